@@ -1,0 +1,12 @@
+import { listenForMessages } from '@/utils/messaging';
+import { registerTabPages } from './tabPages';
+
+export default defineBackground({
+  // Firefox MV2 builds get a non-persistent event page, like Chrome's service worker.
+  persistent: false,
+  type: 'module',
+  main() {
+    listenForMessages();
+    registerTabPages();
+  },
+});

@@ -1,0 +1,30 @@
+import { browser } from 'wxt/browser';
+import { storage } from '#imports';
+import { handle } from '@/utils/messaging';
+import type { TabPage } from '@/utils/protocol';
+import '@/utils/protocol';
+
+/** Which Angel page each tab shows; session-scoped, survives service-worker restarts. */
+const tabPagesItem = storage.defineItem<Record<string, TabPage>>('session:tabPages', { fallback: {} });
+
+export function registerTabPages(): void {
+  handle('portal/page-seen', 'portal', async ({ kind }, sender) => {
+    const tabId = sender.tab!.id!;
+    const pages = await tabPagesItem.getValue();
+    pages[String(tabId)] = { tabId, kind, url: sender.url ?? '', seenAt: Date.now() };
+    await tabPagesItem.setValue(pages);
+  });
+  handle('tabs/active-page', 'page', async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (!tab?.id) return null;
+    const pages = await tabPagesItem.getValue();
+    return pages[String(tab.id)] ?? null;
+  });
+  browser.tabs.onRemoved.addListener(async (tabId) => {
+    const pages = await tabPagesItem.getValue();
+    if (pages[String(tabId)]) {
+      delete pages[String(tabId)];
+      await tabPagesItem.setValue(pages);
+    }
+  });
+}

@@ -1,0 +1,7 @@
+export function Options() {
+  return (
+    <main className="options">
+      <h1>SmartAPI Companion</h1>
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+import { PORTAL_MATCHES } from '@/utils/angelHosts';
+import { pageKindFromDocument, type PageKind } from '@/utils/pageKind';
+import { sendMessage } from '@/utils/messaging';
+import '@/utils/protocol';
+
+export default defineContentScript({
+  matches: PORTAL_MATCHES,
+  runAt: 'document_idle',
+  main(ctx) {
+    let last: PageKind | null = null;
+    const report = () => {
+      const kind = pageKindFromDocument(document, location.href);
+      if (kind === last) return;
+      last = kind;
+      document.documentElement.dataset.smartapiCompanionPage = kind;
+      sendMessage('portal/page-seen', { kind }).catch(() => {
+        /* background restarting; the next mutation reports again */
+      });
+    };
+    report();
+    // The portal is a single-page app: routes and modals change without a load.
+    ctx.addEventListener(window, 'wxt:locationchange', () => report());
+    let pending = 0;
+    const observer = new MutationObserver(() => {
+      if (pending) return;
+      pending = window.setTimeout(() => {
+        pending = 0;
+        report();
+      }, 250);
+    });
+    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+    ctx.onInvalidated(() => observer.disconnect());
+  },
+});

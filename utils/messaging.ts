@@ -1,0 +1,127 @@
+/**
+ * One typed message protocol between the extension's contexts and the background.
+ *
+ * Each feature declares its messages by augmenting `MessageMap`:
+ *
+ *   declare module '@/utils/messaging' {
+ *     interface MessageMap { 'vault/status': Message<void, VaultStatus, 'page'> }
+ *   }
+ *
+ * and the background registers a handler with `handle(type, fn)`. Every message names
+ * who may send it: `page` (the extension's own pages: popup, options, setup) or
+ * `portal` (a content script in a tab of Angel's portal hosts). The router drops any
+ * message whose sender is not what that message allows, before the handler runs.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { isPortalOrigin } from './angelHosts';
+
+export type SenderKind = 'page' | 'portal';
+
+export interface Message<Req, Res, From extends SenderKind = SenderKind> {
+  req: Req;
+  res: Res;
+  from: From;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- extended by feature modules
+export interface MessageMap {}
+
+export type MessageType = keyof MessageMap;
+type Entry<K extends MessageType> = MessageMap[K] extends Message<infer Q, infer S, infer F>
+  ? { req: Q; res: S; from: F }
+  : never;
+export type ReqOf<K extends MessageType> = Entry<K>['req'];
+export type ResOf<K extends MessageType> = Entry<K>['res'];
+
+export type Sender = Browser.runtime.MessageSender;
+
+/** An error whose message is meant for the user and whose code callers can branch on. */
+export class UserError extends Error {
+  constructor(
+    public readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+interface Envelope {
+  __sac: 1;
+  type: string;
+  data: unknown;
+}
+type Reply = { ok: true; value: unknown } | { ok: false; code: string; message: string };
+
+export async function sendMessage<K extends MessageType>(
+  type: K,
+  ...data: ReqOf<K> extends void ? [] : [ReqOf<K>]
+): Promise<ResOf<K>> {
+  const envelope: Envelope = { __sac: 1, type, data: data[0] };
+  const reply = (await browser.runtime.sendMessage(envelope)) as Reply | undefined;
+  if (!reply) throw new UserError('no-reply', 'The extension did not answer. Reload the page and try again.');
+  if (!reply.ok) throw new UserError(reply.code, reply.message);
+  return reply.value as ResOf<K>;
+}
+
+export function isExtensionPageSender(sender: Sender): boolean {
+  if (sender.id !== browser.runtime.id) return false;
+  const base = browser.runtime.getURL('/');
+  return typeof sender.url === 'string' && sender.url.startsWith(base);
+}
+
+export function isPortalContentSender(sender: Sender): boolean {
+  if (sender.id !== browser.runtime.id) return false;
+  if (!sender.tab || typeof sender.tab.id !== 'number') return false;
+  return isPortalOrigin(sender.url);
+}
+
+export function senderAllowed(from: SenderKind, sender: Sender): boolean {
+  return from === 'page' ? isExtensionPageSender(sender) : isPortalContentSender(sender);
+}
+
+type Handler<K extends MessageType> = (data: ReqOf<K>, sender: Sender) => Promise<ResOf<K>> | ResOf<K>;
+interface Registered {
+  from: SenderKind;
+  fn: (data: unknown, sender: Sender) => unknown;
+}
+const handlers = new Map<string, Registered>();
+
+/** Register a handler; `from` must equal the sender kind declared in MessageMap. */
+export function handle<K extends MessageType>(type: K, from: Entry<K>['from'], fn: Handler<K>): void {
+  handlers.set(type, { from, fn: fn as Registered['fn'] });
+}
+
+export function clearHandlers(): void {
+  handlers.clear();
+}
+
+function toReply(err: unknown): Reply {
+  if (err instanceof UserError) return { ok: false, code: err.code, message: err.message };
+  // Unexpected errors: never echo details that might contain a secret.
+  console.error('[SmartAPI Companion] handler failed:', err instanceof Error ? err.name : typeof err);
+  return { ok: false, code: 'internal', message: 'Something went wrong inside the extension. Try again; if it keeps failing, reload the extension.' };
+}
+
+/** Dispatch one incoming runtime message. Returns undefined for messages not ours. */
+export function dispatch(message: unknown, sender: Sender): Promise<Reply> | undefined {
+  if (!message || typeof message !== 'object' || (message as Envelope).__sac !== 1) return undefined;
+  const { type, data } = message as Envelope;
+  const reg = handlers.get(type);
+  if (!reg) return Promise.resolve({ ok: false, code: 'unknown-message', message: `Unknown request "${type}".` });
+  if (!senderAllowed(reg.from, sender)) {
+    return Promise.resolve({ ok: false, code: 'forbidden', message: 'This request is not allowed from here.' });
+  }
+  return (async () => {
+    try {
+      return { ok: true as const, value: await reg.fn(data, sender) };
+    } catch (err) {
+      return toReply(err);
+    }
+  })();
+}
+
+/** Install the router on runtime.onMessage (background only). */
+export function listenForMessages(): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => dispatch(message, sender));
+}

@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+
+/** Fixed add-on id so Firefox profiles, storage and tests always see the same extension. */
+export const GECKO_ID = 'smartapi-companion@companion-extension.org';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'SmartAPI Companion',
+    description:
+      'Encrypted vault with live TOTP codes, Smart API portal assistant and safe daily login for Angel One traders.',
+    // Every permission is explained in README.md ("Permissions").
+    permissions: ['storage'],
+    host_permissions: [
+      'https://smartapi.angelone.in/*',
+      'https://smartapi.angelbroking.com/*',
+      'https://apiconnect.angelone.in/*',
+      'https://apiconnect.angelbroking.com/*',
+    ],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '128.0',
+            },
+          },
+        }
+      : {}),
+  }),
+});
