@@ -4,6 +4,8 @@ import { defineConfig } from 'wxt';
 export const GECKO_ID = 'smartapi-companion@companion-extension.org';
 
 export default defineConfig({
+  // Parallel builds (several developers, tests) can each use their own folder.
+  outDir: process.env.SAC_OUT_DIR || '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'SmartAPI Companion',

@@ -1,24 +1,29 @@
 import { PORTAL_MATCHES } from '@/utils/angelHosts';
 import { pageKindFromDocument, type PageKind } from '@/utils/pageKind';
 import { sendMessage } from '@/utils/messaging';
+import { PAGE_ADAPTERS } from '@/utils/portal/adapters';
 import '@/utils/protocol';
 
 export default defineContentScript({
   matches: PORTAL_MATCHES,
   runAt: 'document_idle',
+  allFrames: false,
   main(ctx) {
     let last: PageKind | null = null;
+    let stops: (() => void)[] = [];
     const report = () => {
       const kind = pageKindFromDocument(document, location.href);
       if (kind === last) return;
       last = kind;
       document.documentElement.dataset.smartapiCompanionPage = kind;
       sendMessage('portal/page-seen', { kind }).catch(() => {
-        /* background restarting; the next mutation reports again */
+        /* background restarting; the next change reports again */
       });
+      for (const stop of stops) stop();
+      stops = PAGE_ADAPTERS.filter((a) => a.kinds.includes(kind)).map((a) => a.start(ctx));
     };
     report();
-    // The portal is a single-page app: routes and modals change without a load.
+    // The portal is a single-page app: routes and modals change without a page load.
     ctx.addEventListener(window, 'wxt:locationchange', () => report());
     let pending = 0;
     const observer = new MutationObserver(() => {
@@ -29,6 +34,9 @@ export default defineContentScript({
       }, 250);
     });
     observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
-    ctx.onInvalidated(() => observer.disconnect());
+    ctx.onInvalidated(() => {
+      observer.disconnect();
+      for (const stop of stops) stop();
+    });
   },
 });
