@@ -1,0 +1,137 @@
+/**
+ * Background side of validation: message handlers, result storage, settings.
+ * The flow itself lives in validator.ts.
+ */
+import { handle, UserError } from '@/utils/messaging';
+import '@/utils/angel/protocol';
+import {
+  MAX_TIMEOUT_MS,
+  MIN_TIMEOUT_MS,
+  type ValidationResult,
+  type ValidationSettings,
+} from '@/utils/angel/protocol';
+import { isStaleRunning, validationResultsItem, validationSettingsItem } from '@/utils/angel/results';
+import { currentTotp, isUnlocked, readVault, recordServerDate, updateVault } from '@/entrypoints/background/vault';
+import { enqueueDelivery } from '@/entrypoints/background/delivery';
+import { createValidator } from './validator';
+
+/** Accounts validated at once by "Validate all" (each account keeps its own rate limit). */
+const VALIDATE_ALL_CONCURRENCY = 3;
+
+// Results are read-modify-written by concurrent validations: serialise the writes.
+let writes: Promise<unknown> = Promise.resolve();
+function updateResults(fn: (all: Record<string, ValidationResult>) => void): Promise<void> {
+  const next = writes.then(async () => {
+    const all = await validationResultsItem.getValue();
+    fn(all);
+    await validationResultsItem.setValue(all);
+  });
+  writes = next.catch(() => undefined);
+  return next;
+}
+
+function interrupted(r: ValidationResult, at: number): ValidationResult {
+  return {
+    ...r,
+    state: 'failed',
+    finishedAt: at,
+    advice: {
+      code: 'interrupted',
+      category: 'unknown',
+      explanation: "The validation was interrupted: the browser stopped the extension's background while it ran.",
+      nextStep: 'Validate again.',
+      credentialError: false,
+    },
+  };
+}
+
+const validator = createValidator({
+  readVault,
+  updateVault,
+  currentTotp,
+  recordServerDate,
+  enqueueDelivery,
+  timeoutMs: async () => (await validationSettingsItem.getValue()).timeoutMs,
+  saveResult: (r) =>
+    updateResults((all) => {
+      all[r.accountId] = r;
+    }),
+});
+
+async function validateById(accountId: string): Promise<ValidationResult> {
+  const vault = await readVault();
+  const account = vault.accounts.find((a) => a.id === accountId);
+  if (!account) throw new UserError('not-found', 'This account no longer exists. Reopen the page and try again.');
+  return validator.validate(account);
+}
+
+async function validateAll(): Promise<ValidationResult[]> {
+  const { accounts } = await readVault();
+  const results: ValidationResult[] = new Array(accounts.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < accounts.length) {
+      const i = next++;
+      const account = accounts[i]!;
+      try {
+        results[i] = await validator.validate(account);
+      } catch (err) {
+        const stored = (await validationResultsItem.getValue())[account.id];
+        if (stored) results[i] = stored;
+        else throw err;
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(VALIDATE_ALL_CONCURRENCY, accounts.length) }, worker));
+  return results;
+}
+
+async function lastResults(): Promise<Record<string, ValidationResult>> {
+  const at = Date.now();
+  let ids: Set<string> | null = null;
+  if (await isUnlocked()) ids = new Set((await readVault()).accounts.map((a) => a.id));
+  let out: Record<string, ValidationResult> = {};
+  await updateResults((all) => {
+    for (const [id, r] of Object.entries(all)) {
+      if (ids && !ids.has(id)) delete all[id];
+      else if (isStaleRunning(r, at)) all[id] = interrupted(r, at);
+    }
+    out = { ...all };
+  });
+  return out;
+}
+
+function checkedSettings(current: ValidationSettings, patch: Partial<ValidationSettings>): ValidationSettings {
+  const next = { ...current };
+  if (patch.timeoutMs !== undefined) {
+    const ms = Math.round(Number(patch.timeoutMs));
+    if (!Number.isFinite(ms) || ms < MIN_TIMEOUT_MS || ms > MAX_TIMEOUT_MS) {
+      throw new UserError(
+        'bad-timeout',
+        `The time limit must be between ${MIN_TIMEOUT_MS / 1000} and ${MAX_TIMEOUT_MS / 1000} seconds.`,
+      );
+    }
+    next.timeoutMs = ms;
+  }
+  return next;
+}
+
+export function registerValidation(): void {
+  const startedAt = Date.now();
+  // Anything 'running' from before this background started can never finish now.
+  void updateResults((all) => {
+    for (const [id, r] of Object.entries(all)) {
+      if (r.state === 'running' && r.startedAt < startedAt) all[id] = interrupted(r, startedAt);
+    }
+  });
+
+  handle('validate/account', 'page', ({ accountId }) => validateById(accountId));
+  handle('validate/all', 'page', () => validateAll());
+  handle('validate/results', 'page', () => lastResults());
+  handle('validate/settings', 'page', () => validationSettingsItem.getValue());
+  handle('validate/set-settings', 'page', async (patch) => {
+    const next = checkedSettings(await validationSettingsItem.getValue(), patch ?? {});
+    await validationSettingsItem.setValue(next);
+    return next;
+  });
+}
