@@ -1,18 +1,129 @@
 import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/messaging';
 import type { TabPage } from '@/utils/protocol';
 import { PAGE_LABELS } from '@/components/pageLabels';
+import { useVault, vaultStore } from '@/utils/ui/vaultStore';
+import { codesStore, startPolling, useCodes } from '@/utils/ui/codesStore';
+import { describeSkew } from '@/utils/ui/format';
+import { UnlockForm } from '@/components/vault/PasswordForms';
+import { CodeList } from '@/components/vault/CodeList';
+import { FormMessage } from '@/components/vault/Field';
+import { PopupPortalActions } from '@/components/portal/PopupPortalActions';
+import { PopupLoginAll } from '@/components/login/PopupLoginAll';
 import '@/utils/protocol';
 
+function openOptions() {
+  // The options page takes the focus, which closes a toolbar popup by itself.
+  void browser.runtime.openOptionsPage();
+}
+
 export function Popup() {
+  const status = useVault((s) => s.status);
+  const busy = useVault((s) => s.busy);
+  const loadError = useVault((s) => s.loadError);
+
+  useEffect(() => {
+    void vaultStore.getState().refresh();
+  }, []);
+
+  if (loadError) {
+    return (
+      <main className="popup" aria-label="SmartAPI Companion">
+        <FormMessage error={loadError} />
+      </main>
+    );
+  }
+  if (!status) return <main className="popup" aria-label="SmartAPI Companion" aria-busy="true" />;
+
+  switch (status.state) {
+    case 'locked':
+      // Locked: the unlock field and nothing else.
+      return (
+        <main className="popup popup--locked" aria-label="SmartAPI Companion: locked">
+          <UnlockForm compact busy={busy === 'unlock'} onUnlock={(pw) => vaultStore.getState().unlock(pw)} />
+        </main>
+      );
+    case 'none':
+      return (
+        <main className="popup" aria-label="SmartAPI Companion">
+          <h1>SmartAPI Companion</h1>
+          <p>Keep your Angel accounts in an encrypted vault and see live TOTP codes here.</p>
+          <button type="button" className="primary" onClick={openOptions}>
+            Set up the vault in Options
+          </button>
+        </main>
+      );
+    case 'corrupt':
+      return (
+        <main className="popup" aria-label="SmartAPI Companion">
+          <h1>SmartAPI Companion</h1>
+          <p role="alert">{status.problem ?? 'The stored vault could not be read.'}</p>
+          <button type="button" className="primary" onClick={openOptions}>
+            Open options to restore a backup
+          </button>
+        </main>
+      );
+    case 'unlocked':
+      return <UnlockedPopup />;
+  }
+}
+
+function UnlockedPopup() {
+  const accounts = useVault((s) => s.accounts);
+  const busy = useVault((s) => s.busy);
+  const skewWarning = useCodes((s) => s.skewWarning);
+  const skewMs = useCodes((s) => s.skewMs);
+  const error = useCodes((s) => s.error);
   const [page, setPage] = useState<TabPage | null>(null);
+
   useEffect(() => {
     sendMessage('tabs/active-page').then(setPage, () => setPage(null));
+    void sendMessage('vault/touch').catch(() => undefined);
+    // Codes come from the background once a second, only while this popup is open.
+    const stop = startPolling(async () => {
+      if ((await codesStore.getState().poll()) === 'locked') void vaultStore.getState().refresh();
+    }, 1000);
+    return () => {
+      stop();
+      codesStore.getState().clear();
+    };
   }, []);
+
   return (
     <main className="popup" aria-label="SmartAPI Companion">
-      <h1>SmartAPI Companion</h1>
-      {page && <p data-testid="active-page">This tab: {PAGE_LABELS[page.kind]}</p>}
+      <header className="topbar">
+        <h1>SmartAPI Companion</h1>
+        <button type="button" onClick={() => void vaultStore.getState().lock()} disabled={busy === 'lock'}>
+          Lock
+        </button>
+      </header>
+      {skewWarning && skewMs !== null && (
+        <p className="warning" role="alert">
+          Your computer's clock is {describeSkew(skewMs)} Angel's servers. The codes below are corrected for it, but fix the
+          system clock (turn on automatic time) so other apps work too.
+        </p>
+      )}
+      {error && <FormMessage error={error} />}
+      {page && <p className="muted" data-testid="active-page">This tab: {PAGE_LABELS[page.kind]}</p>}
+      {accounts.length === 0 ? (
+        <p className="muted">No accounts yet. Add one in Options.</p>
+      ) : (
+        <CodeList accounts={accounts} />
+      )}
+      <PopupPortalActions />
+      <PopupLoginAll />
+      <footer className="popup__footer">
+        <a
+          href={browser.runtime.getURL('/options.html')}
+          onClick={(e) => {
+            e.preventDefault();
+            openOptions();
+          }}
+        >
+          Open options
+        </a>
+      </footer>
     </main>
   );
 }

@@ -1,0 +1,134 @@
+import { useState, type FormEvent } from 'react';
+import { passwordStrength } from '@/utils/ui/format';
+import { Field, FormMessage } from './Field';
+
+/** Shared client-side minimum; the background has the final word on what it accepts. */
+export const MIN_PASSWORD_LENGTH = 8;
+
+export function StrengthMeter({ password, id }: { password: string; id?: string }) {
+  const s = passwordStrength(password);
+  return (
+    <span className="strength" id={id}>
+      <meter min={0} max={4} low={2} high={3} optimum={4} value={s.level} aria-label="Password strength" aria-valuetext={s.label} />
+      <span className={`strength__text strength--${s.level}`}>{s.hint}</span>
+    </span>
+  );
+}
+
+/** Checks what can be checked before asking the background: length and confirmation. */
+export function checkNewPassword(pw: string, confirm: string): { password?: string; confirm?: string } {
+  const errors: { password?: string; confirm?: string } = {};
+  if (pw.length < MIN_PASSWORD_LENGTH) errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters (12 or more is better).`;
+  if (confirm !== pw) errors.confirm = 'The two passwords differ. Type the same password in both fields.';
+  return errors;
+}
+
+/** Indeterminate progress while the key is derived (0.2-1 s). */
+export function Working({ text }: { text: string }) {
+  return (
+    <div className="working" role="status">
+      <progress aria-label={text} />
+      <span>{text}</span>
+    </div>
+  );
+}
+
+export function SetupForm({ onCreate, busy }: { onCreate(pw: string): Promise<string | null>; busy: boolean }) {
+  const [pw, setPw] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [errors, setErrors] = useState<{ password?: string; confirm?: string }>({});
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const found = checkNewPassword(pw, confirm);
+    setErrors(found);
+    setError(null);
+    if (found.password || found.confirm) return;
+    const err = await onCreate(pw);
+    if (err) setError(err);
+  }
+
+  return (
+    <section className="card" aria-labelledby="setup-title">
+      <h2 id="setup-title">Create your vault</h2>
+      <p>
+        Your Angel account details are kept encrypted with a master password. Nobody, including this extension's
+        authors, can recover it: if you forget it, you can only start over or import a backup.
+      </p>
+      <form onSubmit={submit} noValidate>
+        <Field
+          label="Master password"
+          type="password"
+          autoComplete="new-password"
+          value={pw}
+          onChange={setPw}
+          error={errors.password}
+          hint={<StrengthMeter password={pw} />}
+          autoFocus
+        />
+        <Field
+          label="Confirm master password"
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={setConfirm}
+          error={errors.confirm}
+        />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            Create vault
+          </button>
+        </div>
+        {busy ? <Working text="Creating the vault: deriving the encryption key…" /> : <FormMessage error={error} />}
+      </form>
+    </section>
+  );
+}
+
+export function UnlockForm({
+  onUnlock,
+  busy,
+  compact = false,
+}: {
+  onUnlock(pw: string): Promise<string | null>;
+  busy: boolean;
+  compact?: boolean;
+}) {
+  const [pw, setPw] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    if (!pw) {
+      setError('Type your master password, then press Unlock.');
+      return;
+    }
+    const err = await onUnlock(pw);
+    if (err) {
+      setError(err);
+      setPw('');
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className={compact ? 'unlock unlock--compact' : 'unlock'} aria-label="Unlock the vault" noValidate>
+      <Field
+        label="Master password"
+        type="password"
+        autoComplete="current-password"
+        value={pw}
+        onChange={setPw}
+        error={error ?? undefined}
+        autoFocus
+        after={
+          <button type="submit" className="primary" disabled={busy}>
+            Unlock
+          </button>
+        }
+      />
+      {busy && <Working text="Unlocking…" />}
+    </form>
+  );
+}

@@ -1,0 +1,167 @@
+/**
+ * Small pure helpers the popup and the options page use to show things.
+ * No browser APIs here, so they are tested in plain vitest.
+ */
+import type { AccountSummary, BackupPreview } from '@/utils/vault/types';
+
+/** "123456" -> "123 456"; 8 digits -> "1234 5678"; 7 -> "123 4567". Other lengths unchanged. */
+export function groupCode(code: string): string {
+  if (!/^\d+$/.test(code) || code.length < 6) return code;
+  const head = Math.floor(code.length / 2);
+  return `${code.slice(0, head)} ${code.slice(head)}`;
+}
+
+/** Digits spelled apart for screen readers: "123456" -> "1 2 3 4 5 6". */
+export function spellCode(code: string): string {
+  return code.split('').join(' ');
+}
+
+/** Whole seconds left in a TOTP window, never below 0 and never above the period. */
+export function secondsLeft(remainingMs: number, periodSeconds: number): number {
+  const s = Math.ceil(Math.max(0, remainingMs) / 1000);
+  return Math.min(s, periodSeconds);
+}
+
+/** Share of the window still left, 0..1, for the countdown bar. */
+export function windowFraction(remainingMs: number, periodSeconds: number): number {
+  if (periodSeconds <= 0) return 0;
+  return Math.min(1, Math.max(0, remainingMs / (periodSeconds * 1000)));
+}
+
+export function countdownLabel(seconds: number): string {
+  return seconds === 1 ? 'Code changes in 1 second' : `Code changes in ${seconds} seconds`;
+}
+
+/** Skew in whole seconds with a sign word people understand. */
+export function describeSkew(skewMs: number): string {
+  const s = Math.round(Math.abs(skewMs) / 1000);
+  const unit = s === 1 ? 'second' : 'seconds';
+  return skewMs > 0 ? `${s} ${unit} behind` : `${s} ${unit} ahead`;
+}
+
+export type StrengthLevel = 0 | 1 | 2 | 3 | 4;
+export interface Strength {
+  level: StrengthLevel;
+  label: string;
+  hint: string;
+}
+
+/**
+ * A rough, honest strength hint for the master password: length dominates, character
+ * variety helps, obvious patterns hurt. It is a hint, not a gate (except the minimum length
+ * the background enforces).
+ */
+export function passwordStrength(pw: string): Strength {
+  if (pw.length === 0) return { level: 0, label: 'Empty', hint: 'Choose a master password of at least 12 characters.' };
+  let classes = 0;
+  if (/[a-z]/.test(pw)) classes++;
+  if (/[A-Z]/.test(pw)) classes++;
+  if (/\d/.test(pw)) classes++;
+  if (/[^A-Za-z0-9]/.test(pw)) classes++;
+  const unique = new Set(pw).size;
+  let score = 0;
+  if (pw.length >= 8) score++;
+  if (pw.length >= 12) score++;
+  if (pw.length >= 16) score++;
+  if (classes >= 3) score++;
+  if (unique < 5 || /^(.)\1+$/.test(pw) || /^(?:0123|1234|abcd|qwer|pass)/i.test(pw)) score = Math.min(score, 1);
+  const level = Math.min(4, score) as StrengthLevel;
+  const labels = ['Very weak', 'Weak', 'Fair', 'Good', 'Strong'] as const;
+  const hints = [
+    'Too short. Use at least 12 characters; a few unrelated words work well.',
+    'Weak. Make it longer (12 or more characters) and avoid simple patterns.',
+    'Fair. Longer is better: add another word or a few characters.',
+    'Good. A longer passphrase would be even stronger.',
+    'Strong.',
+  ] as const;
+  return { level, label: labels[level], hint: hints[level] };
+}
+
+/** Case-insensitive search over what a person sees of an account. */
+export function matchesSearch(a: Pick<AccountSummary, 'label' | 'clientCode' | 'notes'>, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (!q) return true;
+  return [a.label, a.clientCode, a.notes].some((s) => s.toLowerCase().includes(q));
+}
+
+/** Move the item with `id` by `delta` places; returns a new array, or the same when it cannot move. */
+export function moveId(ids: readonly string[], id: string, delta: number): string[] {
+  const from = ids.indexOf(id);
+  const to = from + delta;
+  if (from < 0 || to < 0 || to >= ids.length || delta === 0) return [...ids];
+  const out = [...ids];
+  out.splice(from, 1);
+  out.splice(to, 0, id);
+  return out;
+}
+
+/** One line that says what an import would do, for the preview heading. */
+export function summarizePreview(p: BackupPreview): string {
+  const parts: string[] = [];
+  const n = (k: number, word: string) => `${k} ${word}`;
+  if (p.added.length) parts.push(n(p.added.length, 'added'));
+  if (p.changed.length) parts.push(n(p.changed.length, 'changed'));
+  if (p.removed.length) parts.push(n(p.removed.length, 'removed'));
+  if (p.unchanged.length) parts.push(n(p.unchanged.length, 'unchanged'));
+  if (!parts.length) return 'The file holds no accounts; nothing would change.';
+  const total = p.added.length + p.changed.length + p.removed.length + p.unchanged.length;
+  return `${total === 1 ? '1 account' : `${total} accounts`}: ${parts.join(', ')}.`;
+}
+
+/** What the TOTP field holds, for a hint under it (no secret is echoed back). */
+export interface OtpauthInfo {
+  issuer: string;
+  account: string;
+  algorithm: string;
+  digits: number;
+  period: number;
+}
+
+/**
+ * Reads the visible parts of an otpauth:// URI for a preview under the field. The background
+ * validates and stores it; this never returns or logs the secret. Returns null when the text
+ * is not an otpauth URI or cannot be read.
+ */
+export function describeOtpauth(text: string): OtpauthInfo | null {
+  const t = text.trim();
+  if (!/^otpauth:\/\//i.test(t)) return null;
+  let url: URL;
+  try {
+    url = new URL(t);
+  } catch {
+    return null;
+  }
+  if (url.host.toLowerCase() !== 'totp') return null;
+  let label = '';
+  try {
+    label = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  } catch {
+    label = url.pathname.replace(/^\//, '');
+  }
+  const colon = label.indexOf(':');
+  const labelIssuer = colon >= 0 ? label.slice(0, colon).trim() : '';
+  const account = colon >= 0 ? label.slice(colon + 1).trim() : label.trim();
+  const num = (v: string | null, d: number) => {
+    const n = v === null ? d : Number(v);
+    return Number.isFinite(n) && n > 0 ? n : d;
+  };
+  return {
+    issuer: url.searchParams.get('issuer') ?? labelIssuer,
+    account,
+    algorithm: (url.searchParams.get('algorithm') ?? 'SHA1').toUpperCase(),
+    digits: num(url.searchParams.get('digits'), 6),
+    period: num(url.searchParams.get('period'), 30),
+  };
+}
+
+/** A file name safe for downloads, keeping what the background suggested when it is fine. */
+export function safeFileName(name: string, fallback: string): string {
+  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
+  return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : fallback;
+}
+
+/** A date and time in the user's locale, for token and backup dates. */
+export function formatDateTime(ms: number): string {
+  const d = new Date(ms);
+  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
