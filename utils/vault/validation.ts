@@ -1,0 +1,202 @@
+/**
+ * The account form's rules: one plain message per field saying what is wrong and how to fix
+ * it, and the normalised values to store when nothing is wrong.
+ */
+import { Base32Error, parseBase32Secret } from './base32';
+import { looksLikeOtpauth, OtpauthError, parseOtpauth } from './otpauth';
+import {
+  AUTOTRADER_REDIRECT_URL,
+  DEFAULT_TOTP,
+  type Account,
+  type AccountInput,
+  type FieldErrors,
+  type Platform,
+  type TotpParams,
+} from './types';
+
+export const LABEL_MAX = 60;
+export const CLIENT_CODE_MAX = 20;
+export const NOTES_MAX = 2000;
+
+export interface ValidationContext {
+  /** Editing an existing account: empty secret fields keep what is stored. */
+  isEdit: boolean;
+  existing?: Account;
+}
+
+/** What will be stored; `undefined` secret members mean "keep the stored value". */
+export interface NormalisedAccountInput {
+  label: string;
+  clientCode: string;
+  platform: Platform;
+  redirectUrl: string;
+  notes: string;
+  dailyLogin: boolean;
+  autoFill: boolean;
+  mpin?: string;
+  totp?: { secret: string; params: TotpParams };
+  apiKey?: string;
+  apiSecret?: string;
+}
+
+function text(x: unknown): string {
+  return typeof x === 'string' ? x : '';
+}
+
+/** Redirect-URL rule shared with other features: returns an error message, or null when fine. */
+export function redirectUrlProblem(raw: string): string | null {
+  const value = raw.trim();
+  if (value === '') return 'Enter the redirect URL registered for this app on Angel\'s portal.';
+  if (/\s/.test(value)) return 'The redirect URL contains a space. Remove it; a web address has none.';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'This is not a complete web address. It should look like https://example.com/path.';
+  }
+  if (url.protocol !== 'https:') {
+    return `Angel accepts only https:// redirect URLs; this one starts with ${url.protocol}//. Use the https:// address.`;
+  }
+  const host = url.hostname.toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) {
+    return 'Angel refuses localhost as a redirect URL. Use a public https:// address, such as AutoTrader Web\'s.';
+  }
+  if (host.startsWith('[') || /^\d{1,3}(\.\d{1,3}){3}$/.test(host)) {
+    return 'Angel refuses a bare IP address as a redirect URL. Use an address with a domain name, such as https://example.com/.';
+  }
+  if (!host.includes('.')) return `"${host}" is not a full domain name. Use an address such as https://example.com/.`;
+  if (url.username || url.password) return 'Remove the user name or password from the redirect URL.';
+  return null;
+}
+
+/** Validate and normalise the form. `errors` is empty exactly when `value` is set. */
+export function checkAccountInput(input: AccountInput, ctx: ValidationContext): { errors: FieldErrors; value?: NormalisedAccountInput } {
+  const errors: FieldErrors = {};
+  const existing = ctx.isEdit ? ctx.existing : undefined;
+
+  const platformRaw = (input as Partial<AccountInput>).platform;
+  const platform: Platform = platformRaw === 'SMART_API_M' ? 'SMART_API_M' : 'SMART_API';
+  if (platformRaw !== 'SMART_API' && platformRaw !== 'SMART_API_M') {
+    errors.platform = 'Choose the platform: SMART_API (the server logs in daily) or SMART_API_M (you log in on Angel\'s page).';
+  }
+  const needsLoginSecrets = platform === 'SMART_API';
+
+  let totpFromUri: { issuer: string; account: string } | undefined;
+  let totp: NormalisedAccountInput['totp'];
+  const totpRaw = text(input.totpSecret).trim();
+  if (totpRaw !== '') {
+    try {
+      if (looksLikeOtpauth(totpRaw)) {
+        const parsed = parseOtpauth(totpRaw);
+        totp = { secret: parsed.secret, params: parsed.totp };
+        totpFromUri = parsed;
+      } else {
+        totp = { secret: parseBase32Secret(totpRaw).secret, params: { ...DEFAULT_TOTP } };
+      }
+    } catch (err) {
+      if (!(err instanceof Base32Error || err instanceof OtpauthError)) throw err;
+      errors.totpSecret = err.message;
+    }
+  } else if (!existing?.secrets.totpSecret && needsLoginSecrets) {
+    errors.totpSecret = 'Enter the TOTP secret: the key shown under the QR code on Angel\'s enable-TOTP page, or an otpauth:// link.';
+  }
+
+  let label = text(input.label).trim();
+  if (label === '' && totpFromUri?.account) {
+    label = (totpFromUri.issuer ? `${totpFromUri.issuer} ${totpFromUri.account}` : totpFromUri.account).slice(0, LABEL_MAX);
+  }
+  if (label === '') errors.label = 'Enter a label, such as your name or "Main account", to tell accounts apart.';
+  else if (label.length > LABEL_MAX) errors.label = `The label is ${label.length} characters long; shorten it to ${LABEL_MAX} or fewer.`;
+
+  const clientCode = text(input.clientCode).trim().toUpperCase();
+  if (clientCode === '') errors.clientCode = 'Enter the Angel client code (your login id, such as A123456).';
+  else if (/\s/.test(clientCode)) errors.clientCode = 'The client code cannot contain spaces. Remove them.';
+  else if (!/^[A-Z0-9]+$/.test(clientCode)) {
+    const bad = [...clientCode].find((c) => !/[A-Z0-9]/.test(c));
+    errors.clientCode = `The client code may contain only letters and digits; remove "${bad}".`;
+  } else if (clientCode.length > CLIENT_CODE_MAX) {
+    errors.clientCode = `A client code has at most ${CLIENT_CODE_MAX} characters; this one has ${clientCode.length}. Check it.`;
+  }
+
+  let mpin: string | undefined;
+  const mpinRaw = text(input.mpin).replace(/\s+/g, '');
+  if (mpinRaw !== '') {
+    if (/^\d{4}$/.test(mpinRaw)) mpin = mpinRaw;
+    else if (/\D/.test(mpinRaw)) errors.mpin = 'The MPIN is your 4-digit login PIN: digits only.';
+    else errors.mpin = `The MPIN has exactly 4 digits; you entered ${mpinRaw.length}.`;
+  } else if (!existing?.secrets.mpin && needsLoginSecrets) {
+    errors.mpin = 'Enter your 4-digit MPIN (the PIN you log in to Angel with).';
+  }
+
+  let apiKey: string | undefined;
+  const apiKeyRaw = text(input.apiKey).trim();
+  if (apiKeyRaw !== '') {
+    if (/\s/.test(apiKeyRaw)) errors.apiKey = 'The API key cannot contain spaces. Copy it again from My APIs on Angel\'s portal.';
+    else apiKey = apiKeyRaw;
+  } else if (!existing?.secrets.apiKey) {
+    errors.apiKey = 'Enter the API key of your Smart API app (Angel portal: My Profile, My APIs).';
+  }
+
+  let apiSecret: string | undefined;
+  const apiSecretRaw = text(input.apiSecret).trim();
+  if (apiSecretRaw !== '') {
+    if (/\s/.test(apiSecretRaw)) errors.apiSecret = 'The API secret cannot contain spaces. Copy it again from My APIs, or leave the field empty.';
+    else apiSecret = apiSecretRaw;
+  }
+
+  const redirectRaw = text(input.redirectUrl).trim();
+  const redirectUrl = redirectRaw === '' ? AUTOTRADER_REDIRECT_URL : redirectRaw;
+  const redirectProblem = redirectUrlProblem(redirectUrl);
+  if (redirectProblem) errors.redirectUrl = redirectProblem;
+
+  const notes = text(input.notes).trim();
+  if (notes.length > NOTES_MAX) errors.notes = `Notes are limited to ${NOTES_MAX} characters; these have ${notes.length}. Shorten them.`;
+
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    errors,
+    value: {
+      label,
+      clientCode,
+      platform,
+      redirectUrl,
+      notes,
+      dailyLogin: input.dailyLogin === true,
+      autoFill: input.autoFill === true,
+      mpin,
+      totp,
+      apiKey,
+      apiSecret,
+    },
+  };
+}
+
+export function validateAccountInput(input: AccountInput, ctx: ValidationContext): FieldErrors {
+  return checkAccountInput(input, ctx).errors;
+}
+
+/** The account to store: `value` over `existing` (secrets kept where `value` has none). */
+export function applyAccountInput(value: NormalisedAccountInput, existing: Account | undefined, id: string): Account {
+  const account: Account = {
+    id,
+    label: value.label,
+    clientCode: value.clientCode,
+    platform: value.platform,
+    redirectUrl: value.redirectUrl,
+    notes: value.notes,
+    totp: value.totp ? { ...value.totp.params } : existing ? { ...existing.totp } : { ...DEFAULT_TOTP },
+    dailyLogin: value.dailyLogin,
+    autoFill: value.autoFill,
+    secrets: {
+      mpin: value.mpin ?? existing?.secrets.mpin ?? '',
+      totpSecret: value.totp?.secret ?? existing?.secrets.totpSecret ?? '',
+      apiKey: value.apiKey ?? existing?.secrets.apiKey ?? '',
+      ...((value.apiSecret ?? existing?.secrets.apiSecret) ? { apiSecret: value.apiSecret ?? existing?.secrets.apiSecret } : {}),
+    },
+  };
+  // Tokens belong to a client code and API key: keep them only if neither changed.
+  if (existing?.tokens && existing.clientCode === account.clientCode && existing.secrets.apiKey === account.secrets.apiKey) {
+    account.tokens = existing.tokens;
+  }
+  return account;
+}
