@@ -1,0 +1,242 @@
+/**
+ * The outbox worker: sends every due entry, then sets one alarm for the next due entry.
+ * Runs on capture, on the alarm, on "Retry now", at service-worker start and on unlock.
+ * Only one pass runs at a time; a request during a pass makes the pass run once more.
+ */
+import { browser } from 'wxt/browser';
+import { isUnlocked, openBlob, readVault } from '@/entrypoints/background/vault';
+import { backoffDelay, parseRetryAfter } from '@/utils/delivery/backoff';
+import { classifyAttempt } from '@/utils/delivery/classify';
+import { checkWebhookUrl } from '@/utils/delivery/url';
+import type { SendResult } from '@/utils/delivery/protocol';
+import type { DeliveryTarget, OutboxEntry } from '@/utils/delivery/types';
+import type { VaultData } from '@/utils/vault/types';
+import { deliverToWebhook } from './send';
+import { lockedNotifiedItem, mutateOutbox, outboxItem, recordStatus, targetsItem } from './store';
+
+export const OUTBOX_ALARM = 'delivery-outbox';
+/** If the worker dies during a pass, this alarm brings it back. */
+const SAFETY_MS = 60_000;
+const NOTIFY_LOCKED = 'delivery-locked';
+const NOTIFY_FAILED = 'delivery-failed-';
+
+let running: Promise<Map<string, SendResult>> | null = null;
+let rerun = false;
+
+/** Send what is due. Resolves with the result of every entry attempted in this run. */
+export function processOutbox(): Promise<Map<string, SendResult>> {
+  if (running) {
+    rerun = true;
+    return running;
+  }
+  const results = new Map<string, SendResult>();
+  running = (async () => {
+    try {
+      do {
+        rerun = false;
+        await onePass(results);
+      } while (rerun);
+      return results;
+    } finally {
+      running = null;
+    }
+  })();
+  return running;
+}
+
+async function hasSiteAccess(url: string): Promise<boolean | undefined> {
+  const check = checkWebhookUrl(url);
+  if (!check.ok) return false;
+  try {
+    return await browser.permissions.contains({ origins: [check.permissionPattern] });
+  } catch {
+    return undefined; // API unavailable here: say nothing rather than guess
+  }
+}
+
+async function notify(id: string, title: string, message: string): Promise<void> {
+  try {
+    await browser.notifications.create(id, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title,
+      message,
+    });
+  } catch {
+    // Notifications can be switched off by the user or the system; the options page still shows the state.
+  }
+}
+
+async function readUnlockedVault(): Promise<VaultData | null> {
+  if (!(await isUnlocked())) return null;
+  try {
+    return await readVault();
+  } catch {
+    return null; // locked between the two calls
+  }
+}
+
+function stateMessage(e: OutboxEntry): SendResult {
+  const outcome = e.state === 'pending' ? 'retrying' : e.state;
+  return { eventId: e.eventId, outcome, message: e.lastMessage ?? '', httpStatus: e.lastHttpStatus };
+}
+
+async function onePass(results: Map<string, SendResult>): Promise<void> {
+  const now = Date.now();
+  const entries = await outboxItem.getValue();
+  const due = entries.filter((e) => e.state === 'pending' && e.nextAttemptAt <= now);
+  if (due.length === 0) {
+    await scheduleNextAlarm();
+    return;
+  }
+  const vault = await readUnlockedVault();
+  if (!vault) {
+    for (const e of due) {
+      results.set(e.eventId, {
+        eventId: e.eventId,
+        outcome: 'waiting-unlock',
+        message: 'The vault is locked. Unlock it and the delivery goes out at once.',
+      });
+    }
+    if (!(await lockedNotifiedItem.getValue())) {
+      await lockedNotifiedItem.setValue(true);
+      await notify(
+        NOTIFY_LOCKED,
+        'Token delivery is waiting',
+        `${due.length} token ${due.length === 1 ? 'delivery is' : 'deliveries are'} waiting because the vault is locked. Unlock SmartAPI Companion to send ${due.length === 1 ? 'it' : 'them'}.`,
+      );
+    }
+    // No alarm: nothing can be sent until the unlock, which starts a pass itself.
+    await browser.alarms.clear(OUTBOX_ALARM);
+    return;
+  }
+  await browser.alarms.create(OUTBOX_ALARM, { when: now + SAFETY_MS });
+  const targets = await targetsItem.getValue();
+  for (const entry of due) {
+    const result = await attempt(entry, targets, vault);
+    if (result) results.set(entry.eventId, result);
+  }
+  await scheduleNextAlarm();
+}
+
+async function attempt(entry: OutboxEntry, targets: DeliveryTarget[], vault: VaultData): Promise<SendResult | null> {
+  const target = targets.find((t) => t.id === entry.targetId);
+  if (!target || target.kind !== 'webhook' || !target.url) {
+    await mutateOutbox((list) => removeEntry(list, entry.eventId));
+    return null;
+  }
+  const start = Date.now();
+  if (start > entry.deadline) {
+    return finish(entry, target, {
+      state: 'expired',
+      message: `Not delivered before the deadline (${new Date(entry.deadline).toLocaleString()}). These tokens are no longer useful; the next login sends fresh ones.`,
+    });
+  }
+  const secret = vault.webhookSecrets[target.id];
+  if (!secret) {
+    return finish(entry, target, {
+      state: 'failed',
+      message:
+        'The signing secret of this webhook is missing from the vault (perhaps restored from an older backup). Press "New secret", put it on your server, then "Retry now".',
+    });
+  }
+  let body: string;
+  try {
+    body = await openBlob(entry.sealedBody);
+  } catch {
+    return finish(entry, target, {
+      state: 'failed',
+      message: 'This delivery cannot be decrypted with the current vault (was the vault reset?). Discard it; the next login sends fresh tokens.',
+    });
+  }
+  const outcome = await deliverToWebhook(target.url, secret, entry.eventId, body);
+  const verdict = classifyAttempt(outcome);
+  const after = Date.now();
+  if (verdict.kind === 'delivered') {
+    return finish(entry, target, { attempted: true, state: 'delivered', httpStatus: outcome.status, message: `Delivered (HTTP ${outcome.status}).` });
+  }
+  if (verdict.kind === 'stop') {
+    return finish(entry, target, { attempted: true, state: 'failed', httpStatus: outcome.status, message: verdict.reason });
+  }
+  // Retry: unless the deadline has come.
+  let reason = verdict.reason;
+  if (outcome.networkError !== undefined && (await hasSiteAccess(target.url)) === false) {
+    reason += ' The extension also has no access to this site: open the options page and press "Allow access".';
+  }
+  const wait = Math.max(backoffDelay(entry.attempts + 1), parseRetryAfter(outcome.retryAfter, after) ?? 0);
+  if (after >= entry.deadline - 1000) {
+    return finish(entry, target, {
+      attempted: true,
+      state: 'expired',
+      httpStatus: outcome.status,
+      message: `${reason} The deadline has passed, so no more attempts are made.`,
+    });
+  }
+  const next = Math.min(after + wait, entry.deadline - 1000);
+  return finish(entry, target, {
+    attempted: true,
+    state: 'pending',
+    httpStatus: outcome.status,
+    nextAttemptAt: next,
+    message: `${reason} Next attempt at ${new Date(next).toLocaleTimeString()}.`,
+  });
+}
+
+function removeEntry(list: OutboxEntry[], eventId: string): void {
+  const i = list.findIndex((e) => e.eventId === eventId);
+  if (i >= 0) list.splice(i, 1);
+}
+
+interface Finish {
+  state: OutboxEntry['state'] | 'delivered';
+  message: string;
+  httpStatus?: number;
+  nextAttemptAt?: number;
+  /** True when a request was actually made. */
+  attempted?: boolean;
+}
+
+async function finish(entry: OutboxEntry, target: DeliveryTarget, f: Finish): Promise<SendResult> {
+  const at = Date.now();
+  const attempted = f.attempted === true;
+  await mutateOutbox((list) => {
+    if (f.state === 'delivered') return removeEntry(list, entry.eventId);
+    const e = list.find((x) => x.eventId === entry.eventId);
+    if (!e) return;
+    if (attempted) {
+      e.attempts += 1;
+      e.lastAttemptAt = at;
+    }
+    e.state = f.state as OutboxEntry['state'];
+    e.lastHttpStatus = f.httpStatus;
+    e.lastMessage = f.message;
+    if (f.nextAttemptAt !== undefined) e.nextAttemptAt = f.nextAttemptAt;
+  });
+  const outcome = f.state === 'delivered' ? 'delivered' : f.state === 'pending' ? 'retrying' : f.state;
+  await recordStatus(target.id, {
+    at,
+    eventId: entry.eventId,
+    test: entry.test,
+    outcome,
+    httpStatus: f.httpStatus,
+    message: f.message,
+  });
+  if (f.state === 'failed' && !entry.test) {
+    await notify(`${NOTIFY_FAILED}${entry.eventId}`, 'Token delivery refused', `${target.url ?? ''}: ${f.message}`);
+  }
+  return { eventId: entry.eventId, outcome, message: f.message, httpStatus: f.httpStatus };
+}
+
+/** One alarm, at the earliest pending entry; none when nothing is pending. */
+export async function scheduleNextAlarm(): Promise<void> {
+  const entries = await outboxItem.getValue();
+  const pending = entries.filter((e) => e.state === 'pending');
+  if (pending.length === 0) {
+    await browser.alarms.clear(OUTBOX_ALARM);
+    return;
+  }
+  const when = Math.max(Math.min(...pending.map((e) => e.nextAttemptAt)), Date.now() + 1000);
+  await browser.alarms.create(OUTBOX_ALARM, { when });
+}
+
+export { stateMessage, NOTIFY_LOCKED, NOTIFY_FAILED };

@@ -1,0 +1,51 @@
+/**
+ * Durable delivery state in storage.local: targets (no secrets), the outbox (bodies sealed
+ * with the vault key) and the last result per target. Every read-modify-write goes through
+ * one queue so that the alarm, "Retry now" and new captures never overwrite each other.
+ */
+import { storage } from '#imports';
+import type { DeliveryTarget, LastDelivery, OutboxEntry } from '@/utils/delivery/types';
+
+export const targetsItem = storage.defineItem<DeliveryTarget[]>('local:delivery.targets', { fallback: [], version: 1 });
+export const outboxItem = storage.defineItem<OutboxEntry[]>('local:delivery.outbox', { fallback: [], version: 1 });
+export const statusItem = storage.defineItem<Record<string, LastDelivery>>('local:delivery.status', {
+  fallback: {},
+  version: 1,
+});
+/** Set once we told the user that deliveries wait for an unlock; cleared on unlock. */
+export const lockedNotifiedItem = storage.defineItem<boolean>('session:delivery.lockedNotified', { fallback: false });
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Run `fn` after every earlier queued mutation has finished. */
+export function serialized<T>(fn: () => Promise<T>): Promise<T> {
+  const run = queue.then(fn, fn);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+export function mutateOutbox<T>(fn: (entries: OutboxEntry[]) => T): Promise<T> {
+  return serialized(async () => {
+    const entries = await outboxItem.getValue();
+    const result = fn(entries);
+    await outboxItem.setValue(entries);
+    return result;
+  });
+}
+
+export function mutateTargets<T>(fn: (targets: DeliveryTarget[]) => T): Promise<T> {
+  return serialized(async () => {
+    const targets = await targetsItem.getValue();
+    const result = fn(targets);
+    await targetsItem.setValue(targets);
+    return result;
+  });
+}
+
+export function recordStatus(targetId: string, last: LastDelivery): Promise<void> {
+  return serialized(async () => {
+    const all = await statusItem.getValue();
+    all[targetId] = last;
+    await statusItem.setValue(all);
+  });
+}
