@@ -1,6 +1,60 @@
+import { useEffect, useState } from 'react';
+import { sendMessage } from '@/utils/messaging';
 import type { AccountSummary } from '@/utils/vault/types';
+import '@/utils/login/protocol';
+import { AttemptSteps } from './AttemptSteps';
+import { formatTime, useLoginStore, watchLogin } from './store';
 
-// Mount point owned by the daily-login feature; it replaces this placeholder.
-export function LoginButton(_props: { account?: AccountSummary }) {
-  return null;
+/** "Log in" for one account, its live steps while running, and its last result. */
+export function LoginButton({ account }: { account?: AccountSummary }) {
+  const overview = useLoginStore((s) => s.overview);
+  const [error, setError] = useState('');
+  const [starting, setStarting] = useState(false);
+  useEffect(() => watchLogin(), []);
+  if (!account) return null;
+  const attempts = overview?.attempts.filter((a) => a.accountId === account.id) ?? [];
+  const live = attempts.filter((a) => a.status === 'running').at(-1);
+  const queued = overview?.queue.includes(account.id) ?? false;
+  const last = overview?.results[account.id];
+  const start = async () => {
+    setError('');
+    setStarting(true);
+    try {
+      await sendMessage('login/start', { accountId: account.id });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'The login could not start.');
+    } finally {
+      setStarting(false);
+    }
+  };
+  return (
+    <div className="login-button" data-testid={`login-${account.id}`}>
+      <button
+        type="button"
+        onClick={() => void start()}
+        disabled={starting || !!live || !account.apiKeyLast4}
+        aria-label={`Log in ${account.label} on Angel`}
+        title={account.apiKeyLast4 ? undefined : 'Add the API key of a Publisher app to log in'}
+      >
+        {live ? 'Logging in…' : queued ? 'Queued' : 'Log in'}
+      </button>{' '}
+      {last && !live ? (
+        <span
+          className={`badge ${last.ok ? 'badge--ok' : 'badge--warn'}`}
+          data-testid="login-last-result"
+          data-ok={last.ok ? 'true' : 'false'}
+          title={last.message}
+        >
+          {last.needsAttention ? 'Needs attention' : last.ok ? 'Logged in' : 'Login failed'} · {formatTime(last.at)}
+        </span>
+      ) : null}
+      {live ? <AttemptSteps attempt={live} /> : null}
+      {last && !last.ok && !live ? <p className="field__hint" data-testid="login-last-message">{last.message}</p> : null}
+      {error ? (
+        <p className="form-message form-message--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
 }

@@ -1,0 +1,585 @@
+/**
+ * Daily login orchestrator: opens Angel's publisher-login page in an inactive tab, hands
+ * the page's content script one value at a time, captures the tokens from the tab's
+ * navigations, stores them in the vault and hands them to delivery.
+ *
+ * Nothing here waits on a timer: the content script asks again when a TOTP window is too
+ * short, the timeout is an alarm, and every step is written to session storage, so a
+ * stopped service worker picks the flow up at the next event.
+ */
+import { browser } from 'wxt/browser';
+import { handle, UserError, type Sender } from '@/utils/messaging';
+import {
+  currentTotp,
+  isUnlocked,
+  onVaultUnlocked,
+  readVault,
+  updateVault,
+} from '@/entrypoints/background/vault';
+import { enqueueDelivery } from '@/entrypoints/background/delivery';
+import type { Account, SessionTokens } from '@/utils/vault/types';
+import '@/utils/vault/types';
+import '@/utils/login/protocol';
+import type { ErrorDecision, FillValue, LoginOverview, LoginSettings, LoginStep, PortalHello } from '@/utils/login/protocol';
+import { captureTokensFromUrl, isUserBackend, mentionsAuthToken, publisherLoginParams } from '@/utils/login/tokens';
+import { newLoginState, stateMatches } from '@/utils/login/state';
+import { classifyLoginError, explainLoginError } from '@/utils/login/errors';
+import { totpWaitMs } from '@/utils/login/totpWait';
+import { istDateKey, isScheduledDay, nextMidnightIst, nextRunAt, parseTime, isValidDateKey } from '@/utils/login/schedule';
+import type { LoginField } from '@/utils/login/fields';
+import { pageKindFromUrl } from '@/utils/pageKind';
+import {
+  DEFAULT_LOGIN_SETTINGS,
+  loginResultsItem,
+  loginSettingsItem,
+  MAX_TIMEOUT_SEC,
+  MIN_TIMEOUT_SEC,
+} from '@/utils/login/storage';
+import {
+  allAttempts,
+  attemptForTab,
+  pendingScheduleItem,
+  queue,
+  runningAttempts,
+  saveAttempts,
+  updateAttempt,
+  withLock,
+  type Attempt,
+} from './attempts';
+
+export const LOGIN_URL = 'https://smartapi.angelone.in/publisher-login';
+const TIMEOUT_ALARM = 'sac-login-timeout:';
+const SCHEDULE_ALARM = 'sac-login-schedule';
+
+function randomId(): string {
+  return crypto.randomUUID();
+}
+
+async function accountById(id: string): Promise<Account> {
+  const vault = await readVault();
+  const a = vault.accounts.find((x) => x.id === id);
+  if (!a) throw new UserError('no-account', 'That account no longer exists in the vault. Refresh the list and try again.');
+  return a;
+}
+
+function checkLoginReady(a: Account): void {
+  if (!a.secrets.apiKey)
+    throw new UserError('no-api-key', `"${a.label}" has no API key. Add the API key of its Publisher app in the vault, then log in.`);
+  if (!a.clientCode) throw new UserError('no-client-code', `"${a.label}" has no client code. Add it in the vault, then log in.`);
+  if (!a.secrets.mpin) throw new UserError('no-mpin', `"${a.label}" has no PIN. Add it in the vault, then log in.`);
+  if (!a.secrets.totpSecret)
+    throw new UserError('no-totp', `"${a.label}" has no TOTP secret. Add it in the vault (from Angel's enable-totp page), then log in.`);
+}
+
+// ---------------------------------------------------------------------------- start
+
+/** Open the login tab for one account. Caller holds no lock. */
+async function openAttempt(accountId: string): Promise<Attempt> {
+  const account = await accountById(accountId);
+  checkLoginReady(account);
+  const settings = await loginSettingsItem.getValue();
+  const state = newLoginState();
+  const now = Date.now();
+  const attempt: Attempt = {
+    id: randomId(),
+    accountId,
+    label: account.label,
+    origin: 'extension',
+    status: 'running',
+    startedAt: now,
+    steps: { opening: now },
+    tabId: -1,
+    state,
+    deadline: now + settings.timeoutSec * 1000,
+    round: 1,
+    given: { clientCode: 0, pin: 0, totp: 0 },
+    totpNotBefore: 0,
+    totpWindowEnd: 0,
+  };
+  // Record the attempt before the tab exists so no early navigation event is missed.
+  await withLock(async () => {
+    const list = await allAttempts();
+    list.push(attempt);
+    await saveAttempts(list);
+  });
+  await browser.alarms.create(TIMEOUT_ALARM + attempt.id, { when: attempt.deadline });
+  const url = `${LOGIN_URL}?api_key=${encodeURIComponent(account.secrets.apiKey)}&state=${encodeURIComponent(state)}`;
+  try {
+    const tab = await browser.tabs.create({ url, active: false });
+    const updated = await updateAttempt(attempt.id, (a) => {
+      a.tabId = tab.id ?? -1;
+    });
+    return updated ?? attempt;
+  } catch {
+    await finishAttempt(attempt.id, false, 'The login tab could not be opened. Try again.', 'tab');
+    throw new UserError('tab', 'The login tab could not be opened. Try again.');
+  }
+}
+
+/** Start (or queue) a login. One attempt runs at a time so "Log in all" stays sequential. */
+export async function startLogin(accountId: string): Promise<{ attemptId: string }> {
+  const running = await runningAttempts();
+  const same = running.find((a) => a.accountId === accountId);
+  if (same) return { attemptId: same.id };
+  if (running.some((a) => a.origin === 'extension')) {
+    const q = await queue.get();
+    if (!q.includes(accountId)) await queue.set([...q, accountId]);
+    return { attemptId: '' };
+  }
+  const a = await openAttempt(accountId);
+  return { attemptId: a.id };
+}
+
+async function dailyAccountIds(): Promise<string[]> {
+  const vault = await readVault();
+  const results = await loginResultsItem.getValue();
+  // An account Angel refused the PIN of is skipped until a person logs it in by hand:
+  // repeating a wrong PIN every morning could lock it.
+  return vault.accounts.filter((a) => a.dailyLogin && !results[a.id]?.needsAttention).map((a) => a.id);
+}
+
+export async function startAll(): Promise<{ queued: number }> {
+  const ids = await dailyAccountIds();
+  if (ids.length === 0) return { queued: 0 };
+  const running = await runningAttempts();
+  const q = await queue.get();
+  const toAdd = ids.filter((id) => !q.includes(id) && !running.some((a) => a.accountId === id));
+  await queue.set([...q, ...toAdd]);
+  await startNextQueued();
+  return { queued: toAdd.length };
+}
+
+async function startNextQueued(): Promise<void> {
+  for (;;) {
+    if ((await runningAttempts()).some((a) => a.origin === 'extension')) return;
+    const q = await queue.get();
+    const next = q[0];
+    if (next === undefined) return;
+    await queue.set(q.slice(1));
+    try {
+      await openAttempt(next);
+      return;
+    } catch (err) {
+      // Not ready (no PIN, vault locked...): record why and go on with the next account.
+      const message = err instanceof UserError ? err.message : 'The login could not start.';
+      await recordResult(next, false, message, false);
+      await notify(`Login not started`, message);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------- finish
+
+async function recordResult(accountId: string, ok: boolean, message: string, needsAttention: boolean): Promise<void> {
+  const results = await loginResultsItem.getValue();
+  results[accountId] = { accountId, ok, at: Date.now(), message, ...(needsAttention ? { needsAttention } : {}) };
+  await loginResultsItem.setValue(results);
+}
+
+async function popupIsOpen(): Promise<boolean> {
+  try {
+    // Chromium MV3 has runtime.getContexts; Firefox's event page has extension.getViews.
+    const rt = browser.runtime as unknown as { getContexts?: (f: { contextTypes: string[] }) => Promise<unknown[]> };
+    if (typeof rt.getContexts === 'function') return (await rt.getContexts({ contextTypes: ['POPUP'] })).length > 0;
+    const ext = browser.extension as unknown as { getViews?: (f: { type: string }) => unknown[] } | undefined;
+    if (ext && typeof ext.getViews === 'function') return ext.getViews({ type: 'popup' }).length > 0;
+  } catch {
+    /* fall through: notify */
+  }
+  return false;
+}
+
+async function notify(title: string, message: string, force = false): Promise<void> {
+  if (!browser.notifications) return;
+  if (!force && (await popupIsOpen())) return;
+  try {
+    await browser.notifications.create(`sac-login-${randomId()}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title,
+      message,
+    });
+  } catch {
+    /* notifications blocked by the system: the popup still shows the result */
+  }
+}
+
+async function finishAttempt(
+  id: string,
+  ok: boolean,
+  message: string,
+  errorKind?: string,
+  needsAttention = false,
+): Promise<Attempt | null> {
+  let changed = false;
+  const a = await updateAttempt(id, (x) => {
+    if (x.status !== 'running') return;
+    changed = true;
+    x.status = ok ? 'success' : 'failed';
+    x.finishedAt = Date.now();
+    x.message = message;
+    if (errorKind) x.errorKind = errorKind;
+  });
+  if (!a || !changed) return a;
+  await browser.alarms.clear(TIMEOUT_ALARM + id);
+  await recordResult(a.accountId, ok, message, needsAttention);
+  await notify(ok ? `Logged in: ${a.label}` : `Login failed: ${a.label}`, message);
+  if (a.origin === 'extension') await startNextQueued();
+  return a;
+}
+
+// ---------------------------------------------------------------------------- capture
+
+/** A URL seen in a tab: capture tokens when it belongs to a running attempt. */
+export async function onTabUrl(tabId: number, url: string): Promise<void> {
+  if (!mentionsAuthToken(url)) return;
+  const captured = captureTokensFromUrl(url);
+  if (!captured) return;
+  const attempt = (await runningAttempts()).find((a) => a.tabId === tabId);
+  if (!attempt) return;
+  if (!stateMatches(attempt.state, captured.state, attempt.origin === 'site')) {
+    // Tokens with another attempt's (or a forged) state are never stored.
+    await finishAttempt(
+      attempt.id,
+      false,
+      'Angel\'s redirect carried a different "state" than this login sent, so its tokens were refused (they may not be yours). Log in again.',
+      'state-mismatch',
+    );
+    return;
+  }
+  const now = Date.now();
+  const tokens: SessionTokens = {
+    authToken: captured.authToken,
+    feedToken: captured.feedToken,
+    capturedAt: now,
+    expiresAt: nextMidnightIst(now),
+    source: 'publisher-login',
+  };
+  if (captured.refreshToken) tokens.refreshToken = captured.refreshToken;
+
+  // onBeforeNavigate, onCommitted and onCompleted all report the same URL: claim it once.
+  let claimed = false;
+  await updateAttempt(attempt.id, (a) => {
+    if (a.status === 'running' && !a.steps.redirected) {
+      a.steps.redirected = now;
+      claimed = true;
+    }
+  });
+  if (!claimed) return;
+  let redirectUrl = '';
+  try {
+    await updateVault((v) => {
+      const acc = v.accounts.find((x) => x.id === attempt.accountId);
+      if (!acc) throw new UserError('no-account', 'The account was deleted during the login.');
+      acc.tokens = tokens;
+      redirectUrl = acc.redirectUrl;
+    });
+  } catch (err) {
+    const why = err instanceof UserError ? err.message : 'The tokens could not be saved.';
+    await finishAttempt(attempt.id, false, `Tokens were captured but not saved: ${why}`, 'store');
+    return;
+  }
+  const backend = isUserBackend(captured.origin, redirectUrl);
+  if (backend)
+    await updateAttempt(attempt.id, (a) => {
+      a.closeWhenLoaded = true;
+    });
+  // Only tabs the extension opened are closed; a site-opened tab belongs to the user.
+  if (attempt.origin === 'extension' && !backend) await closeTab(tabId);
+
+  try {
+    await enqueueDelivery(attempt.accountId, tokens);
+    await updateAttempt(attempt.id, (a) => {
+      a.steps.delivered = Date.now();
+    });
+    await finishAttempt(attempt.id, true, 'Logged in; session tokens captured and handed to delivery.');
+  } catch {
+    await finishAttempt(
+      attempt.id,
+      true,
+      'Logged in and tokens saved, but handing them to delivery failed. Open the options page to deliver them again.',
+    );
+  }
+}
+
+async function closeTab(tabId: number): Promise<void> {
+  try {
+    await browser.tabs.remove(tabId);
+  } catch {
+    /* already closed */
+  }
+}
+
+/** The backend page finished loading: now the extension's tab may go. */
+export async function onTabLoaded(tabId: number): Promise<void> {
+  const list = await allAttempts();
+  const a = [...list].reverse().find((x) => x.tabId === tabId && x.closeWhenLoaded);
+  if (!a) return;
+  await updateAttempt(a.id, (x) => {
+    x.closeWhenLoaded = false;
+  });
+  if (a.origin === 'extension' && a.status === 'success') await closeTab(tabId);
+}
+
+async function onTabClosed(tabId: number): Promise<void> {
+  const a = (await runningAttempts()).find((x) => x.tabId === tabId);
+  if (a && !a.steps.redirected)
+    await finishAttempt(a.id, false, 'The login tab was closed before Angel sent the tokens. Log in again.', 'closed');
+}
+
+export async function onTimeout(attemptId: string): Promise<void> {
+  const settings = await loginSettingsItem.getValue();
+  await finishAttempt(
+    attemptId,
+    false,
+    `Angel's login did not finish within ${settings.timeoutSec} seconds. The login tab was left open so you can see where it stopped; log in again, or raise the timeout in the options.`,
+    'timeout',
+  );
+}
+
+/** After a restart: any attempt past its deadline is reported, never left hanging. */
+async function sweepExpired(): Promise<void> {
+  const now = Date.now();
+  for (const a of await runningAttempts()) if (a.deadline <= now) await onTimeout(a.id);
+}
+
+// ---------------------------------------------------------------------------- portal
+
+async function attemptOfSender(attemptId: string, sender: Sender): Promise<Attempt> {
+  const tabId = sender.tab?.id;
+  const a = (await runningAttempts()).find((x) => x.id === attemptId);
+  // Values go only to the tab this attempt opened (or the site tab the user chose), and
+  // only while it shows Angel's publisher-login page.
+  if (!a || a.tabId !== tabId || pageKindFromUrl(sender.url ?? '') !== 'publisher-login')
+    throw new UserError('not-this-tab', 'This login is not running in this tab any more.');
+  return a;
+}
+
+async function hello(sender: Sender): Promise<PortalHello> {
+  const tabId = sender.tab?.id;
+  if (typeof tabId !== 'number' || pageKindFromUrl(sender.url ?? '') !== 'publisher-login') return { mode: 'none' };
+  const mine = await attemptForTab(tabId);
+  if (mine?.status === 'running') return { mode: 'attempt', attemptId: mine.id };
+  // A finished attempt's tab is left for the user to read: never fill it again by itself.
+  if (mine) return { mode: 'none' };
+  const params = publisherLoginParams(sender.url ?? '');
+  if (!params) return { mode: 'none' };
+  if (!(await isUnlocked())) return { mode: 'site-locked' };
+  const vault = await readVault();
+  const accounts = vault.accounts
+    .filter((a) => a.secrets.apiKey && a.secrets.apiKey === params.apiKey)
+    .map((a) => ({ id: a.id, label: a.label, autoFill: a.autoFill }));
+  return accounts.length ? { mode: 'site', accounts } : { mode: 'none' };
+}
+
+async function siteStart(accountId: string, sender: Sender): Promise<{ attemptId: string }> {
+  const tabId = sender.tab?.id;
+  const params = publisherLoginParams(sender.url ?? '');
+  if (typeof tabId !== 'number' || !params || pageKindFromUrl(sender.url ?? '') !== 'publisher-login')
+    throw new UserError('not-login-page', 'This is not an Angel login page with an API key.');
+  const account = await accountById(accountId);
+  if (account.secrets.apiKey !== params.apiKey)
+    throw new UserError('wrong-account', 'This login page is for a different API key than that account.');
+  checkLoginReady(account);
+  const existing = await attemptForTab(tabId);
+  if (existing?.status === 'running') return { attemptId: existing.id };
+  const settings = await loginSettingsItem.getValue();
+  const now = Date.now();
+  const attempt: Attempt = {
+    id: randomId(),
+    accountId,
+    label: account.label,
+    origin: 'site',
+    status: 'running',
+    startedAt: now,
+    steps: { opening: now },
+    tabId,
+    state: params.state,
+    deadline: now + settings.timeoutSec * 1000,
+    round: 1,
+    given: { clientCode: 0, pin: 0, totp: 0 },
+    totpNotBefore: 0,
+    totpWindowEnd: 0,
+  };
+  await withLock(async () => {
+    const list = await allAttempts();
+    list.push(attempt);
+    await saveAttempts(list);
+  });
+  await browser.alarms.create(TIMEOUT_ALARM + attempt.id, { when: attempt.deadline });
+  return { attemptId: attempt.id };
+}
+
+const STEP_OF: Record<LoginField, LoginStep> = { clientCode: 'clientCode', pin: 'pin', totp: 'totp' };
+
+async function fillValue(attemptId: string, field: LoginField, sender: Sender): Promise<FillValue> {
+  const a = await attemptOfSender(attemptId, sender);
+  if (a.given[field] >= a.round)
+    throw new UserError('already-given', 'This login already used that value; it is not typed again.');
+  let account: Account;
+  try {
+    account = await accountById(a.accountId);
+  } catch (err) {
+    const msg = err instanceof UserError && err.code === 'locked' ? 'The vault locked during the login. Unlock it and log in again.' : 'The account could not be read.';
+    await finishAttempt(a.id, false, msg, 'locked');
+    throw new UserError('locked', msg);
+  }
+  let value: string;
+  const now = Date.now();
+  let windowEnd = a.totpWindowEnd;
+  if (field === 'totp') {
+    const { code, remainingMs } = currentTotp(account, now);
+    const wait = totpWaitMs(remainingMs, now, a.totpNotBefore);
+    if (wait > 0) return { waitMs: wait };
+    value = code;
+    windowEnd = now + remainingMs;
+  } else {
+    value = field === 'pin' ? account.secrets.mpin : account.clientCode;
+  }
+  const ok = await updateAttempt(a.id, (x) => {
+    if (x.status !== 'running' || x.given[field] >= x.round) return;
+    x.given[field] += 1;
+    x.steps[STEP_OF[field]] = Date.now();
+    if (field === 'totp') x.totpWindowEnd = windowEnd;
+  });
+  if (!ok || ok.given[field] !== a.given[field] + 1)
+    throw new UserError('already-given', 'This login already used that value; it is not typed again.');
+  return { value, field };
+}
+
+async function pageError(attemptId: string, text: string, httpStatus: number | undefined, sender: Sender): Promise<ErrorDecision> {
+  const a = await attemptOfSender(attemptId, sender);
+  const err = classifyLoginError(text, httpStatus) ?? { kind: 'other' as const, angelMessage: text.trim().slice(0, 300) };
+  if (err.kind === 'invalid-totp' && a.round === 1 && a.given.totp === 1) {
+    await updateAttempt(a.id, (x) => {
+      x.round = 2;
+      x.totpNotBefore = x.totpWindowEnd;
+    });
+    return { action: 'retry-totp' };
+  }
+  const message = explainLoginError(err);
+  const needsAttention = err.kind === 'wrong-credentials' || err.kind === 'account-locked';
+  await finishAttempt(a.id, false, message, err.kind, needsAttention);
+  return { action: 'stop', message };
+}
+
+// ---------------------------------------------------------------------------- schedule
+
+async function overview(): Promise<LoginOverview> {
+  const settings = await loginSettingsItem.getValue();
+  const alarm = await browser.alarms.get(SCHEDULE_ALARM);
+  const attempts = (await allAttempts()).slice(-10).map((a) => {
+    const { tabId: _t, state: _s, deadline: _d, round: _r, given: _g, totpNotBefore: _n, totpWindowEnd: _w, closeWhenLoaded: _c, ...view } = a;
+    return view;
+  });
+  return {
+    attempts,
+    queue: await queue.get(),
+    results: await loginResultsItem.getValue(),
+    settings,
+    nextScheduledAt: alarm?.scheduledTime ?? null,
+  };
+}
+
+function checkSettings(s: LoginSettings): LoginSettings {
+  if (!Number.isFinite(s.timeoutSec) || s.timeoutSec < MIN_TIMEOUT_SEC || s.timeoutSec > MAX_TIMEOUT_SEC)
+    throw new UserError('bad-timeout', `The timeout must be between ${MIN_TIMEOUT_SEC} and ${MAX_TIMEOUT_SEC} seconds.`);
+  if (!parseTime(s.schedule.time)) throw new UserError('bad-time', 'The schedule time must look like 08:45 (24-hour, India time).');
+  const bad = s.schedule.holidays.filter((d) => !isValidDateKey(d));
+  if (bad.length) throw new UserError('bad-holiday', `These holidays are not dates like 2026-01-26: ${bad.join(', ')}.`);
+  const weekdays = [...new Set(s.schedule.weekdays)].filter((d) => Number.isInteger(d) && d >= 0 && d <= 6).sort();
+  if (s.schedule.enabled && weekdays.length === 0)
+    throw new UserError('no-days', 'Choose at least one weekday for the daily login, or turn the schedule off.');
+  return {
+    timeoutSec: Math.round(s.timeoutSec),
+    schedule: { enabled: s.schedule.enabled, time: s.schedule.time.trim(), weekdays, holidays: [...new Set(s.schedule.holidays)].sort() },
+  };
+}
+
+export async function armSchedule(): Promise<void> {
+  const { schedule } = await loginSettingsItem.getValue();
+  const at = nextRunAt(schedule, Date.now());
+  await browser.alarms.clear(SCHEDULE_ALARM);
+  if (at !== null) await browser.alarms.create(SCHEDULE_ALARM, { when: at });
+}
+
+export async function onScheduleAlarm(scheduledTime: number): Promise<void> {
+  const now = Date.now();
+  const { schedule } = await loginSettingsItem.getValue();
+  await armSchedule();
+  // A run missed while the computer was off is only made up the same India day.
+  if (!schedule.enabled || istDateKey(scheduledTime) !== istDateKey(now) || !isScheduledDay(schedule, scheduledTime)) return;
+  if (!(await isUnlocked())) {
+    await pendingScheduleItem.setValue(istDateKey(now));
+    await notify('Unlock to log in', 'The daily Angel login is due. Unlock SmartAPI Companion and the login starts by itself.', true);
+    return;
+  }
+  await startAll().catch(() => undefined);
+}
+
+async function onUnlocked(): Promise<void> {
+  const pending = await pendingScheduleItem.getValue();
+  if (!pending) return;
+  await pendingScheduleItem.setValue(null);
+  if (pending === istDateKey(Date.now())) await startAll().catch(() => undefined);
+}
+
+// ---------------------------------------------------------------------------- wiring
+
+export function registerLogin(): void {
+  handle('login/start', 'page', async ({ accountId }) => {
+    // A manual login is the person's decision: it clears "needs attention".
+    const results = await loginResultsItem.getValue();
+    if (results[accountId]?.needsAttention) {
+      delete results[accountId]!.needsAttention;
+      await loginResultsItem.setValue(results);
+    }
+    return startLogin(accountId);
+  });
+  handle('login/start-all', 'page', () => startAll());
+  handle('login/overview', 'page', () => overview());
+  handle('login/settings', 'page', async ({ settings }) => {
+    await loginSettingsItem.setValue(checkSettings({ ...DEFAULT_LOGIN_SETTINGS, ...settings }));
+    await armSchedule();
+    return overview();
+  });
+  handle('login/account-flags', 'page', async ({ accountId, dailyLogin, autoFill }) => {
+    await updateVault((v) => {
+      const a = v.accounts.find((x) => x.id === accountId);
+      if (!a) throw new UserError('no-account', 'That account no longer exists. Refresh the list.');
+      if (typeof dailyLogin === 'boolean') a.dailyLogin = dailyLogin;
+      if (typeof autoFill === 'boolean') a.autoFill = autoFill;
+    });
+  });
+  handle('login/portal-hello', 'portal', (_d, sender) => hello(sender));
+  handle('login/portal-site-start', 'portal', ({ accountId }, sender) => siteStart(accountId, sender));
+  handle('login/portal-value', 'portal', ({ attemptId, field }, sender) => fillValue(attemptId, field, sender));
+  handle('login/portal-error', 'portal', ({ attemptId, text, httpStatus }, sender) =>
+    pageError(attemptId, String(text ?? ''), typeof httpStatus === 'number' ? httpStatus : undefined, sender),
+  );
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name.startsWith(TIMEOUT_ALARM)) void onTimeout(alarm.name.slice(TIMEOUT_ALARM.length));
+    else if (alarm.name === SCHEDULE_ALARM) void onScheduleAlarm(alarm.scheduledTime);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void onTabClosed(tabId));
+  const nav = browser.webNavigation;
+  if (nav) {
+    // Top frame only: Angel redirects the whole tab.
+    const seen = (d: { tabId: number; url: string; frameId: number }) => {
+      if (d.frameId === 0) void onTabUrl(d.tabId, d.url);
+    };
+    nav.onBeforeNavigate.addListener(seen);
+    nav.onCommitted.addListener(seen);
+    nav.onErrorOccurred.addListener(seen);
+    nav.onCompleted.addListener((d) => {
+      if (d.frameId !== 0) return;
+      void onTabUrl(d.tabId, d.url).then(() => onTabLoaded(d.tabId));
+    });
+  }
+  onVaultUnlocked(() => void onUnlocked());
+  browser.runtime.onStartup?.addListener(() => void armSchedule());
+  browser.runtime.onInstalled?.addListener(() => void armSchedule());
+  void sweepExpired();
+  void browser.alarms.get(SCHEDULE_ALARM).then((a) => (a ? undefined : armSchedule()));
+}
