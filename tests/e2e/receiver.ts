@@ -1,0 +1,96 @@
+/**
+ * Start and stop the example token receiver (examples/token-receiver/server.mjs) from tests
+ * and the demo: a real HTTP server on 127.0.0.1, in this process.
+ *
+ *   const r = await startReceiver({ secret });
+ *   // target URL: r.url  (http://127.0.0.1:PORT/webhook)
+ *   await r.stop();           // "server down"
+ *   await r.start();          // back, same port, same data file
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createReceiver, type Receiver, type ReceiverJournal, type ReceiverStore } from '../../examples/token-receiver/server.mjs';
+
+export interface RunningReceiver {
+  /** The webhook URL to give the extension. */
+  readonly url: string;
+  readonly port: number;
+  readonly dataFile: string;
+  /** Accepted, duplicate and refused deliveries since this helper started (all runs). */
+  readonly journal: ReceiverJournal;
+  /** The stored tokens of the current run (what GET /tokens/:clientCode serves). */
+  store(): ReceiverStore;
+  /** The signing secret can be set after start (the extension makes it when the target is added). */
+  setSecret(secret: string): Promise<void>;
+  running(): boolean;
+  stop(): Promise<void>;
+  /** Start again on the same port with the same data file. */
+  start(): Promise<void>;
+  /** Stop and delete the data file's folder (when this helper created it). */
+  dispose(): Promise<void>;
+}
+
+export interface StartReceiverOptions {
+  /** Until the extension has made the real secret, a placeholder that matches nothing. */
+  secret?: string;
+  port?: number;
+  dataFile?: string;
+  log?: (line: string) => void;
+}
+
+export async function startReceiver(options: StartReceiverOptions = {}): Promise<RunningReceiver> {
+  const ownDir = options.dataFile ? undefined : mkdtempSync(join(tmpdir(), 'sac-receiver-'));
+  const dataFile = options.dataFile ?? join(ownDir!, 'tokens.json');
+  let secret = options.secret ?? 'placeholder-secret-replaced-by-setSecret';
+  const journal: ReceiverJournal = { accepted: [], duplicates: [], rejected: [] };
+  const log = options.log ?? (() => {});
+  let port = options.port ?? 0;
+  let current: Receiver | null = null;
+
+  async function start(): Promise<void> {
+    if (current) return;
+    const r = createReceiver({ secret, dataFile, log });
+    // One journal across restarts, so "exactly once" can be checked over a down-time.
+    r.journal.accepted = journal.accepted;
+    r.journal.duplicates = journal.duplicates;
+    r.journal.rejected = journal.rejected;
+    port = await r.listen(port, '127.0.0.1');
+    current = r;
+  }
+  async function stop(): Promise<void> {
+    const r = current;
+    current = null;
+    await r?.close();
+  }
+  await start();
+
+  return {
+    get url() {
+      return `http://127.0.0.1:${port}/webhook`;
+    },
+    get port() {
+      return port;
+    },
+    dataFile,
+    journal,
+    store: () => {
+      if (!current) throw new Error('The receiver is stopped.');
+      return current.store;
+    },
+    async setSecret(s: string) {
+      secret = s;
+      if (current) {
+        await stop();
+        await start();
+      }
+    },
+    running: () => current !== null,
+    stop,
+    start,
+    async dispose() {
+      await stop();
+      if (ownDir) rmSync(ownDir, { recursive: true, force: true });
+    },
+  };
+}

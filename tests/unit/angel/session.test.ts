@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { nextMidnightIst } from '@/utils/angel/session';
+
+describe('nextMidnightIst', () => {
+  it('is 18:30 UTC of the same day before 18:30 UTC', () => {
+    expect(nextMidnightIst(Date.UTC(2026, 10, 28, 7, 0))).toBe(Date.UTC(2026, 10, 28, 18, 30));
+  });
+  it('is 18:30 UTC of the next day from 18:30 UTC on', () => {
+    expect(nextMidnightIst(Date.UTC(2026, 10, 28, 18, 30))).toBe(Date.UTC(2026, 10, 29, 18, 30));
+    expect(nextMidnightIst(Date.UTC(2026, 11, 31, 23, 0))).toBe(Date.UTC(2027, 0, 1, 18, 30));
+  });
+  it('is always after the time, within a day, at 00:00 IST', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4_000_000_000_000 }), (t) => {
+        const m = nextMidnightIst(t);
+        expect(m).toBeGreaterThan(t);
+        expect(m - t).toBeLessThanOrEqual(86_400_000);
+        expect((m + 5.5 * 3_600_000) % 86_400_000).toBe(0);
+      }),
+    );
+  });
+});
