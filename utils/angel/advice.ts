@@ -60,6 +60,10 @@ export function formatSkew(skewMs: number): string {
   return `${amount} s ${dir} Angel's clock`;
 }
 
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(1);
+}
+
 function clockAdvice(skewMs: number | null): string {
   if (skewMs === null) {
     return "Also check that this computer's clock is set automatically (the offset to Angel's clock could not be measured).";
@@ -234,7 +238,7 @@ export function explainFailure(f: ValidationFailure, ctx: AdviceContext): Advice
       return {
         code: 'timeout',
         category: 'timeout',
-        explanation: `Angel did not answer within ${Math.round(f.timeoutMs / 1000)} s (${f.host}).`,
+        explanation: `Angel did not answer within ${seconds(f.timeoutMs)} s (${f.host}).`,
         nextStep:
           'Angel is often slow just before market open: validate again in a minute, or raise the time limit under "Validate accounts" in the options.',
         credentialError: false,
