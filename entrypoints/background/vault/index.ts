@@ -1,0 +1,580 @@
+/**
+ * The background half of the encrypted vault: lifecycle (create, unlock, lock, auto-lock,
+ * password change, reset), accounts, live TOTP codes, backups. Secrets never leave this
+ * module except as what one caller needs (a TOTP code, a sealed blob, VaultData for other
+ * background features).
+ */
+import { browser } from 'wxt/browser';
+import { dispatchActivityTypes } from './activity';
+import {
+  DEFAULT_AUTO_LOCK_MINUTES,
+  LOCKED_MESSAGE,
+  MAX_KEPT_COPIES,
+  currentKdfIterations,
+  dropCache,
+  fingerprint,
+  keptCopiesItem,
+  keyItem,
+  loadVault,
+  lockedError,
+  openBlob,
+  parseVaultData,
+  problemItem,
+  sealBlob,
+  serial,
+  settingsItem,
+  storeVault,
+  storedEnvelope,
+  toBase64,
+  vaultItem,
+  type VaultSettings,
+} from './store';
+import { knownSkew, loadSkew, measureSkewIfDue, recordServerDate, skewCorrectionMs, SKEW_WARN_MS } from './skew';
+import { handle, isExtensionPageSender, UserError, type Sender } from '@/utils/messaging';
+import { decodeBase32 } from '@/utils/vault/base32';
+import {
+  createBackupFile,
+  BackupError,
+  exportOtpauthList,
+  parseOtpauthList,
+  planImport,
+  planOtpauthImport,
+  readBackupFile,
+  type ImportPlan,
+} from '@/utils/vault/backup';
+import { createEnvelope, EnvelopeError, openEnvelope, parseEnvelope, unwrapVaultKey, wrapVaultKey } from '@/utils/vault/envelope';
+import { totpWindow } from '@/utils/vault/totp';
+import { applyAccountInput, checkAccountInput } from '@/utils/vault/validation';
+import type { Account, AccountSummary, BackupPreview, FieldErrors, TotpCode, TotpCodes, VaultData, VaultStatus } from '@/utils/vault/types';
+import '@/utils/vault/types';
+
+export { openBlob, sealBlob, recordServerDate };
+export { setKdfIterationsForTests } from './store';
+
+export const AUTO_LOCK_ALARM = 'vault-auto-lock';
+/** Activity is written at most this often (the popup asks for codes every second). */
+const ACTIVITY_THROTTLE_MS = 15_000;
+export const MIN_PASSWORD_LENGTH = 8;
+const MAX_AUTO_LOCK_MINUTES = 24 * 60;
+
+const activityItemKey = 'session:vaultActivity';
+
+// ---------- public API for other background features ----------
+
+export async function isUnlocked(): Promise<boolean> {
+  if (!(await keyItem.getValue())) return false;
+  try {
+    return (await storedEnvelope()) !== null;
+  } catch {
+    return false;
+  }
+}
+
+export function readVault(): Promise<VaultData> {
+  return loadVault();
+}
+
+/** Read, change with `fn`, and store (fresh IV). Do not call updateVault from inside `fn`. */
+export function updateVault(fn: (v: VaultData) => void | Promise<void>): Promise<VaultData> {
+  return serial(async () => {
+    const data = await loadVault();
+    await fn(data);
+    await storeVault(data);
+    return structuredClone(data);
+  });
+}
+
+const unlockCallbacks: Array<() => void> = [];
+export function onVaultUnlocked(cb: () => void): void {
+  unlockCallbacks.push(cb);
+}
+function fireUnlocked(): void {
+  for (const cb of unlockCallbacks) {
+    try {
+      cb();
+    } catch {
+      console.error('[SmartAPI Companion] an unlock listener failed');
+    }
+  }
+}
+
+export function summarize(a: Account): AccountSummary {
+  return {
+    id: a.id,
+    label: a.label,
+    clientCode: a.clientCode,
+    platform: a.platform,
+    redirectUrl: a.redirectUrl,
+    notes: a.notes,
+    totp: { ...a.totp },
+    dailyLogin: a.dailyLogin,
+    autoFill: a.autoFill,
+    hasMpin: a.secrets.mpin !== '',
+    hasTotpSecret: a.secrets.totpSecret !== '',
+    hasApiSecret: !!a.secrets.apiSecret,
+    apiKeyLast4: a.secrets.apiKey.slice(-4),
+    ...(a.tokens
+      ? { tokensCapturedAt: a.tokens.capturedAt, tokensExpireAt: a.tokens.expiresAt, tokensSource: a.tokens.source }
+      : {}),
+  };
+}
+
+/** The code for `atMs` device time (default now), corrected by a measured clock skew above 5 s. */
+export function currentTotp(a: Account, atMs: number = Date.now()): { code: string; remainingMs: number } {
+  if (!a.secrets.totpSecret) {
+    throw new UserError('no-totp-secret', `"${a.label}" has no TOTP secret. Edit the account in the options page and add it.`);
+  }
+  const w = totpWindow(a.secrets.totpSecret, a.totp, atMs + skewCorrectionMs());
+  return { code: w.code, remainingMs: w.remainingMs };
+}
+
+// ---------- status ----------
+
+export async function vaultStatus(): Promise<VaultStatus> {
+  const settings = await settingsItem.getValue();
+  const base = {
+    autoLockMinutes: settings.autoLockMinutes,
+    backupReminder: backupReminder(settings),
+    accountCount: settings.accountCount,
+  };
+  const raw = await vaultItem.getValue();
+  if (raw === null || raw === undefined) return { ...base, state: 'none', backupReminder: false, accountCount: 0 };
+  let parsedVersion: 1 | 2;
+  try {
+    const parsed = parseEnvelope(raw);
+    parsedVersion = parsed.v;
+    if (parsed.v === 2) {
+      const problem = await problemItem.getValue();
+      if (problem && problem.fingerprint === fingerprint(parsed.envelope)) {
+        return { ...base, state: 'corrupt', problem: corruptProblem(problem.problem) };
+      }
+    }
+  } catch (err) {
+    if (err instanceof EnvelopeError) return { ...base, state: 'corrupt', problem: corruptProblem(err.message) };
+    throw err;
+  }
+  if (parsedVersion === 2 && (await keyItem.getValue())) {
+    try {
+      const data = await loadVault();
+      return { ...base, state: 'unlocked', accountCount: data.accounts.length };
+    } catch (err) {
+      if (err instanceof UserError && err.code === 'vault-corrupt') {
+        const problem = await problemItem.getValue();
+        return { ...base, state: 'corrupt', problem: corruptProblem(problem?.problem ?? err.message) };
+      }
+      if (!(err instanceof UserError && err.code === 'locked')) throw err;
+    }
+  }
+  return { ...base, state: 'locked' };
+}
+
+function corruptProblem(what: string): string {
+  return `${what} The extension has not changed or deleted it. Import a backup you exported earlier to restore your accounts, or reset the vault (a copy of the damaged vault is kept).`;
+}
+
+function backupReminder(s: VaultSettings): boolean {
+  if (s.accountCount <= 0) return false;
+  if (!s.backupExportedAt) return true;
+  return s.accountsAddedAt !== undefined && s.accountsAddedAt > s.backupExportedAt;
+}
+
+// ---------- lifecycle ----------
+
+function checkNewPassword(password: unknown, what = 'master password'): string {
+  if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) {
+    throw new UserError('weak-password', `Choose a ${what} of at least ${MIN_PASSWORD_LENGTH} characters.`);
+  }
+  return password;
+}
+
+async function keepCopy(reason: string): Promise<void> {
+  const raw = await vaultItem.getValue();
+  if (raw === null || raw === undefined) return;
+  const copies = await keptCopiesItem.getValue();
+  copies.unshift({ savedAt: Date.now(), reason, envelope: raw });
+  await keptCopiesItem.setValue(copies.slice(0, MAX_KEPT_COPIES));
+}
+
+async function startSession(vaultKey: Uint8Array): Promise<void> {
+  dropCache();
+  await keyItem.setValue(toBase64(vaultKey));
+  await problemItem.setValue(null);
+  await noteActivity(true);
+}
+
+async function createVault(password: string, data: VaultData, reason?: string): Promise<void> {
+  if (reason) await keepCopy(reason);
+  const { envelope, vaultKey } = await createEnvelope(password, JSON.stringify(data), currentKdfIterations());
+  await vaultItem.setValue(envelope);
+  const settings = await settingsItem.getValue();
+  await settingsItem.setValue({ ...settings, accountCount: data.accounts.length });
+  await startSession(vaultKey);
+}
+
+export async function lockVault(): Promise<void> {
+  dropCache();
+  await keyItem.removeValue();
+  await browser.alarms.clear(AUTO_LOCK_ALARM);
+}
+
+async function unlockVault(password: unknown): Promise<VaultStatus> {
+  if (typeof password !== 'string' || password === '') throw new UserError('wrong-password', 'Type your master password to unlock.');
+  const raw = await vaultItem.getValue();
+  if (raw === null || raw === undefined) throw new UserError('no-vault', 'There is no vault yet. Create one in the options page first.');
+  let opened;
+  try {
+    opened = await openEnvelope(raw, password, currentKdfIterations());
+  } catch (err) {
+    if (err instanceof EnvelopeError && err.code === 'wrong-password') {
+      throw new UserError('wrong-password', 'That master password is not correct. Check Caps Lock and the keyboard layout, then try again.');
+    }
+    if (err instanceof EnvelopeError) {
+      const parsed = safeParse(raw);
+      if (parsed) await problemItem.setValue({ fingerprint: fingerprint(parsed), problem: err.message });
+      return vaultStatus();
+    }
+    throw err;
+  }
+  let data: VaultData;
+  try {
+    data = parseVaultData(opened.plaintext);
+  } catch (err) {
+    if (!(err instanceof EnvelopeError)) throw err;
+    const parsed = safeParse(raw);
+    if (parsed) await problemItem.setValue({ fingerprint: fingerprint(parsed), problem: err.message });
+    return vaultStatus();
+  }
+  if (opened.upgraded) {
+    // Migrated (v1 -> v2) or KDF strengthened: store only once the new envelope reads back.
+    const check = await openEnvelope(opened.envelope, password, currentKdfIterations());
+    if (check.plaintext !== opened.plaintext) throw new UserError('internal', 'Upgrading the vault format failed; nothing was changed. Try again.');
+    await vaultItem.setValue(opened.envelope);
+  }
+  await startSession(opened.vaultKey);
+  const settings = await settingsItem.getValue();
+  if (settings.accountCount !== data.accounts.length) await settingsItem.setValue({ ...settings, accountCount: data.accounts.length });
+  return vaultStatus();
+}
+
+function safeParse(raw: unknown) {
+  try {
+    const p = parseEnvelope(raw);
+    return p.v === 2 ? p.envelope : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---------- auto-lock ----------
+
+/** Seen activity from an extension page: push the auto-lock back. */
+export async function noteActivity(force = false): Promise<void> {
+  if (!(await keyItem.getValue())) return;
+  const now = Date.now();
+  const last = ((await browser.storage.session.get(activityItemKey))[activityItemKey] as number | undefined) ?? 0;
+  if (!force && now - last < ACTIVITY_THROTTLE_MS && now >= last) return;
+  await browser.storage.session.set({ [activityItemKey]: now });
+  await scheduleAutoLock(now);
+}
+
+async function scheduleAutoLock(lastActivity: number): Promise<void> {
+  const { autoLockMinutes } = await settingsItem.getValue();
+  if (autoLockMinutes === null) {
+    await browser.alarms.clear(AUTO_LOCK_ALARM);
+    return;
+  }
+  browser.alarms.create(AUTO_LOCK_ALARM, { when: lastActivity + autoLockMinutes * 60_000 });
+}
+
+/** The auto-lock alarm fired: lock if the idle time really has passed, else re-arm. */
+export async function onAutoLockAlarm(now = Date.now()): Promise<void> {
+  const { autoLockMinutes } = await settingsItem.getValue();
+  if (autoLockMinutes === null || !(await keyItem.getValue())) return;
+  const last = ((await browser.storage.session.get(activityItemKey))[activityItemKey] as number | undefined) ?? 0;
+  const due = last + autoLockMinutes * 60_000;
+  if (now >= due - 1000) await serial(lockVault);
+  else browser.alarms.create(AUTO_LOCK_ALARM, { when: due });
+}
+
+// ---------- accounts ----------
+
+function findAccount(v: VaultData, id: unknown): Account {
+  const a = v.accounts.find((x) => x.id === id);
+  if (!a) throw new UserError('not-found', 'That account no longer exists. Reload the page to see the current list.');
+  return a;
+}
+
+// ---------- TOTP codes ----------
+
+export async function totpCodes(now = Date.now()): Promise<TotpCodes> {
+  const data = await loadVault();
+  await loadSkew();
+  void measureSkewIfDue(false, now).catch(() => undefined);
+  const skew = knownSkew();
+  const at = now + skewCorrectionMs();
+  const codes: TotpCode[] = [];
+  for (const a of data.accounts) {
+    if (!a.secrets.totpSecret) continue;
+    try {
+      const w = totpWindow(decodeBase32(a.secrets.totpSecret), a.totp, at);
+      codes.push({ accountId: a.id, code: w.code, next: w.next, remainingMs: w.remainingMs, period: a.totp.period });
+    } catch {
+      /* a secret that no longer decodes is skipped rather than breaking every code */
+    }
+  }
+  return { codes, skewMs: skew ? skew.offsetMs : null, skewWarning: !!skew && Math.abs(skew.offsetMs) > SKEW_WARN_MS };
+}
+
+// ---------- backups ----------
+
+function toUserError(err: unknown): never {
+  if (err instanceof BackupError) throw new UserError(`backup-${err.code}`, err.message);
+  throw err;
+}
+
+function newId(): string {
+  return crypto.randomUUID();
+}
+
+async function planBackupImport(content: unknown, password: unknown, mode: unknown): Promise<{ plan: ImportPlan; payload: Awaited<ReturnType<typeof readBackupFile>>; state: VaultStatus['state'] }> {
+  if (mode !== 'merge' && mode !== 'replace') throw new UserError('bad-request', 'Choose whether to merge the backup or replace the vault with it.');
+  if (typeof password !== 'string' || password === '') throw new UserError('backup-wrong-password', 'Type the password you chose when you exported this backup.');
+  const payload = await readBackupFile(typeof content === 'string' ? content : '', password).catch(toUserError);
+  const { state } = await vaultStatus();
+  if (state === 'locked') throw lockedError();
+  const current = state === 'unlocked' ? (await loadVault()).accounts : [];
+  return { plan: planImport(current, payload.accounts, state === 'unlocked' ? mode : 'replace', newId), payload, state };
+}
+
+// ---------- registration ----------
+
+let registered = false;
+
+export function registerVault(): void {
+  // Chrome's default already; set it explicitly. Firefox has no setAccessLevel (and no
+  // content-script access to storage.session at all).
+  const session = browser.storage.session as typeof browser.storage.session & {
+    setAccessLevel?: (o: { accessLevel: string }) => Promise<void>;
+  };
+  if (typeof session.setAccessLevel === 'function') {
+    void session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+  }
+
+  handle('vault/status', 'page', () => vaultStatus());
+
+  handle('vault/create', 'page', ({ password }) =>
+    serial(async () => {
+      const pw = checkNewPassword(password);
+      if ((await vaultItem.getValue()) !== null) {
+        throw new UserError('vault-exists', 'A vault already exists. Unlock it, or reset it first if you really want to start over.');
+      }
+      await createVault(pw, { accounts: [], webhookSecrets: {} });
+      return vaultStatus();
+    }).then((s) => {
+      fireUnlocked();
+      return s;
+    }),
+  );
+
+  handle('vault/unlock', 'page', async ({ password }) => {
+    const status = await serial(() => unlockVault(password));
+    if (status.state === 'unlocked') fireUnlocked();
+    return status;
+  });
+
+  handle('vault/lock', 'page', async () => {
+    await serial(lockVault);
+    return vaultStatus();
+  });
+
+  handle('vault/change-password', 'page', ({ current, next }) =>
+    serial(async () => {
+      const nextPw = checkNewPassword(next, 'new master password');
+      const env = await storedEnvelope().catch(() => null);
+      if (!env) {
+        const raw = await vaultItem.getValue();
+        if (raw === null || raw === undefined) throw new UserError('no-vault', 'There is no vault yet.');
+        throw new UserError('vault-corrupt', 'The stored vault cannot be read (or must be unlocked once to upgrade it), so its password cannot be changed.');
+      }
+      let vaultKey: Uint8Array<ArrayBuffer>;
+      try {
+        vaultKey = await unwrapVaultKey(env, typeof current === 'string' ? current : '');
+      } catch (err) {
+        if (err instanceof EnvelopeError) throw new UserError('wrong-password', 'The current master password is not correct. Nothing was changed.');
+        throw err;
+      }
+      const rewrapped = await wrapVaultKey(vaultKey, nextPw, currentKdfIterations());
+      await vaultItem.setValue({ ...env, ...rewrapped });
+      dropCache();
+    }),
+  );
+
+  handle('vault/set-auto-lock', 'page', async ({ minutes }) => {
+    if (minutes !== null && (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > MAX_AUTO_LOCK_MINUTES)) {
+      throw new UserError('bad-auto-lock', `Choose between 1 and ${MAX_AUTO_LOCK_MINUTES} minutes, or never.`);
+    }
+    const settings = await settingsItem.getValue();
+    await settingsItem.setValue({ ...settings, autoLockMinutes: minutes });
+    await noteActivity(true);
+    if (minutes === null) await browser.alarms.clear(AUTO_LOCK_ALARM);
+    return vaultStatus();
+  });
+
+  handle('vault/reset', 'page', ({ confirm }) =>
+    serial(async () => {
+      if (confirm !== 'RESET') throw new UserError('confirm-reset', 'Type RESET in capital letters to confirm; nothing was deleted.');
+      await keepCopy('before reset');
+      await vaultItem.removeValue();
+      await problemItem.setValue(null);
+      const { autoLockMinutes } = await settingsItem.getValue();
+      await settingsItem.setValue({ autoLockMinutes, accountCount: 0 });
+      await lockVault();
+      return vaultStatus();
+    }),
+  );
+
+  handle('vault/touch', 'page', () => noteActivity());
+
+  handle('accounts/list', 'page', async () => (await loadVault()).accounts.map(summarize));
+
+  handle('accounts/save', 'page', async ({ id, input }) => {
+    if (typeof input !== 'object' || input === null) throw new UserError('bad-request', 'The account form was not sent. Reload the page and try again.');
+    let result: { account?: AccountSummary; errors?: FieldErrors } = {};
+    let added = false;
+    await updateVault((v) => {
+      const existing = id !== undefined ? findAccount(v, id) : undefined;
+      const { errors, value } = checkAccountInput(input, { isEdit: existing !== undefined, existing });
+      if (!value) {
+        result = { errors };
+        throw new ValidationFailed();
+      }
+      const account = applyAccountInput(value, existing, existing?.id ?? newId());
+      if (existing) v.accounts[v.accounts.indexOf(existing)] = account;
+      else {
+        v.accounts.push(account);
+        added = true;
+      }
+      result = { account: summarize(account) };
+    }).catch((err) => {
+      if (!(err instanceof ValidationFailed)) throw err;
+    });
+    if (added) {
+      const s = await settingsItem.getValue();
+      await settingsItem.setValue({ ...s, accountsAddedAt: Date.now() });
+    }
+    return result;
+  });
+
+  handle('accounts/delete', 'page', async ({ id }) => {
+    await updateVault((v) => {
+      const a = findAccount(v, id);
+      v.accounts.splice(v.accounts.indexOf(a), 1);
+    });
+  });
+
+  handle('accounts/reorder', 'page', async ({ ids }) => {
+    await updateVault((v) => {
+      const wanted = Array.isArray(ids) ? ids : [];
+      const same = wanted.length === v.accounts.length && new Set(wanted).size === wanted.length && wanted.every((x) => v.accounts.some((a) => a.id === x));
+      if (!same) throw new UserError('reorder-mismatch', 'The account list changed meanwhile. Reload the page and try again.');
+      v.accounts = wanted.map((x) => v.accounts.find((a) => a.id === x)!);
+    });
+  });
+
+  handle('totp/codes', 'page', async () => {
+    const codes = await totpCodes();
+    await noteActivity();
+    return codes;
+  });
+
+  handle('backup/export', 'page', async ({ password }) => {
+    const pw = checkNewPassword(password, 'backup password');
+    const data = await loadVault();
+    const file = await createBackupFile(data, pw, { iterations: currentKdfIterations() });
+    const now = Date.now();
+    await updateVault((v) => {
+      v.backupExportedAt = now;
+    });
+    const s = await settingsItem.getValue();
+    await settingsItem.setValue({ ...s, backupExportedAt: now });
+    return file;
+  });
+
+  handle('backup/preview', 'page', async ({ content, password, mode }) => (await planBackupImport(content, password, mode)).plan.preview);
+
+  handle('backup/import', 'page', async ({ content, password, mode }) => {
+    const { plan, payload, state } = await planBackupImport(content, password, mode);
+    const { webhookSecrets } = payload;
+    if (state === 'unlocked') {
+      await updateVault((v) => {
+        v.accounts = plan.accounts;
+        v.webhookSecrets = mode === 'merge' ? { ...v.webhookSecrets, ...webhookSecrets } : { ...webhookSecrets };
+      });
+    } else {
+      // No vault, or one that cannot be read: the backup becomes the vault, and its password
+      // the master password. The unreadable vault is set aside first, never dropped.
+      await serial(() => createVault(password, { accounts: plan.accounts, webhookSecrets }, 'before restoring a backup over it'));
+      fireUnlocked();
+    }
+    if (plan.preview.added.length > 0) {
+      const s = await settingsItem.getValue();
+      await settingsItem.setValue({ ...s, accountsAddedAt: Date.now() });
+    }
+    return plan.preview;
+  });
+
+  handle('backup/export-otpauth', 'page', async ({ confirmUnencrypted }) => {
+    if (confirmUnencrypted !== true) {
+      throw new UserError('confirm-unencrypted', 'This list is not encrypted: anyone who gets the file can generate your codes. Confirm that you understand before exporting.');
+    }
+    const data = await loadVault();
+    const content = exportOtpauthList(data.accounts);
+    if (content === '') throw new UserError('nothing-to-export', 'No account has a TOTP secret yet, so there is nothing to export.');
+    return { fileName: `smartapi-companion-otpauth-${new Date().toISOString().slice(0, 10)}.txt`, content };
+  });
+
+  handle('backup/import-otpauth', 'page', async ({ content }) => {
+    let entries;
+    try {
+      entries = parseOtpauthList(typeof content === 'string' ? content : '');
+    } catch (err) {
+      toUserError(err);
+    }
+    let preview: BackupPreview = { added: [], changed: [], unchanged: [], removed: [] };
+    await updateVault((v) => {
+      const plan = planOtpauthImport(v.accounts, entries, newId);
+      v.accounts = plan.accounts;
+      preview = plan.preview;
+    });
+    if (preview.added.length > 0) {
+      const s = await settingsItem.getValue();
+      await settingsItem.setValue({ ...s, accountsAddedAt: Date.now() });
+    }
+    return preview;
+  });
+
+  if (registered) return;
+  registered = true;
+  // Listeners below are attached once per service-worker life.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === AUTO_LOCK_ALARM) void onAutoLockAlarm();
+  });
+  try {
+    browser.idle.onStateChanged.addListener((state) => {
+      if (state === 'locked') void serial(lockVault);
+    });
+  } catch {
+    /* no idle API here (tests' fake browser): auto-lock by alarm still works */
+  }
+  // Any request from an extension page counts as activity (see dispatchActivityTypes).
+  browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
+    if (dispatchActivityTypes(message) && isExtensionPageSender(sender)) void noteActivity().catch(() => undefined);
+    return undefined;
+  });
+  // storage.session is empty after a browser restart; nothing here ever recreates the key.
+  void loadSkew().catch(() => undefined);
+}
+
+class ValidationFailed extends Error {}
+
+export { DEFAULT_AUTO_LOCK_MINUTES, LOCKED_MESSAGE };

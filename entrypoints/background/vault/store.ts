@@ -1,0 +1,216 @@
+/**
+ * The vault's state in the background: the envelope in storage.local, the unwrapped vault key
+ * in storage.session (trusted contexts only), and a decrypted copy in memory that is checked
+ * against storage on every read (the service worker can die, storage can change under us).
+ */
+import { storage } from '#imports';
+import { UserError } from '@/utils/messaging';
+import { fromBase64, toBase64 } from '@/utils/vault/bytes';
+import {
+  DEFAULT_KDF_ITERATIONS,
+  EnvelopeError,
+  decrypt,
+  encrypt,
+  importVaultKey,
+  openData,
+  parseEnvelope,
+  sealData,
+  type EnvelopeV2,
+} from '@/utils/vault/envelope';
+import { utf8, fromUtf8 } from '@/utils/vault/bytes';
+import type { VaultData } from '@/utils/vault/types';
+
+export interface VaultSettings {
+  /** null = never auto-lock. */
+  autoLockMinutes: number | null;
+  /** Not secret: lets the locked popup say how many accounts there are. */
+  accountCount: number;
+  /** Last time an account was added (by hand or import), ms epoch. */
+  accountsAddedAt?: number;
+  /** Last encrypted backup export, ms epoch. */
+  backupExportedAt?: number;
+}
+
+export interface KeptCopy {
+  savedAt: number;
+  reason: string;
+  envelope: unknown;
+}
+
+export const DEFAULT_AUTO_LOCK_MINUTES = 30;
+export const MAX_KEPT_COPIES = 3;
+
+export const vaultItem = storage.defineItem<unknown>('local:vault');
+export const settingsItem = storage.defineItem<VaultSettings>('local:vaultSettings', {
+  fallback: { autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES, accountCount: 0 },
+});
+/** Envelopes set aside before a reset or a restore over them: never deleted by the extension. */
+export const keptCopiesItem = storage.defineItem<KeptCopy[]>('local:vaultKeptCopies', { fallback: [] });
+/** The unwrapped vault key, base64. storage.session only: cleared when the browser closes. */
+export const keyItem = storage.defineItem<string | null>('session:vaultKey', { fallback: null });
+/** A problem found while the vault was open or being opened (data damaged), keyed to the envelope. */
+export const problemItem = storage.defineItem<{ fingerprint: string; problem: string } | null>('session:vaultProblem', {
+  fallback: null,
+});
+
+let kdfIterations = DEFAULT_KDF_ITERATIONS;
+
+/** Unit tests only: PBKDF2 at 600,000 iterations is too slow to run hundreds of times. */
+export function setKdfIterationsForTests(n: number): void {
+  kdfIterations = n;
+}
+export function currentKdfIterations(): number {
+  return kdfIterations;
+}
+
+export function fingerprint(env: EnvelopeV2): string {
+  return `${env.wrappedKey.iv}.${env.data.iv}`;
+}
+
+// ---------- one writer at a time ----------
+
+let chain: Promise<unknown> = Promise.resolve();
+/** Run `fn` after every earlier serial task. Do not call serial() from inside `fn`. */
+export function serial<T>(fn: () => Promise<T>): Promise<T> {
+  const run = chain.then(fn, fn);
+  chain = run.catch(() => undefined);
+  return run;
+}
+
+// ---------- decrypted cache ----------
+
+interface Cache {
+  keyB64: string;
+  key: CryptoKey;
+  dataFingerprint: string;
+  data: VaultData;
+}
+let cache: Cache | null = null;
+
+export function dropCache(): void {
+  cache = null;
+}
+
+export const LOCKED_MESSAGE = 'The vault is locked. Unlock it with your master password first.';
+
+export function lockedError(): UserError {
+  return new UserError('locked', LOCKED_MESSAGE);
+}
+
+/** Parse decrypted JSON into VaultData, or throw EnvelopeError('damaged'). */
+export function parseVaultData(plaintext: string): VaultData {
+  let json: unknown;
+  try {
+    json = JSON.parse(plaintext);
+  } catch {
+    throw new EnvelopeError('damaged', 'The vault decrypted, but its contents are not valid JSON.');
+  }
+  if (typeof json !== 'object' || json === null || !Array.isArray((json as VaultData).accounts)) {
+    throw new EnvelopeError('damaged', 'The vault decrypted, but it does not contain an account list.');
+  }
+  const data = json as VaultData;
+  if (typeof data.webhookSecrets !== 'object' || data.webhookSecrets === null || Array.isArray(data.webhookSecrets)) {
+    data.webhookSecrets = {};
+  }
+  return data;
+}
+
+export async function storedKey(): Promise<{ keyB64: string; raw: Uint8Array<ArrayBuffer> } | null> {
+  const keyB64 = await keyItem.getValue();
+  if (!keyB64) return null;
+  try {
+    const raw = fromBase64(keyB64);
+    return raw.length === 32 ? { keyB64, raw } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The envelope as stored, parsed; throws EnvelopeError when unreadable, null when none. */
+export async function storedEnvelope(): Promise<EnvelopeV2 | null> {
+  const raw = await vaultItem.getValue();
+  if (raw === null || raw === undefined) return null;
+  const parsed = parseEnvelope(raw);
+  if (parsed.v !== 2) return null; // a v1 envelope is only readable by unlocking (migration)
+  return parsed.envelope;
+}
+
+async function recordProblem(env: EnvelopeV2, problem: string): Promise<void> {
+  await problemItem.setValue({ fingerprint: fingerprint(env), problem });
+}
+
+/**
+ * Decrypted vault data (a private copy). Throws UserError('locked') when locked and
+ * UserError('vault-corrupt') when the stored data cannot be decrypted or parsed.
+ */
+export async function loadVault(): Promise<VaultData> {
+  const key = await storedKey();
+  if (!key) throw lockedError();
+  let env: EnvelopeV2 | null;
+  try {
+    env = await storedEnvelope();
+  } catch (err) {
+    if (err instanceof EnvelopeError) throw new UserError('vault-corrupt', `The stored vault cannot be read: ${err.message} Open the options page to restore a backup.`);
+    throw err;
+  }
+  if (!env) throw lockedError();
+  const fp = fingerprint(env);
+  if (cache && cache.keyB64 === key.keyB64 && cache.dataFingerprint === fp) return structuredClone(cache.data);
+  let data: VaultData;
+  try {
+    data = parseVaultData(await openData(key.raw, env.data));
+  } catch (err) {
+    if (err instanceof EnvelopeError) {
+      await recordProblem(env, err.message);
+      throw new UserError('vault-corrupt', `${err.message} Nothing was changed. Open the options page to restore a backup.`);
+    }
+    throw err;
+  }
+  cache = { keyB64: key.keyB64, key: await importVaultKey(key.raw), dataFingerprint: fp, data };
+  return structuredClone(data);
+}
+
+/** Encrypt `data` with a fresh IV under the session's vault key and store it. */
+export async function storeVault(data: VaultData): Promise<void> {
+  const key = await storedKey();
+  const env = await storedEnvelope();
+  if (!key || !env) throw lockedError();
+  const next: EnvelopeV2 = { ...env, data: await sealData(key.raw, JSON.stringify(data)) };
+  await vaultItem.setValue(next);
+  cache = { keyB64: key.keyB64, key: await importVaultKey(key.raw), dataFingerprint: fingerprint(next), data: structuredClone(data) };
+  const settings = await settingsItem.getValue();
+  if (settings.accountCount !== data.accounts.length) await settingsItem.setValue({ ...settings, accountCount: data.accounts.length });
+}
+
+// ---------- blobs sealed with the vault key (outbox etc.) ----------
+
+const AAD_BLOB = utf8('SmartAPI Companion sealed blob v1');
+const BLOB_PREFIX = 'sac1:';
+
+async function blobKey(): Promise<CryptoKey> {
+  const key = await storedKey();
+  if (!key) throw lockedError();
+  if (cache && cache.keyB64 === key.keyB64) return cache.key;
+  return importVaultKey(key.raw);
+}
+
+export async function sealBlob(plain: string): Promise<string> {
+  const box = await encrypt(await blobKey(), utf8(plain), AAD_BLOB);
+  return `${BLOB_PREFIX}${box.iv}:${box.ct}`;
+}
+
+export async function openBlob(sealed: string): Promise<string> {
+  const key = await blobKey();
+  const m = typeof sealed === 'string' && sealed.startsWith(BLOB_PREFIX) ? sealed.slice(BLOB_PREFIX.length).split(':') : [];
+  if (m.length !== 2) throw new UserError('blob-damaged', 'Stored encrypted data is damaged and cannot be read.');
+  let plain: Uint8Array<ArrayBuffer> | null;
+  try {
+    plain = await decrypt(key, { iv: m[0]!, ct: m[1]! }, AAD_BLOB);
+  } catch {
+    plain = null;
+  }
+  if (!plain) throw new UserError('blob-damaged', 'Stored encrypted data is damaged, or was sealed by a vault that has since been reset, and cannot be read.');
+  return fromUtf8(plain);
+}
+
+export { toBase64 };
