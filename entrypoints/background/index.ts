@@ -1,5 +1,6 @@
 import { listenForMessages } from '@/utils/messaging';
 import { registerTabPages } from './tabPages';
+import { registerVault } from './vault';
 
 export default defineBackground({
   // Firefox MV2 builds get a non-persistent event page, like Chrome's service worker.
@@ -8,5 +9,6 @@ export default defineBackground({
   main() {
     listenForMessages();
     registerTabPages();
+    registerVault();
   },
 });
