@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { buildPayload, maskToken, nextMidnightIst, testTokens } from '@/utils/delivery/payload';
+import { PAYLOAD_SCHEMA, validatePayload } from '@/utils/delivery/schema';
+import type { SessionTokens } from '@/utils/vault/types';
+
+const account = {
+  label: 'Main',
+  clientCode: 'A123456',
+  platform: 'SMART_API' as const,
+  secrets: { mpin: '9081', totpSecret: 'JBSWY3DPEHPK3PXP', apiKey: 'abcdEFGH9xQz' },
+};
+const captured = Date.parse('2026-11-28T03:32:05.120Z');
+const tokens: SessionTokens = {
+  authToken: 'eyJhbGciOiJIUzUxMiJ9.payload.sig',
+  feedToken: 'feed-123',
+  refreshToken: 'refresh-456',
+  capturedAt: captured,
+  expiresAt: nextMidnightIst(captured),
+  source: 'rest-login',
+};
+const EVENT = '6f1c2b9e-4d3a-4c1b-9e8f-0a1b2c3d4e5f';
+
+function docsBlocks(): string[] {
+  const md = readFileSync(new URL('../../../docs/webhook.md', import.meta.url), 'utf8');
+  return [...md.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => m[1]!);
+}
+
+describe('payload', () => {
+  it('carries every documented field and passes the schema', () => {
+    const p = buildPayload(account, tokens, { eventId: EVENT });
+    expect(p).toEqual({
+      schema_version: 1,
+      event_id: EVENT,
+      test: false,
+      broker: 'angel',
+      account_label: 'Main',
+      client_code: 'A123456',
+      api_key_last4: '9xQz',
+      platform: 'SMART_API',
+      auth_token: tokens.authToken,
+      feed_token: 'feed-123',
+      refresh_token: 'refresh-456',
+      captured_at: '2026-11-28T03:32:05.120Z',
+      expires_at: '2026-11-28T18:30:00.000Z',
+      source: 'rest-login',
+    });
+    expect(validatePayload(p)).toEqual([]);
+    expect(JSON.stringify(p)).not.toContain(account.secrets.apiKey);
+    expect(JSON.stringify(p)).not.toContain(account.secrets.mpin);
+    expect(JSON.stringify(p)).not.toContain(account.secrets.totpSecret);
+  });
+
+  it('leaves refresh_token out when Angel gave none', () => {
+    const p = buildPayload(account, { ...tokens, refreshToken: undefined }, { eventId: EVENT });
+    expect('refresh_token' in p).toBe(false);
+    expect(validatePayload(p)).toEqual([]);
+  });
+
+  it('the schema rejects missing, mistyped and unknown fields', () => {
+    const good = buildPayload(account, tokens, { eventId: EVENT }) as unknown as Record<string, unknown>;
+    const without = (k: string) => Object.fromEntries(Object.entries(good).filter(([key]) => key !== k));
+    expect(validatePayload(without('auth_token'))).toContain('$.auth_token is required');
+    expect(validatePayload({ ...good, event_id: 'not-a-uuid' })).toContain('$.event_id must be a UUID');
+    expect(validatePayload({ ...good, broker: 'zerodha' })).toContain('$.broker must be "angel"');
+    expect(validatePayload({ ...good, source: 'manual' })[0]).toMatch(/\$\.source must be one of/);
+    expect(validatePayload({ ...good, captured_at: '28/11/2026' })).toContain('$.captured_at must be an RFC 3339 date-time');
+    expect(validatePayload({ ...good, test: 'no' })).toContain('$.test must be of type boolean');
+    expect(validatePayload({ ...good, api_key: 'leak' })).toContain('$.api_key is not allowed');
+    expect(validatePayload({ ...good, feed_token: '' })).toContain('$.feed_token is too short');
+    expect(validatePayload([])).toContain('$ must be of type object');
+  });
+
+  it('test events say so and carry fake tokens', () => {
+    const p = buildPayload(account, testTokens(captured, 'rest-login'), { eventId: EVENT, test: true });
+    expect(p.test).toBe(true);
+    expect(p.auth_token).toMatch(/^TEST-/);
+    expect(validatePayload(p)).toEqual([]);
+  });
+
+  it('expires at the next midnight in India', () => {
+    // 23:59 IST on 27 Nov = 18:29 UTC -> expires 18:30 UTC the same day.
+    expect(new Date(nextMidnightIst(Date.parse('2026-11-27T18:29:00Z'))).toISOString()).toBe('2026-11-27T18:30:00.000Z');
+    // 00:00 IST exactly -> the next midnight, 24 h later.
+    expect(new Date(nextMidnightIst(Date.parse('2026-11-27T18:30:00Z'))).toISOString()).toBe('2026-11-28T18:30:00.000Z');
+  });
+
+  it('masks tokens for display', () => {
+    expect(maskToken('eyJhbGciOiJIUzUxMiJ9.abc.defgh')).toBe('eyJh…efgh (30 chars)');
+    expect(maskToken('short')).toBe('•••••');
+    expect(maskToken(undefined)).toBe('—');
+  });
+});
+
+describe('docs/webhook.md', () => {
+  it('shows exactly the schema the extension validates against', () => {
+    const schemas = docsBlocks().map((b) => JSON.parse(b) as Record<string, unknown>).filter((b) => '$schema' in b);
+    expect(schemas).toHaveLength(1);
+    expect(schemas[0]).toEqual(JSON.parse(JSON.stringify(PAYLOAD_SCHEMA)));
+  });
+
+  it('its example payload is valid and its worked signature is right', () => {
+    const md = readFileSync(new URL('../../../docs/webhook.md', import.meta.url), 'utf8');
+    const example = docsBlocks().map((b) => JSON.parse(b) as Record<string, unknown>).find((b) => 'event_id' in b);
+    expect(validatePayload(example)).toEqual([]);
+    const secret = /secret `([0-9a-f]{64})`/.exec(md)![1]!;
+    const ts = /timestamp `(\d+)`/.exec(md)![1]!;
+    const body = /body \(one line, exactly\):\n\n```\n(.*)\n```/.exec(md)![1]!;
+    expect(JSON.parse(body)).toEqual(example);
+    const sig = /gives `X-Signature: ([0-9a-f]{64})`/.exec(md)![1]!;
+    expect(createHmac('sha256', Buffer.from(secret, 'utf8')).update(`${ts}.${body}`).digest('hex')).toBe(sig);
+  });
+});
