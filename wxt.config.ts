@@ -12,7 +12,7 @@ export default defineConfig({
     description:
       'Encrypted vault with live TOTP codes, Smart API portal assistant and safe daily login for Angel One traders.',
     // Every permission is explained in README.md ("Permissions").
-    permissions: ['storage', 'alarms', 'notifications', 'webNavigation', 'idle', 'idle'],
+    permissions: ['storage', 'alarms', 'notifications', 'webNavigation', 'idle'],
     // Token delivery: asked for one origin at a time when the user adds a webhook, never at install.
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     host_permissions: [
