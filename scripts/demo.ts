@@ -1,0 +1,85 @@
+/**
+ * `npm run demo` — try SmartAPI Companion with no Angel account.
+ *
+ * Builds the extension, serves the local look-alike Angel site at Angel's real host names,
+ * starts the example token receiver on 127.0.0.1, and opens Chromium (a fresh, temporary
+ * profile; your own browser profile is never touched) with the extension loaded and a demo
+ * vault holding two sample accounts.
+ *
+ * `npm run demo -- --headless` does the same without a window, walks through every feature
+ * and prints what happened; it exits non-zero if a step fails.
+ */
+import { spawnSync } from 'node:child_process';
+import { launchExtension, type ExtensionSession } from '../tests/e2e/harness';
+import { startReceiver, type RunningReceiver } from '../tests/e2e/receiver';
+import { DEMO_PASSWORD, DEMO_STEPS, type DemoContext } from './demo/steps';
+
+const headless = process.argv.includes('--headless');
+process.env.E2E_BROWSER = 'chromium';
+
+function say(line: string): void {
+  console.log(line);
+}
+
+async function main(): Promise<void> {
+  say('SmartAPI Companion demo');
+  say('1. Building the extension (Chrome MV3)…');
+  const build = spawnSync('npx', ['wxt', 'build'], { stdio: headless ? 'pipe' : 'inherit', encoding: 'utf8' });
+  if (build.status !== 0) {
+    console.error(build.stdout ?? '', build.stderr ?? '');
+    throw new Error('The build failed (see above).');
+  }
+
+  say('2. Starting the example token receiver on 127.0.0.1 …');
+  const receiver: RunningReceiver = await startReceiver({ port: Number(process.env.DEMO_RECEIVER_PORT) || 0 });
+  say(`   receiver: ${receiver.url} (tokens file ${receiver.dataFile})`);
+
+  say(`3. Starting Chromium${headless ? ' (headless)' : ''} with the extension and the look-alike Angel site…`);
+  let session: ExtensionSession;
+  try {
+    session = await launchExtension({ headless });
+  } catch (err) {
+    await receiver.dispose();
+    const msg = err instanceof Error ? err.message : String(err);
+    if (!headless && /display|X server|ozone/i.test(msg)) {
+      throw new Error(`Chromium could not open a window (${msg}). On a machine without a display run: npm run demo -- --headless`);
+    }
+    throw err;
+  }
+  say(`   look-alike site: https://smartapi.angelone.in/ (served locally on 127.0.0.1:${session.fixture.httpsPort})`);
+
+  const ctx: DemoContext = { session, receiver, headless, log: (l) => say(`   ${l}`) };
+  let failures = 0;
+  for (const step of DEMO_STEPS) {
+    say(`• ${step.title}`);
+    try {
+      await step.run(ctx);
+    } catch (err) {
+      failures++;
+      say(`   ✖ ${err instanceof Error ? err.message : String(err)}`);
+      if (step.required) break;
+    }
+  }
+
+  if (headless) {
+    await session.close();
+    await receiver.dispose();
+    say(failures ? `Demo finished with ${failures} failed step(s).` : 'Demo finished: every step worked.');
+    process.exit(failures ? 1 : 0);
+  }
+  say('');
+  say(`The demo browser stays open. Vault password: ${DEMO_PASSWORD}`);
+  say('The Angel pages in it are local stand-ins, not Angel One. Press Ctrl+C here to end the demo.');
+  const stop = async () => {
+    await session.close().catch(() => {});
+    await receiver.dispose().catch(() => {});
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  session.browser.on('disconnected', stop);
+}
+
+main().catch((err) => {
+  console.error(`Demo failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
