@@ -71,7 +71,7 @@ function clockAdvice(skewMs: number | null): string {
   if (Math.abs(skewMs) <= SKEW_TOLERANCE_MS) {
     return `This computer's clock is fine (${formatSkew(skewMs)}), so the TOTP secret is the likely cause.`;
   }
-  return `This computer's clock is ${formatSkew(skewMs)}: turn on "Set time automatically" in the system settings, then validate again.`;
+  return `This computer's clock is ${formatSkew(skewMs)}: turn on "Set time automatically" in the system settings, then validate again (meanwhile the extension corrects its codes by the measured offset).`;
 }
 
 const FIELD_NAMES: Record<string, string> = {

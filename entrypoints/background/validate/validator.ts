@@ -55,11 +55,12 @@ export function createValidator(deps: ValidatorDeps): Validator {
 
   function noteDate(a: HttpAnswer): number | null {
     if (a.dateHeader && deps.recordServerDate) {
-      try {
-        deps.recordServerDate(a.dateHeader, a.startedAt, a.endedAt);
-      } catch {
-        /* the skew measurement is best effort */
-      }
+      const record = deps.recordServerDate;
+      const date = a.dateHeader;
+      // The skew measurement is best effort: never let it fail a validation.
+      void Promise.resolve()
+        .then(() => record(date, a.startedAt, a.endedAt))
+        .catch(() => undefined);
     }
     return skewFromDateHeader(a.dateHeader, a.startedAt, a.endedAt);
   }

@@ -1,0 +1,30 @@
+import type { ValidationResult } from '@/utils/angel/protocol';
+import { adviceText, angelCodeOf, formatWhen, okDetails, resultHeadline } from './format';
+
+/** One validation result, inline under an account row. */
+export function ResultView({ result }: { result: ValidationResult }) {
+  if (result.state === 'running') return <span className="muted">Checking with Angel…</span>;
+  const code = angelCodeOf(result);
+  const advice = adviceText(result);
+  const ok = result.state === 'ok';
+  return (
+    <div className={`validation-result validation-result--${ok ? 'ok' : 'failed'}`} data-testid="validation-result" data-state={result.state}>
+      <p className="validation-result__headline">
+        <span aria-hidden="true">{ok ? '✓ ' : '⚠ '}</span>
+        <strong>{ok ? resultHeadline(result) : 'Validation failed: '}</strong>
+        {ok ? null : <span data-testid="validation-explanation">{resultHeadline(result)}</span>}
+      </p>
+      {ok && okDetails(result) ? <p className="field__hint">{okDetails(result)}</p> : null}
+      {advice ? (
+        <p className="validation-result__advice" data-testid="validation-advice">
+          {ok ? advice : <>Next: {advice}</>}
+        </p>
+      ) : null}
+      <p className="field__hint">
+        {code ? <>Angel's code {code} · </> : null}
+        {result.advice?.angelMessage && !code ? <>Angel said "{result.advice.angelMessage}" · </> : null}
+        {formatWhen(result.finishedAt)}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+/** How a validation result reads in the popup and the options table. Pure, tested in vitest. */
+import type { ValidationResult } from '@/utils/angel/protocol';
+
+/** Angel's own codes look like AB1050 or AG8004; ours are words ("timeout"). */
+export function angelCodeOf(r: ValidationResult): string {
+  const code = r.advice?.code ?? '';
+  return /^A[A-Z]\d{4}$/i.test(code) ? code.toUpperCase() : '';
+}
+
+export function resultHeadline(r: ValidationResult): string {
+  if (r.state === 'running') return 'Checking with Angel…';
+  if (r.state === 'ok') {
+    const who = r.profile?.name ? `: ${r.profile.name}` : '';
+    return `Valid${who}`;
+  }
+  return r.advice?.explanation ?? 'The validation failed.';
+}
+
+/** Exchanges and what happened to the session, one line. */
+export function okDetails(r: ValidationResult): string {
+  const parts: string[] = [];
+  if (r.profile?.exchanges.length) parts.push(`Exchanges: ${r.profile.exchanges.join(', ')}`);
+  if (r.tokensStored) parts.push(r.delivery === 'queued' ? 'session saved and sent to delivery' : 'session saved');
+  if (r.delivery === 'failed') parts.push('sending the session to delivery failed');
+  return parts.join(' · ');
+}
+
+export function adviceText(r: ValidationResult): string {
+  if (r.state === 'ok') return r.profileProblem ? `Login works, but the profile could not be read: ${r.profileProblem.explanation}` : '';
+  if (r.state === 'failed' && r.advice) return r.advice.nextStep;
+  return '';
+}
+
+export function formatWhen(ms: number | undefined, now = Date.now()): string {
+  if (!ms) return '';
+  const d = new Date(ms);
+  const sameDay = new Date(now).toDateString() === d.toDateString();
+  return sameDay
+    ? d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    : d.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}
