@@ -1,6 +1,7 @@
 import { listenForMessages } from '@/utils/messaging';
 import { registerTabPages } from './tabPages';
 import { registerVault } from './vault';
+import { registerValidation } from './validate';
 
 export default defineBackground({
   // Firefox MV2 builds get a non-persistent event page, like Chrome's service worker.
@@ -10,5 +11,6 @@ export default defineBackground({
     listenForMessages();
     registerTabPages();
     registerVault();
+    registerValidation();
   },
 });
