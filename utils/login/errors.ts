@@ -32,7 +32,7 @@ export function classifyLoginError(text: string, httpStatus?: number): Classifie
   if (!angelMessage) return null;
   // A message naming both PIN and TOTP ("Invalid PIN or TOTP") must be treated as a PIN
   // error: retrying could type a wrong PIN again.
-  const mentionsPin = /\b(m?pin|password|credentials?)\b/i.test(angelMessage);
+  const mentionsPin = /\b(m?pin|password|credentials?|client\s*(code|id)|user\s*id|login\s*id)\b/i.test(angelMessage);
   for (const { kind, re } of PATTERNS) {
     if (!re.test(angelMessage)) continue;
     if (kind === 'invalid-totp' && mentionsPin) return { kind: 'wrong-credentials', angelMessage };
