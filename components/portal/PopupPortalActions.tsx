@@ -1,6 +1,91 @@
+import { useEffect, useId, useState } from 'react';
+import { sendMessage, UserError } from '@/utils/messaging';
+import type { TabPage } from '@/utils/protocol';
 import type { AccountSummary } from '@/utils/vault/types';
+import { loadProfiles, type ProfilesState } from '@/utils/portal/profiles';
+import { reportLines } from '@/utils/portal/report';
+import '@/utils/protocol';
+import '@/utils/portal/protocol';
 
-// Mount point owned by the portal feature; it replaces this placeholder.
+const LINE_COLOURS: Record<string, string> = {
+  filled: 'var(--ok)',
+  error: 'var(--danger)',
+  rejected: 'var(--danger)',
+  warning: 'var(--warn)',
+  'not-found': 'var(--warn)',
+  skipped: 'var(--muted)',
+  note: 'var(--muted)',
+};
+
+/** Popup: "Fill this page" when the active tab shows Angel's create-app form. */
 export function PopupPortalActions(_props: { account?: AccountSummary }) {
-  return null;
+  const [page, setPage] = useState<TabPage | null>(null);
+  const [profiles, setProfiles] = useState<ProfilesState | null>(null);
+  const [profileId, setProfileId] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [lines, setLines] = useState<{ status: string; text: string }[]>([]);
+  const id = useId();
+
+  useEffect(() => {
+    sendMessage('tabs/active-page').then(setPage, () => setPage(null));
+    loadProfiles().then(
+      (s) => {
+        setProfiles(s);
+        setProfileId(s.selectedId);
+      },
+      () => setProfiles(null),
+    );
+  }, []);
+
+  if (!page || (page.kind !== 'create-app-old' && page.kind !== 'create-app-new') || !profiles) return null;
+
+  const fill = async () => {
+    setBusy(true);
+    setLines([]);
+    try {
+      const report = await sendMessage('portal/fill-tab', { tabId: page.tabId, profileId });
+      setLines(reportLines(report));
+    } catch (err) {
+      setLines([
+        {
+          status: 'error',
+          text: err instanceof UserError ? err.message : 'The fill failed. Reload the page and try again.',
+        },
+      ]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby={`${id}-h`} className="portal-actions">
+      <h2 id={`${id}-h`} style={{ fontSize: 14, margin: '8px 0 4px' }}>
+        Create-app form
+      </h2>
+      {profiles.profiles.length > 1 && (
+        <>
+          <label htmlFor={`${id}-profile`}>Profile</label>{' '}
+          <select id={`${id}-profile`} value={profileId} onChange={(e) => setProfileId(e.target.value)}>
+            {profiles.profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>{' '}
+        </>
+      )}
+      <button type="button" onClick={fill} disabled={busy}>
+        Fill this page
+      </button>
+      {lines.length > 0 && (
+        <ul aria-label="Fill report" aria-live="polite" style={{ paddingLeft: 18, margin: '6px 0' }}>
+          {lines.map((l, n) => (
+            <li key={n} data-status={l.status} style={{ color: LINE_COLOURS[l.status] ?? 'inherit' }}>
+              {l.text}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }

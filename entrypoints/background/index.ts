@@ -1,6 +1,7 @@
 import { listenForMessages } from '@/utils/messaging';
 import { registerTabPages } from './tabPages';
 import { registerVault } from './vault';
+import { registerPortal } from './portal';
 import { registerValidation } from './validate';
 
 export default defineBackground({
@@ -11,6 +12,7 @@ export default defineBackground({
     listenForMessages();
     registerTabPages();
     registerVault();
+    registerPortal();
     registerValidation();
   },
 });

@@ -1,7 +1,327 @@
+/**
+ * Create-app form (old /create and new /new/apps with its "+ ADD APP" modal): find the
+ * fields, offer "Fill with SmartAPI Companion" next to the form, fill from a checked
+ * registration profile, read back and report. Never submits.
+ */
+import { browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import type { PageAdapter } from './adapter';
+import {
+  findChoiceGroup,
+  findTextFields,
+  type ChoiceGroup,
+  type ChoiceOptionRule,
+  type FindResult,
+  type TextFieldRule,
+} from './fieldFinder';
+import { describeChoice, isChecked, readBack, setChoice, setTextValue, settle } from './filler';
+import { createControlHost, h, keepBeside, labelledSelect, replaceChildren, type ControlHost } from './inPageControl';
+import {
+  API_TYPE_LABELS,
+  checkProfile,
+  loadProfiles,
+  type ApiType,
+  type ProfileIssue,
+  type RegistrationProfile,
+} from './profiles';
+import { isPortalTabRequest, type FillReport } from './protocol';
+import { reportLines } from './report';
 
-// Mount point: the feature's adapter replaces this placeholder.
+export type CreateAppField = 'appName' | 'redirectUrl' | 'postbackUrl' | 'clientId' | 'primaryIp' | 'secondaryIp';
+
+export const FIELD_LABELS: Record<CreateAppField | 'apiType', string> = {
+  appName: 'App Name',
+  redirectUrl: 'Redirect URL',
+  postbackUrl: 'Postback URL',
+  clientId: 'Angel Client ID',
+  primaryIp: 'Primary Static IP',
+  secondaryIp: 'Secondary Static IP',
+  apiType: 'API type',
+};
+
+/** Targeted selectors are the portal's known markup; the label rules cover redesigns. */
+export const CREATE_APP_RULES: readonly TextFieldRule<CreateAppField>[] = [
+  {
+    key: 'appName',
+    label: /\bapp(lication)? ?name\b/,
+    exclude: /\b(user|client)\b/,
+    tokens: [['app', 'name'], ['appname'], ['application', 'name']],
+    selectors: ['input[formcontrolname="appName"]', 'input[name="appName"]', 'input[name="app_name"]'],
+  },
+  {
+    key: 'redirectUrl',
+    label: /\bredirect(ion)? ?(url|uri|link|address)\b|\bcallback (url|uri)\b/,
+    tokens: [['redirect'], ['callback'], ['redirecturl']],
+    selectors: ['input[formcontrolname="redirectUrl"]', 'input[name="redirectUrl"]', 'input[name="redirect_url"]'],
+  },
+  {
+    key: 'postbackUrl',
+    label: /\bpost ?back\b/,
+    tokens: [['postback'], ['post', 'back'], ['postbackurl']],
+    selectors: ['input[formcontrolname="postbackUrl"]', 'input[name="postbackUrl"]', 'input[name="postback_url"]'],
+  },
+  {
+    key: 'clientId',
+    label: /\bclient ?(id|code)\b/,
+    exclude: /\bsecret\b/,
+    tokens: [['client', 'id'], ['client', 'code'], ['clientid'], ['clientcode']],
+    selectors: ['input[formcontrolname="clientId"]', 'input[name="clientId"]', 'input[name="client_id"]'],
+  },
+  {
+    key: 'primaryIp',
+    label: /\bprimary\b.*\bip\b|^(static )?ip( address)?$|^static ip\b/,
+    exclude: /\b(secondary|backup|alternate)\b/,
+    tokens: [['primary', 'ip'], ['primary', 'static']],
+    selectors: ['input[formcontrolname="primaryIp"]', 'input[name="primaryIp"]', 'input[name="primary_ip"]'],
+  },
+  {
+    key: 'secondaryIp',
+    label: /\b(secondary|backup|alternate)\b.*\bip\b/,
+    tokens: [['secondary', 'ip'], ['secondary', 'static']],
+    selectors: ['input[formcontrolname="secondaryIp"]', 'input[name="secondaryIp"]', 'input[name="secondary_ip"]'],
+  },
+];
+
+export const API_TYPE_OPTIONS: readonly ChoiceOptionRule<ApiType>[] = [
+  { value: 'trading', label: /\btrading\b/ },
+  { value: 'publisher', label: /\bpublisher\b/ },
+  { value: 'market-feeds', label: /\bmarket ?feeds?\b/ },
+  { value: 'historical', label: /\bhistorical\b/ },
+];
+
+export interface CreateAppForm {
+  text: FindResult<CreateAppField>;
+  apiType: ChoiceGroup<ApiType> | null;
+}
+
+export function findCreateAppForm(doc: Document): CreateAppForm {
+  return { text: findTextFields(doc, CREATE_APP_RULES), apiType: findChoiceGroup(doc, API_TYPE_OPTIONS) };
+}
+
+/** A form is there when a person would recognise it: app name or redirect URL visible. */
+export function formIsPresent(form: CreateAppForm): boolean {
+  return !!(form.text.found.appName || form.text.found.redirectUrl);
+}
+
+/** Where the in-page control goes: before the form that holds the found fields. */
+export function formAnchor(form: CreateAppForm): Element | null {
+  const first = form.text.found.appName?.element ?? form.text.found.redirectUrl?.element;
+  if (!first) return null;
+  const formEl = first.closest('form');
+  if (formEl) return formEl;
+  const others = Object.values(form.text.found)
+    .map((f) => (f as { element: Element } | undefined)?.element)
+    .filter((e): e is Element => !!e && e.getRootNode() === first.getRootNode());
+  let box: Element | null = first.parentElement;
+  while (box && !others.every((o) => box!.contains(o))) box = box.parentElement;
+  return box ?? first;
+}
+
+function profileValue(p: RegistrationProfile, key: CreateAppField): string {
+  return p[key].trim();
+}
+
+/** Fill the visible create-app form from a profile. Nothing at all is filled on an error. */
+export async function fillCreateApp(doc: Document, profile: RegistrationProfile): Promise<FillReport> {
+  const issues = checkProfile(profile);
+  const report: FillReport = {
+    profileName: profile.name,
+    issues,
+    blocked: issues.some((i) => i.severity === 'error'),
+    formFound: false,
+    outcomes: [],
+  };
+  const form = findCreateAppForm(doc);
+  report.formFound = formIsPresent(form);
+  if (report.blocked || !report.formFound) return report;
+
+  const pending: { key: CreateAppField; value: string }[] = [];
+  for (const rule of CREATE_APP_RULES) {
+    const key = rule.key;
+    const value = profileValue(profile, key);
+    const label = FIELD_LABELS[key];
+    const found = form.text.found[key];
+    if (value === '') {
+      report.outcomes.push({
+        field: key,
+        label,
+        status: 'skipped',
+        detail: found ? 'Empty in the profile; left as it is.' : 'Empty in the profile and not on this page.',
+      });
+      continue;
+    }
+    if (!found) {
+      report.outcomes.push({
+        field: key,
+        label,
+        status: 'not-found',
+        detail: form.text.ambiguous.includes(key)
+          ? 'Two fields look like this one; fill it by hand.'
+          : 'No such field on this page; fill it by hand if the form asks for it.',
+      });
+      continue;
+    }
+    setTextValue(found.element, value);
+    pending.push({ key, value });
+  }
+
+  const choice = form.apiType?.options[profile.apiType];
+  if (choice) setChoice(choice);
+  else {
+    report.outcomes.push({
+      field: 'apiType',
+      label: FIELD_LABELS.apiType,
+      status: 'not-found',
+      detail: form.apiType
+        ? `The page offers no "${API_TYPE_LABELS[profile.apiType]}" choice; pick the type by hand.`
+        : `No API type choice found; if the form has one, pick "${API_TYPE_LABELS[profile.apiType]}" by hand.`,
+    });
+  }
+
+  await settle();
+  // Frameworks may re-render into new elements: read back from a fresh search.
+  const after = findCreateAppForm(doc);
+  for (const { key, value } of pending) {
+    const el = after.text.found[key]?.element ?? form.text.found[key]!.element;
+    const check = readBack(el, value);
+    report.outcomes.push(
+      check.ok
+        ? { field: key, label: FIELD_LABELS[key], status: 'filled' }
+        : { field: key, label: FIELD_LABELS[key], status: 'rejected', detail: check.detail },
+    );
+  }
+  if (choice) {
+    const now = after.apiType?.options[profile.apiType] ?? choice;
+    report.outcomes.push(
+      isChecked(now)
+        ? { field: 'apiType', label: FIELD_LABELS.apiType, status: 'filled', detail: API_TYPE_LABELS[profile.apiType] }
+        : {
+            field: 'apiType',
+            label: FIELD_LABELS.apiType,
+            status: 'rejected',
+            detail: `The page did not keep "${describeChoice(choice)}" selected.`,
+          },
+    );
+  }
+  const order = [...CREATE_APP_RULES.map((r) => r.key as string), 'apiType'];
+  report.outcomes.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+  return report;
+}
+
+function renderReport(list: HTMLElement, report: FillReport): void {
+  replaceChildren(list, ...reportLines(report).map((l) => h('li', { class: l.status }, l.text)));
+}
+
+async function fillWithProfileId(profileId: string): Promise<FillReport> {
+  const { profiles } = await loadProfiles();
+  const profile = profiles.find((p) => p.id === profileId);
+  if (!profile) {
+    return {
+      profileName: profileId,
+      issues: [
+        {
+          field: 'appName',
+          severity: 'error',
+          message: 'That registration profile no longer exists.',
+          fix: 'Pick another profile in the extension’s options.',
+        } satisfies ProfileIssue,
+      ],
+      blocked: true,
+      formFound: false,
+      outcomes: [],
+    };
+  }
+  return fillCreateApp(document, profile);
+}
+
+function buildControl(): ControlHost {
+  const control = createControlHost('create-app');
+  const picker = h('span', { class: 'picker' });
+  const list = h('ul', { 'aria-live': 'polite', 'aria-label': 'Fill report' });
+  let select: HTMLSelectElement | null = null;
+  const button = h('button', { type: 'button' }, 'Fill with SmartAPI Companion');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const { profiles, selectedId } = await loadProfiles();
+      const id = select?.value ?? selectedId ?? profiles[0]?.id ?? '';
+      renderReport(list, await fillWithProfileId(id));
+    } catch {
+      replaceChildren(list, h('li', { class: 'error' }, 'The fill failed. Reload the page and try again.'));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  loadProfiles()
+    .then(({ profiles, selectedId }) => {
+      if (profiles.length < 2) return;
+      select = labelledSelect(
+        'Registration profile',
+        profiles.map((p) => ({ value: p.id, text: p.name })),
+        selectedId,
+      );
+      picker.append(select);
+    })
+    .catch(() => {});
+  control.box.append(h('div', { class: 'row' }, h('span', { class: 'brand' }, 'SmartAPI Companion'), picker, button), list);
+  return control;
+}
+
 export const createAppAdapter: PageAdapter = {
   kinds: ['create-app-old', 'create-app-new'],
-  start: () => () => {},
+  start(ctx) {
+    let control: ControlHost | null = null;
+    let unkeep: (() => void) | null = null;
+    let anchor: Element | null = null;
+
+    const check = () => {
+      const form = findCreateAppForm(document);
+      if (!formIsPresent(form)) {
+        if (control && !(anchor && anchor.isConnected)) {
+          unkeep?.();
+          control = null;
+          unkeep = null;
+        }
+        return;
+      }
+      const next = formAnchor(form);
+      if (control && next === anchor) return;
+      unkeep?.();
+      anchor = next;
+      control = buildControl();
+      unkeep = keepBeside(control, () => (anchor?.isConnected ? anchor : null));
+    };
+
+    // Forms appear late (SPA routes, the "+ ADD APP" modal); shadow roots do not report
+    // their mutations to a document observer, hence the slow interval as well.
+    let pending = 0;
+    const observer = new MutationObserver(() => {
+      if (pending) return;
+      pending = window.setTimeout(() => {
+        pending = 0;
+        check();
+      }, 100);
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'style', 'class', 'open'] });
+    const interval = window.setInterval(check, 1000);
+    check();
+
+    // "Fill this page" from the popup arrives through the background only.
+    const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
+      if (!isPortalTabRequest(message)) return undefined;
+      if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+      return fillWithProfileId(message.profileId);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+
+    const stop = () => {
+      observer.disconnect();
+      window.clearInterval(interval);
+      if (pending) window.clearTimeout(pending);
+      browser.runtime.onMessage.removeListener(onMessage);
+      unkeep?.();
+    };
+    ctx.onInvalidated(stop);
+    return stop;
+  },
 };
