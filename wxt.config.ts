@@ -14,7 +14,10 @@ export default defineConfig({
     // Every permission is explained in README.md ("Permissions").
     permissions: ['storage', 'alarms', 'notifications', 'webNavigation', 'idle'],
     // Token delivery: asked for one origin at a time when the user adds a webhook, never at install.
-    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // WXT 0.20 does not move optional_host_permissions into MV2's optional_permissions: do it here.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] }),
     host_permissions: [
       'https://smartapi.angelone.in/*',
       'https://smartapi.angelbroking.com/*',
