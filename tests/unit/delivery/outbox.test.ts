@@ -1,0 +1,246 @@
+/**
+ * The background delivery feature end to end inside vitest: the real vault (fake browser
+ * storage), the real outbox and alarms, and the example receiver on 127.0.0.1 as the backend.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import { dispatch, type MessageType, type ReqOf, type ResOf } from '@/utils/messaging';
+import { registerVault, setKdfIterationsForTests } from '@/entrypoints/background/vault';
+import { enqueueDelivery, processOutbox, registerDelivery } from '@/entrypoints/background/delivery';
+import { OUTBOX_ALARM } from '@/entrypoints/background/delivery/outbox';
+import { outboxItem } from '@/entrypoints/background/delivery/store';
+import { nextMidnightIst } from '@/utils/delivery/payload';
+import type { SessionTokens } from '@/utils/vault/types';
+import { startReceiver, type RunningReceiver } from '../../e2e/receiver';
+
+const PASSWORD = 'correct horse battery staple';
+
+async function call<K extends MessageType>(type: K, data?: ReqOf<K>): Promise<ResOf<K>> {
+  const sender = { id: browser.runtime.id, url: browser.runtime.getURL('/options.html') };
+  const reply = await dispatch({ __sac: 1, type, data }, sender);
+  if (!reply) throw new Error('not handled');
+  if (!reply.ok) throw Object.assign(new Error(reply.message), { code: reply.code });
+  return reply.value as ResOf<K>;
+}
+
+function freshTokens(tag: string, now = Date.now()): SessionTokens {
+  return {
+    authToken: `eyJhbGciOiJIUzUxMiJ9.auth-${tag}.sig`,
+    feedToken: `feed-${tag}`,
+    refreshToken: `refresh-${tag}`,
+    capturedAt: now,
+    expiresAt: nextMidnightIst(now),
+    source: 'rest-login',
+  };
+}
+
+/** The fake storage hands out live objects; copy them as a real browser would. */
+async function outbox() {
+  return structuredClone(await outboxItem.getValue());
+}
+
+async function allStorageText(): Promise<string> {
+  return JSON.stringify(await fakeBrowser.storage.local.get(null));
+}
+
+describe('delivery outbox (background)', () => {
+  let receiver: RunningReceiver;
+  let accountId: string;
+  let targetId: string;
+  let secret: string;
+
+  beforeAll(async () => {
+    fakeBrowser.reset();
+    setKdfIterationsForTests(1000);
+    registerVault();
+    registerDelivery();
+    await call('vault/create', { password: PASSWORD });
+    const saved = await call('accounts/save', {
+      input: {
+        label: 'Main',
+        clientCode: 'A123456',
+        mpin: '4821',
+        totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DP',
+        apiKey: 'kEy9xQz',
+        apiSecret: '',
+        platform: 'SMART_API',
+        redirectUrl: 'https://example.com/angel',
+        notes: '',
+        dailyLogin: true,
+        autoFill: false,
+      },
+    });
+    expect(saved.errors).toBeUndefined();
+    accountId = saved.account!.id;
+    receiver = await startReceiver();
+  });
+
+  beforeEach(async () => {
+    await processOutbox();
+    await outboxItem.setValue([]);
+    const added = await call('delivery/add-target', { accountId, kind: 'webhook', url: receiver.url });
+    targetId = added.target.id;
+    secret = added.secret!;
+    await receiver.setSecret(secret);
+    receiver.journal.accepted.length = 0;
+    receiver.journal.duplicates.length = 0;
+    receiver.journal.rejected.length = 0;
+  });
+
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    if (!receiver.running()) await receiver.start();
+    await processOutbox();
+    await call('delivery/remove-target', { targetId }).catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    await receiver.dispose();
+  });
+
+  it('delivers captured tokens once, signed, and empties the outbox', async () => {
+    const tokens = freshTokens('one');
+    await enqueueDelivery(accountId, tokens);
+    await processOutbox();
+    expect(receiver.journal.accepted).toHaveLength(1);
+    expect(receiver.journal.rejected).toHaveLength(0);
+    const stored = receiver.store().tokens.A123456!;
+    expect(stored.auth_token).toBe(tokens.authToken);
+    expect(stored.feed_token).toBe(tokens.feedToken);
+    expect(stored.refresh_token).toBe(tokens.refreshToken);
+    expect(stored.api_key_last4).toBe('9xQz');
+    expect(await outbox()).toEqual([]);
+    const overview = await call('delivery/overview');
+    const view = overview.targets.find((t) => t.id === targetId)!;
+    expect(view.last).toMatchObject({ outcome: 'delivered', httpStatus: 200, test: false });
+    expect(view.pending).toBe(0);
+  });
+
+  it('keeps the delivery encrypted while the server is down, retries with backoff, and delivers once when it is back', async () => {
+    await receiver.stop();
+    const tokens = freshTokens('down');
+    const t0 = Date.now();
+    await enqueueDelivery(accountId, tokens);
+    await processOutbox();
+    const [entry] = await outbox();
+    expect(entry).toMatchObject({ state: 'pending', attempts: 1 });
+    // First wait: 10 s step with jitter -> between 5 and 10 s.
+    expect(entry!.nextAttemptAt - t0).toBeGreaterThanOrEqual(5000 - 50);
+    expect(entry!.nextAttemptAt - t0).toBeLessThanOrEqual(10_000 + 2000);
+    const alarm = await browser.alarms.get(OUTBOX_ALARM);
+    expect(alarm?.scheduledTime).toBe(entry!.nextAttemptAt);
+    // Nothing readable in storage: the body is sealed with the vault key.
+    const text = await allStorageText();
+    expect(text).not.toContain(tokens.authToken);
+    expect(text).not.toContain(tokens.feedToken);
+    expect(text).not.toContain(secret);
+    // The outbox view masks the tokens.
+    const view = (await call('delivery/overview')).outbox[0]!;
+    expect(view.maskedAuthToken).toMatch(/^eyJh….*\(\d+ chars\)$/);
+    expect(JSON.stringify(view)).not.toContain(tokens.authToken);
+
+    // The alarm fires before the server is back: still pending, second step longer.
+    vi.spyOn(Date, 'now').mockReturnValue(entry!.nextAttemptAt + 1);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: OUTBOX_ALARM, scheduledTime: entry!.nextAttemptAt });
+    await processOutbox();
+    const [again] = await outbox();
+    expect(again).toMatchObject({ state: 'pending', attempts: 2 });
+    expect(again!.nextAttemptAt - (entry!.nextAttemptAt + 1)).toBeGreaterThanOrEqual(10_000 - 50);
+
+    await receiver.start();
+    vi.spyOn(Date, 'now').mockReturnValue(again!.nextAttemptAt + 1);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: OUTBOX_ALARM, scheduledTime: again!.nextAttemptAt });
+    await processOutbox();
+    expect(receiver.journal.accepted).toHaveLength(1);
+    expect(receiver.store().tokens.A123456!.auth_token).toBe(tokens.authToken);
+    expect(await outbox()).toEqual([]);
+    expect(await browser.alarms.get(OUTBOX_ALARM)).toBeUndefined();
+  });
+
+  it('stops on a 4xx refusal, shows it, and "Retry now" sends again after the fix', async () => {
+    await receiver.setSecret('not-the-secret-the-extension-has');
+    const create = vi.spyOn(browser.notifications, 'create');
+    await enqueueDelivery(accountId, freshTokens('refused'));
+    await processOutbox();
+    const [entry] = await outbox();
+    expect(entry).toMatchObject({ state: 'failed', attempts: 1, lastHttpStatus: 401 });
+    expect(entry!.lastMessage).toContain('signature does not match');
+    expect(create).toHaveBeenCalled();
+    expect(await browser.alarms.get(OUTBOX_ALARM)).toBeUndefined(); // not retried on its own
+
+    await receiver.setSecret(secret);
+    const results = await call('delivery/retry-now', { targetId });
+    expect(results).toEqual([expect.objectContaining({ outcome: 'delivered', httpStatus: 200 })]);
+    expect(receiver.journal.accepted).toHaveLength(1);
+  });
+
+  it('while the vault is locked nothing is sent: it notifies, and sends on unlock', async () => {
+    await enqueueDelivery(accountId, freshTokens('locked'));
+    // enqueue already started a pass; stop the server for it so the entry stays.
+    await processOutbox();
+    receiver.journal.accepted.length = 0;
+    await receiver.stop();
+    await enqueueDelivery(accountId, freshTokens('locked2'));
+    await processOutbox();
+    await receiver.start();
+    await call('vault/lock');
+    const create = vi.spyOn(browser.notifications, 'create');
+    const [entry] = await outbox();
+    vi.spyOn(Date, 'now').mockReturnValue(entry!.nextAttemptAt + 1);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: OUTBOX_ALARM, scheduledTime: entry!.nextAttemptAt });
+    await processOutbox();
+    expect(receiver.journal.accepted).toHaveLength(0);
+    expect(create).toHaveBeenCalledWith('delivery-locked', expect.objectContaining({ title: 'Token delivery is waiting' }));
+    expect((await call('delivery/overview')).locked).toBe(true);
+
+    await call('vault/unlock', { password: PASSWORD });
+    await vi.waitFor(async () => expect(await outbox()).toEqual([]), { timeout: 5000 });
+    expect(receiver.journal.accepted).toHaveLength(1);
+    expect(receiver.store().tokens.A123456!.auth_token).toContain('locked2');
+  });
+
+  it('newer tokens replace older ones still waiting', async () => {
+    await receiver.stop();
+    await enqueueDelivery(accountId, freshTokens('old'));
+    await enqueueDelivery(accountId, freshTokens('new'));
+    await processOutbox();
+    expect(await outbox()).toHaveLength(1);
+    await receiver.start();
+    await call('delivery/retry-now', {});
+    expect(receiver.journal.accepted).toHaveLength(1);
+    expect(receiver.store().tokens.A123456!.auth_token).toContain('auth-new');
+  });
+
+  it('gives up at the deadline', async () => {
+    await receiver.stop();
+    const now = Date.now();
+    await enqueueDelivery(accountId, { ...freshTokens('late'), expiresAt: now + 60_000 });
+    await processOutbox();
+    vi.spyOn(Date, 'now').mockReturnValue(now + 61_000);
+    const [entry] = await outbox();
+    await outboxItem.setValue([{ ...entry!, nextAttemptAt: now }]);
+    await processOutbox();
+    expect((await outbox())[0]).toMatchObject({ state: 'expired' });
+    await expect(call('delivery/retry-now', { targetId })).rejects.toThrow(/expir/);
+  });
+
+  it('"Send test event" goes through the outbox, is marked, and never replaces real tokens', async () => {
+    await enqueueDelivery(accountId, freshTokens('real'));
+    await processOutbox();
+    const result = await call('delivery/send-test', { targetId });
+    expect(result).toMatchObject({ outcome: 'delivered', httpStatus: 200 });
+    expect(receiver.journal.accepted.map((a) => a.test)).toEqual([false, true]);
+    expect(receiver.store().tokens.A123456!.auth_token).toContain('auth-real');
+    expect(receiver.store().lastTest.A123456?.event_id).toBe(result.eventId);
+  });
+
+  it('keeps the signing secret in the vault only and refuses unsafe URLs', async () => {
+    expect(await allStorageText()).not.toContain(secret);
+    await expect(call('delivery/add-target', { accountId, kind: 'webhook', url: 'http://example.com/hook' })).rejects.toThrow(/https/);
+    await expect(call('delivery/add-target', { accountId, kind: 'webhook', url: receiver.url })).rejects.toThrow(/already/);
+    const rotated = await call('delivery/rotate-secret', { targetId });
+    expect(rotated.secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(rotated.secret).not.toBe(secret);
+  });
+});
