@@ -8,7 +8,11 @@ export function ResultView({ result }: { result: ValidationResult }) {
   const advice = adviceText(result);
   const ok = result.state === 'ok';
   return (
-    <div className={`validation-result validation-result--${ok ? 'ok' : 'failed'}`} data-testid="validation-result" data-state={result.state}>
+    <div
+      className={`validation-result validation-result--${ok ? 'ok' : 'failed'}`}
+      data-testid="validation-result"
+      data-state={result.state}
+    >
       <p className="validation-result__headline">
         <span aria-hidden="true">{ok ? '✓ ' : '⚠ '}</span>
         <strong>{ok ? resultHeadline(result) : 'Validation failed: '}</strong>

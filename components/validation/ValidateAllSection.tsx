@@ -55,18 +55,27 @@ export function ValidateAllSection(_props: { account?: AccountSummary }) {
     e.preventDefault();
     setSettingsMsg(null);
     try {
-      const s = await sendMessage('validate/set-settings', { timeoutMs: Math.round(Number(timeoutSec) * 1000) });
+      const s = await sendMessage('validate/set-settings', {
+        timeoutMs: Math.round(Number(timeoutSec) * 1000),
+      });
       setTimeoutSec(String(s.timeoutMs / 1000));
       setSettingsMsg({ ok: true, text: 'Saved.' });
     } catch (err) {
-      setSettingsMsg({ ok: false, text: err instanceof Error ? err.message : 'The time limit could not be saved.' });
+      setSettingsMsg({
+        ok: false,
+        text: err instanceof Error ? err.message : 'The time limit could not be saved.',
+      });
     }
   };
 
   const done = accounts.filter((a) => results[a.id]?.state && results[a.id]?.state !== 'running').length;
 
   return (
-    <section className="card validate-all" aria-labelledby="validate-all-heading" data-testid="validate-all-section">
+    <section
+      className="card validate-all"
+      aria-labelledby="validate-all-heading"
+      data-testid="validate-all-section"
+    >
       <div className="section-head">
         <h2 id="validate-all-heading">Validate accounts</h2>
         <button
@@ -81,9 +90,10 @@ export function ValidateAllSection(_props: { account?: AccountSummary }) {
         </button>
       </div>
       <p className="muted">
-        Logs in to Angel's API (apiconnect.angelone.in) with each account's client code, MPIN, a live TOTP code and the
-        API key, the way AutoTrader Web will every morning. A working account shows the holder's name and exchanges and
-        keeps the new session. At most one login per second per account; a refused PIN is never retried by itself.
+        Logs in to Angel's API (apiconnect.angelone.in) with each account's client code, MPIN, a live TOTP
+        code and the API key, the way AutoTrader Web will every morning. A working account shows the holder's
+        name and exchanges and keeps the new session. At most one login per second per account; a refused PIN
+        is never retried by itself.
       </p>
       <p role="status" aria-live="polite" className="muted">
         {running ? `Validating… ${done} of ${accounts.length} done.` : ''}
@@ -117,7 +127,9 @@ export function ValidateAllSection(_props: { account?: AccountSummary }) {
                       {a.label} <span className="account-row__client">{a.clientCode}</span>
                     </th>
                     <td className={r ? `validation-table__result--${r.state}` : undefined}>
-                      {!r ? <span className="muted">Not validated yet</span> : r.state === 'ok' ? (
+                      {!r ? (
+                        <span className="muted">Not validated yet</span>
+                      ) : r.state === 'ok' ? (
                         <>
                           <strong>✓ {resultHeadline(r)}</strong>
                           {okDetails(r) ? <div className="field__hint">{okDetails(r)}</div> : null}
@@ -156,9 +168,14 @@ export function ValidateAllSection(_props: { account?: AccountSummary }) {
           />
           <button type="submit">Save time limit</button>
         </div>
-        <p className="field__hint">Angel is often slow just before market open; 15 seconds suits most days.</p>
+        <p className="field__hint">
+          Angel is often slow just before market open; 15 seconds suits most days.
+        </p>
         {settingsMsg ? (
-          <p className={`form-message form-message--${settingsMsg.ok ? 'ok' : 'error'}`} role={settingsMsg.ok ? 'status' : 'alert'}>
+          <p
+            className={`form-message form-message--${settingsMsg.ok ? 'ok' : 'error'}`}
+            role={settingsMsg.ok ? 'status' : 'alert'}
+          >
             {settingsMsg.text}
           </p>
         ) : null}

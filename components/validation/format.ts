@@ -20,13 +20,17 @@ export function resultHeadline(r: ValidationResult): string {
 export function okDetails(r: ValidationResult): string {
   const parts: string[] = [];
   if (r.profile?.exchanges.length) parts.push(`Exchanges: ${r.profile.exchanges.join(', ')}`);
-  if (r.tokensStored) parts.push(r.delivery === 'queued' ? 'session saved and sent to delivery' : 'session saved');
+  if (r.tokensStored)
+    parts.push(r.delivery === 'queued' ? 'session saved and sent to delivery' : 'session saved');
   if (r.delivery === 'failed') parts.push('sending the session to delivery failed');
   return parts.join(' · ');
 }
 
 export function adviceText(r: ValidationResult): string {
-  if (r.state === 'ok') return r.profileProblem ? `Login works, but the profile could not be read: ${r.profileProblem.explanation}` : '';
+  if (r.state === 'ok')
+    return r.profileProblem
+      ? `Login works, but the profile could not be read: ${r.profileProblem.explanation}`
+      : '';
   if (r.state === 'failed' && r.advice) return r.advice.nextStep;
   return '';
 }

@@ -12,7 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { BROWSER, launchExtension, type ExtensionSession } from './harness';
 import { addAccount, click, createVault } from './flows';
-import { FIXTURE_API_ACCOUNT, LOGIN_PATH, angelApiLog, type FixtureApiAccount } from '../fixtures/api/angelApi';
+import {
+  FIXTURE_API_ACCOUNT,
+  LOGIN_PATH,
+  angelApiLog,
+  type FixtureApiAccount,
+} from '../fixtures/api/angelApi';
 
 const PASSWORD = 'validate the accounts 2026';
 const MAIN = {
@@ -23,7 +28,13 @@ const MAIN = {
   apiKey: FIXTURE_API_ACCOUNT.apiKey,
 };
 // The vault holds an old TOTP secret; Angel (the fixture) knows the current one.
-const OLD = { label: 'Old secret', clientCode: 'S998877', mpin: '2468', totpSecret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', apiKey: 'Kp3nW8zR' };
+const OLD = {
+  label: 'Old secret',
+  clientCode: 'S998877',
+  mpin: '2468',
+  totpSecret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+  apiKey: 'Kp3nW8zR',
+};
 const OLD_AT_ANGEL: FixtureApiAccount = {
   ...OLD,
   totpSecret: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U',
@@ -49,14 +60,19 @@ async function resultIn(page: Page, scope: string): Promise<{ state: string; tex
     { timeout: 30_000 },
     sel,
   );
-  return page.$eval(sel, (el) => ({ state: el.getAttribute('data-state') ?? '', text: (el.textContent ?? '').replace(/\s+/g, ' ') }));
+  return page.$eval(sel, (el) => ({
+    state: el.getAttribute('data-state') ?? '',
+    text: (el.textContent ?? '').replace(/\s+/g, ' '),
+  }));
 }
 
 describe(`validate (${BROWSER})`, () => {
   let h: ExtensionSession;
   let ids: Record<string, string> = {};
   const logins = (clientCode: string) =>
-    angelApiLog(h.fixture.state).filter((e) => e.path === LOGIN_PATH && JSON.parse(e.body || '{}').clientcode === clientCode);
+    angelApiLog(h.fixture.state).filter(
+      (e) => e.path === LOGIN_PATH && JSON.parse(e.body || '{}').clientcode === clientCode,
+    );
 
   beforeAll(async () => {
     h = await launchExtension();
@@ -138,16 +154,23 @@ describe(`validate (${BROWSER})`, () => {
     await options.waitForFunction(
       (a: string, b: string) =>
         document.querySelector(`[data-testid="validation-row-${a}"]`)?.getAttribute('data-state') === 'ok' &&
-        document.querySelector(`[data-testid="validation-row-${b}"]`)?.getAttribute('data-state') === 'failed' &&
+        document.querySelector(`[data-testid="validation-row-${b}"]`)?.getAttribute('data-state') ===
+          'failed' &&
         document.querySelector('[data-testid="validate-all-button"]')?.getAttribute('aria-busy') === 'false',
       { timeout: 30_000 },
       ids.Main!,
       ids['Old secret']!,
     );
     const rows = await options.$$eval('[data-testid="validation-table"] tbody tr', (trs) =>
-      trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())),
+      trs.map((tr) =>
+        Array.from(tr.querySelectorAll('th, td')).map((c) =>
+          (c.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        ),
+      ),
     );
-    const headers = await options.$$eval('[data-testid="validation-table"] thead th', (ths) => ths.map((t) => t.textContent));
+    const headers = await options.$$eval('[data-testid="validation-table"] thead th', (ths) =>
+      ths.map((t) => t.textContent),
+    );
     expect(headers).toEqual(['Account', 'Result', "Angel's code", 'Advice', 'Time']);
     const main = rows.find((r) => r[0]!.startsWith('Main'))!;
     const old = rows.find((r) => r[0]!.startsWith('Old secret'))!;
@@ -166,7 +189,8 @@ describe(`validate (${BROWSER})`, () => {
     const local = await h.storageDump('local');
     const results = JSON.stringify(local['validation:results'] ?? null);
     expect(results).toContain(ids.Main);
-    for (const secret of [MAIN.totpSecret, MAIN.apiKey, OLD.totpSecret, OLD.apiKey]) expect(results).not.toContain(secret);
+    for (const secret of [MAIN.totpSecret, MAIN.apiKey, OLD.totpSecret, OLD.apiKey])
+      expect(results).not.toContain(secret);
     expect(results).not.toMatch(new RegExp(`"${MAIN.mpin}"|"${OLD.mpin}"`));
     expect(results).not.toContain('eyJ'); // no JWT
   });
@@ -177,7 +201,8 @@ describe(`validate (${BROWSER})`, () => {
     const scope = `[data-testid="validate-${ids.Main}"]`;
     await click(popup, "Validate Main with Angel's API");
     await popup.waitForFunction(
-      (s: string) => document.querySelector(`${s} [data-testid="validation-result"]`)?.textContent?.includes('TOTP code'),
+      (s: string) =>
+        document.querySelector(`${s} [data-testid="validation-result"]`)?.textContent?.includes('TOTP code'),
       { timeout: 30_000 },
       scope,
     );
@@ -192,7 +217,8 @@ describe(`validate (${BROWSER})`, () => {
 
     await click(popup, "Validate Main with Angel's API");
     await popup.waitForFunction(
-      (s: string) => document.querySelector(`${s} [data-testid="validation-result"]`)?.getAttribute('data-state') === 'ok',
+      (s: string) =>
+        document.querySelector(`${s} [data-testid="validation-result"]`)?.getAttribute('data-state') === 'ok',
       { timeout: 30_000 },
       scope,
     );

@@ -86,7 +86,11 @@ function joinNames(names: string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-function fromAngelCode(code: string, message: string, ctx: AdviceContext): Omit<Advice, 'angelMessage'> | null {
+function fromAngelCode(
+  code: string,
+  message: string,
+  ctx: AdviceContext,
+): Omit<Advice, 'angelMessage'> | null {
   if (MPIN_MESSAGE.test(message)) {
     return {
       code: code || 'mpin-required',
@@ -119,7 +123,8 @@ function fromAngelCode(code: string, message: string, ctx: AdviceContext): Omit<
         code: 'AB1001',
         category: 'credentials',
         explanation: 'Angel does not recognise the client code.',
-        nextStep: 'Check the client code in the account: it is your Angel login id (e.g. A123456), not your email or phone number.',
+        nextStep:
+          'Check the client code in the account: it is your Angel login id (e.g. A123456), not your email or phone number.',
         credentialError: true,
       };
     case 'AB1002':
@@ -143,7 +148,8 @@ function fromAngelCode(code: string, message: string, ctx: AdviceContext): Omit<
       return {
         code: 'AB1004',
         category: 'angel',
-        explanation: 'Angel answered "Something went wrong" (AB1004): its servers could not process the login.',
+        explanation:
+          'Angel answered "Something went wrong" (AB1004): its servers could not process the login.',
         nextStep:
           'Try again in a few minutes. If it keeps happening, check that the API key belongs to a Trading API app of this client code.',
         credentialError: false,
@@ -151,7 +157,9 @@ function fromAngelCode(code: string, message: string, ctx: AdviceContext): Omit<
     case 'AG8001':
     case 'AG8002':
     case 'AG8003': {
-      const what = { AG8001: 'was not valid', AG8002: 'had expired', AG8003: 'was missing' }[code.toUpperCase()];
+      const what = { AG8001: 'was not valid', AG8002: 'had expired', AG8003: 'was missing' }[
+        code.toUpperCase()
+      ];
       return {
         code: code.toUpperCase(),
         category: 'token',
@@ -176,7 +184,9 @@ function fromAngelCode(code: string, message: string, ctx: AdviceContext): Omit<
         code: code.toUpperCase(),
         category: 'token',
         explanation:
-          code.toUpperCase() === 'AB1010' ? "Angel's trading session has expired." : 'Angel says this client is not logged in.',
+          code.toUpperCase() === 'AB1010'
+            ? "Angel's trading session has expired."
+            : 'Angel says this client is not logged in.',
         nextStep: 'Validate again to log in afresh.',
         credentialError: false,
       };
@@ -215,7 +225,7 @@ export function explainFailure(f: ValidationFailure, ctx: AdviceContext): Advice
         code: f.reason === 'bad-json' ? 'malformed-json' : 'unreadable-answer',
         category: 'angel',
         explanation: `Angel's answer could not be read (${f.reason === 'empty' ? 'empty answer' : f.reason === 'bad-json' ? 'malformed JSON' : f.reason === 'not-json' ? 'not JSON' : 'unexpected format'}, HTTP ${f.httpStatus}). Your details were not checked.`,
-        nextStep: 'This is on Angel\'s side: validate again in a few minutes.',
+        nextStep: "This is on Angel's side: validate again in a few minutes.",
         credentialError: false,
       };
     case 'no-tokens':
@@ -231,7 +241,8 @@ export function explainFailure(f: ValidationFailure, ctx: AdviceContext): Advice
         code: 'network',
         category: 'network',
         explanation: `Could not reach Angel's API (${f.hosts.join(', then ')}).`,
-        nextStep: 'Check the internet connection, and any VPN, proxy or firewall that could block Angel, then validate again.',
+        nextStep:
+          'Check the internet connection, and any VPN, proxy or firewall that could block Angel, then validate again.',
         credentialError: false,
       };
     case 'timeout':
@@ -258,14 +269,19 @@ export function explainFailure(f: ValidationFailure, ctx: AdviceContext): Advice
         code: 'totp-unavailable',
         category: 'setup',
         explanation: 'The extension could not make a TOTP code from the stored secret.',
-        nextStep: "Edit the account and paste the TOTP secret again exactly as Angel's enable-TOTP page shows it.",
+        nextStep:
+          "Edit the account and paste the TOTP secret again exactly as Angel's enable-TOTP page shows it.",
         credentialError: false,
       };
   }
 }
 
 /** The measured clock offset (server - device) from one answer's Date header, in ms. */
-export function skewFromDateHeader(dateHeader: string | null, requestStartMs: number, responseEndMs: number): number | null {
+export function skewFromDateHeader(
+  dateHeader: string | null,
+  requestStartMs: number,
+  responseEndMs: number,
+): number | null {
   if (!dateHeader) return null;
   const server = Date.parse(dateHeader);
   if (Number.isNaN(server)) return null;

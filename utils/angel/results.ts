@@ -5,10 +5,13 @@
 import { storage } from '#imports';
 import { DEFAULT_VALIDATION_SETTINGS, type ValidationResult, type ValidationSettings } from './protocol';
 
-export const validationResultsItem = storage.defineItem<Record<string, ValidationResult>>('local:validation:results', {
-  fallback: {},
-  version: 1,
-});
+export const validationResultsItem = storage.defineItem<Record<string, ValidationResult>>(
+  'local:validation:results',
+  {
+    fallback: {},
+    version: 1,
+  },
+);
 
 export const validationSettingsItem = storage.defineItem<ValidationSettings>('local:validation:settings', {
   fallback: DEFAULT_VALIDATION_SETTINGS,

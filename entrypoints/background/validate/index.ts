@@ -11,7 +11,13 @@ import {
   type ValidationSettings,
 } from '@/utils/angel/protocol';
 import { isStaleRunning, validationResultsItem, validationSettingsItem } from '@/utils/angel/results';
-import { currentTotp, isUnlocked, readVault, recordServerDate, updateVault } from '@/entrypoints/background/vault';
+import {
+  currentTotp,
+  isUnlocked,
+  readVault,
+  recordServerDate,
+  updateVault,
+} from '@/entrypoints/background/vault';
 import { enqueueDelivery } from '@/entrypoints/background/delivery';
 import { createValidator } from './validator';
 
@@ -38,7 +44,8 @@ function interrupted(r: ValidationResult, at: number): ValidationResult {
     advice: {
       code: 'interrupted',
       category: 'unknown',
-      explanation: "The validation was interrupted: the browser stopped the extension's background while it ran.",
+      explanation:
+        "The validation was interrupted: the browser stopped the extension's background while it ran.",
       nextStep: 'Validate again.',
       credentialError: false,
     },
@@ -61,7 +68,8 @@ const validator = createValidator({
 async function validateById(accountId: string): Promise<ValidationResult> {
   const vault = await readVault();
   const account = vault.accounts.find((a) => a.id === accountId);
-  if (!account) throw new UserError('not-found', 'This account no longer exists. Reopen the page and try again.');
+  if (!account)
+    throw new UserError('not-found', 'This account no longer exists. Reopen the page and try again.');
   return validator.validate(account);
 }
 
@@ -101,7 +109,10 @@ async function lastResults(): Promise<Record<string, ValidationResult>> {
   return out;
 }
 
-function checkedSettings(current: ValidationSettings, patch: Partial<ValidationSettings>): ValidationSettings {
+function checkedSettings(
+  current: ValidationSettings,
+  patch: Partial<ValidationSettings>,
+): ValidationSettings {
   const next = { ...current };
   if (patch.timeoutMs !== undefined) {
     const ms = Math.round(Number(patch.timeoutMs));

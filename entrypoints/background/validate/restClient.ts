@@ -15,7 +15,8 @@ export interface HttpAnswer {
   endedAt: number;
 }
 
-export type CallFailure = { kind: 'network'; hosts: string[] } | { kind: 'timeout'; timeoutMs: number; host: string };
+export type CallFailure =
+  { kind: 'network'; hosts: string[] } | { kind: 'timeout'; timeoutMs: number; host: string };
 
 export type CallOutcome = { ok: true; answer: HttpAnswer } | { ok: false; failure: CallFailure };
 
@@ -28,7 +29,12 @@ export interface CallOptions {
 
 type Attempt = { kind: 'answer'; answer: HttpAnswer } | { kind: 'timeout' } | { kind: 'network' };
 
-async function attempt(host: string, req: RestRequest, timeoutMs: number, fetchFn: typeof fetch): Promise<Attempt> {
+async function attempt(
+  host: string,
+  req: RestRequest,
+  timeoutMs: number,
+  fetchFn: typeof fetch,
+): Promise<Attempt> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -50,7 +56,14 @@ async function attempt(host: string, req: RestRequest, timeoutMs: number, fetchF
     const body = await res.text();
     return {
       kind: 'answer',
-      answer: { host, status: res.status, body, dateHeader: res.headers.get('date'), startedAt, endedAt: Date.now() },
+      answer: {
+        host,
+        status: res.status,
+        body,
+        dateHeader: res.headers.get('date'),
+        startedAt,
+        endedAt: Date.now(),
+      },
     };
   } catch {
     return timedOut ? { kind: 'timeout' } : { kind: 'network' };
@@ -59,7 +72,10 @@ async function attempt(host: string, req: RestRequest, timeoutMs: number, fetchF
   }
 }
 
-export async function callAngel(build: (host: string) => RestRequest, opts: CallOptions): Promise<CallOutcome> {
+export async function callAngel(
+  build: (host: string) => RestRequest,
+  opts: CallOptions,
+): Promise<CallOutcome> {
   const hosts = opts.hosts ?? API_HOSTS;
   const fetchFn = opts.fetchFn ?? ((input, init) => fetch(input, init));
   const tried: string[] = [];
@@ -67,7 +83,8 @@ export async function callAngel(build: (host: string) => RestRequest, opts: Call
     tried.push(host);
     const r = await attempt(host, build(host), opts.timeoutMs, fetchFn);
     if (r.kind === 'answer') return { ok: true, answer: r.answer };
-    if (r.kind === 'timeout') return { ok: false, failure: { kind: 'timeout', timeoutMs: opts.timeoutMs, host } };
+    if (r.kind === 'timeout')
+      return { ok: false, failure: { kind: 'timeout', timeoutMs: opts.timeoutMs, host } };
   }
   return { ok: false, failure: { kind: 'network', hosts: tried } };
 }

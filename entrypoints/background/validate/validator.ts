@@ -86,7 +86,8 @@ export function createValidator(deps: ValidatorDeps): Validator {
 
     const { clientCode, secrets } = account;
     const login = await callAngel(
-      (host) => buildLoginRequest(host, { clientCode, mpin: secrets.mpin, totp: totp.code, apiKey: secrets.apiKey }),
+      (host) =>
+        buildLoginRequest(host, { clientCode, mpin: secrets.mpin, totp: totp.code, apiKey: secrets.apiKey }),
       { timeoutMs, fetchFn: deps.fetchFn },
     );
     if (!login.ok) return failed(login.failure);
@@ -127,9 +128,12 @@ export function createValidator(deps: ValidatorDeps): Validator {
         if (advice.category === 'token' || advice.category === 'api-key') return failed(pa, { host, skewMs });
         result.profileProblem = advice;
       } else {
-        result.profileProblem = explainFailure(pa.kind === 'ok' ? { kind: 'malformed', reason: 'unknown-shape', httpStatus: pa.httpStatus } : pa, {
-          skewMs,
-        });
+        result.profileProblem = explainFailure(
+          pa.kind === 'ok' ? { kind: 'malformed', reason: 'unknown-shape', httpStatus: pa.httpStatus } : pa,
+          {
+            skewMs,
+          },
+        );
       }
     }
 
@@ -177,7 +181,9 @@ export function createValidator(deps: ValidatorDeps): Validator {
     let result: ValidationResult;
     try {
       // Per client code: two vault entries for the same Angel account share the limit.
-      result = await limiter.schedule(account.clientCode.trim().toUpperCase(), () => loginAndCheck(account, base));
+      result = await limiter.schedule(account.clientCode.trim().toUpperCase(), () =>
+        loginAndCheck(account, base),
+      );
     } catch (err) {
       const user = err instanceof UserError;
       await deps.saveResult({
@@ -187,8 +193,12 @@ export function createValidator(deps: ValidatorDeps): Validator {
         advice: {
           code: user ? err.code : 'internal',
           category: 'unknown',
-          explanation: user ? err.message : 'The validation stopped because of a problem inside the extension.',
-          nextStep: user ? 'Fix that, then validate again.' : 'Validate again; if it keeps failing, reload the extension.',
+          explanation: user
+            ? err.message
+            : 'The validation stopped because of a problem inside the extension.',
+          nextStep: user
+            ? 'Fix that, then validate again.'
+            : 'Validate again; if it keeps failing, reload the extension.',
           credentialError: false,
         },
       });

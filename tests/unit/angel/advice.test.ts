@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { explainFailure, formatSkew, skewFromDateHeader, type ValidationFailure } from '@/utils/angel/advice';
 
-const apiError = (code: string, message = 'x'): ValidationFailure => ({ kind: 'angel-error', code, message, httpStatus: 200 });
+const apiError = (code: string, message = 'x'): ValidationFailure => ({
+  kind: 'angel-error',
+  code,
+  message,
+  httpStatus: 200,
+});
 const noSkew = { skewMs: null };
 
 describe('explainFailure: Angel codes', () => {
   it('AB1050: the TOTP code, with the clock verdict from the measured skew', () => {
     const fine = explainFailure(apiError('AB1050', 'Invalid totp'), { skewMs: 800 });
-    expect(fine).toMatchObject({ code: 'AB1050', category: 'totp', credentialError: true, angelMessage: 'Invalid totp' });
+    expect(fine).toMatchObject({
+      code: 'AB1050',
+      category: 'totp',
+      credentialError: true,
+      angelMessage: 'Invalid totp',
+    });
     expect(fine.explanation).toMatch(/TOTP code/);
     expect(fine.nextStep).toMatch(/TOTP secret/);
     expect(fine.nextStep).toMatch(/clock is fine \(0\.8 s behind Angel's clock\)/);
@@ -27,12 +37,18 @@ describe('explainFailure: Angel codes', () => {
   });
 
   it('AB1001 and AB1002 are credential errors about the client code and the PIN length', () => {
-    expect(explainFailure(apiError('AB1001'), noSkew)).toMatchObject({ category: 'credentials', credentialError: true });
+    expect(explainFailure(apiError('AB1001'), noSkew)).toMatchObject({
+      category: 'credentials',
+      credentialError: true,
+    });
     expect(explainFailure(apiError('AB1002'), noSkew).nextStep).toMatch(/4-digit MPIN/);
   });
 
   it('AG8004: the API key, where to copy it from', () => {
-    const a = explainFailure({ kind: 'angel-error', code: 'AG8004', message: 'Invalid API Key', httpStatus: 401 }, noSkew);
+    const a = explainFailure(
+      { kind: 'angel-error', code: 'AG8004', message: 'Invalid API Key', httpStatus: 401 },
+      noSkew,
+    );
     expect(a).toMatchObject({ code: 'AG8004', category: 'api-key', credentialError: true });
     expect(a.nextStep).toMatch(/My APIs/);
     expect(a.nextStep).toMatch(/not the secret key/);
@@ -56,7 +72,11 @@ describe('explainFailure: Angel codes', () => {
   });
 
   it.each(['AB8050', 'AB8051', 'AB1010', 'AB1011'])('%s: a session error', (code) => {
-    expect(explainFailure(apiError(code), noSkew)).toMatchObject({ code, category: 'token', credentialError: false });
+    expect(explainFailure(apiError(code), noSkew)).toMatchObject({
+      code,
+      category: 'token',
+      credentialError: false,
+    });
   });
 
   it('lower-case codes are recognised too', () => {
@@ -65,7 +85,10 @@ describe('explainFailure: Angel codes', () => {
 
   it('the "switch to Login by MPIN" message wins over whatever code comes with it', () => {
     for (const code of ['AB1050', 'AB1007', '']) {
-      const a = explainFailure(apiError(code, 'LoginbyPassword is not allowed. Please switch to Login by MPIN now.'), noSkew);
+      const a = explainFailure(
+        apiError(code, 'LoginbyPassword is not allowed. Please switch to Login by MPIN now.'),
+        noSkew,
+      );
       expect(a.category).toBe('credentials');
       expect(a.credentialError).toBe(true);
       expect(a.explanation).toMatch(/password instead of your 4-digit MPIN/);
@@ -75,9 +98,19 @@ describe('explainFailure: Angel codes', () => {
 
   it("unknown codes show Angel's own message and code", () => {
     const a = explainFailure(apiError('AB9999', 'Client is blocked for trading'), noSkew);
-    expect(a).toMatchObject({ code: 'AB9999', category: 'unknown', credentialError: false, angelMessage: 'Client is blocked for trading' });
-    expect(a.explanation).toBe('Angel refused the login and said "Client is blocked for trading" (code AB9999).');
-    const noCode = explainFailure({ kind: 'angel-error', code: '', message: 'Denied', httpStatus: 403 }, noSkew);
+    expect(a).toMatchObject({
+      code: 'AB9999',
+      category: 'unknown',
+      credentialError: false,
+      angelMessage: 'Client is blocked for trading',
+    });
+    expect(a.explanation).toBe(
+      'Angel refused the login and said "Client is blocked for trading" (code AB9999).',
+    );
+    const noCode = explainFailure(
+      { kind: 'angel-error', code: '', message: 'Denied', httpStatus: 403 },
+      noSkew,
+    );
     expect(noCode.code).toBe('HTTP 403');
     expect(noCode.explanation).toMatch(/"Denied"/);
   });
@@ -106,7 +139,10 @@ describe('explainFailure: other failures', () => {
   });
 
   it('network failure names the hosts tried', () => {
-    const a = explainFailure({ kind: 'network', hosts: ['apiconnect.angelone.in', 'apiconnect.angelbroking.com'] }, noSkew);
+    const a = explainFailure(
+      { kind: 'network', hosts: ['apiconnect.angelone.in', 'apiconnect.angelbroking.com'] },
+      noSkew,
+    );
     expect(a).toMatchObject({ code: 'network', category: 'network', credentialError: false });
     expect(a.explanation).toMatch(/apiconnect\.angelone\.in, then apiconnect\.angelbroking\.com/);
     expect(a.nextStep).toMatch(/internet connection/);
@@ -155,7 +191,7 @@ describe('skew', () => {
     expect(skewFromDateHeader('garbage', start, end)).toBeNull();
   });
 
-  it('is worded from the device\'s point of view', () => {
+  it("is worded from the device's point of view", () => {
     expect(formatSkew(3_000)).toBe("3.0 s behind Angel's clock");
     expect(formatSkew(-65_400)).toBe("65 s ahead of Angel's clock");
   });

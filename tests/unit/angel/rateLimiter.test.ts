@@ -64,7 +64,10 @@ describe('createRateLimiter', () => {
     try {
       await fc.assert(
         fc.asyncProperty(
-          fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.constantFrom('a', 'b', 'c')), { minLength: 1, maxLength: 30 }),
+          fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.constantFrom('a', 'b', 'c')), {
+            minLength: 1,
+            maxLength: 30,
+          }),
           async (calls) => {
             const lim = createRateLimiter({ intervalMs: 1000 });
             const starts: Record<string, [number, number][]> = {};

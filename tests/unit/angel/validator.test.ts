@@ -4,8 +4,18 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server';
-import { FIXTURE_API_ACCOUNT, LOGIN_PATH, PROFILE_PATH, angelApiLog, fixtureTotp } from '../../fixtures/api/angelApi';
-import { createValidator, LOGIN_INTERVAL_MS, type ValidatorDeps } from '@/entrypoints/background/validate/validator';
+import {
+  FIXTURE_API_ACCOUNT,
+  LOGIN_PATH,
+  PROFILE_PATH,
+  angelApiLog,
+  fixtureTotp,
+} from '../../fixtures/api/angelApi';
+import {
+  createValidator,
+  LOGIN_INTERVAL_MS,
+  type ValidatorDeps,
+} from '@/entrypoints/background/validate/validator';
 import type { Account, SessionTokens, VaultData } from '@/utils/vault/types';
 import { DEFAULT_TOTP } from '@/utils/vault/types';
 import type { ValidationResult } from '@/utils/angel/protocol';
@@ -49,7 +59,13 @@ interface Harness {
 }
 
 function harness(accounts: Account[], over: Partial<ValidatorDeps> = {}): Harness {
-  const h: Harness = { vault: { accounts, webhookSecrets: {} }, saved: [], delivered: [], dates: [], deps: undefined as never };
+  const h: Harness = {
+    vault: { accounts, webhookSecrets: {} },
+    saved: [],
+    delivered: [],
+    dates: [],
+    deps: undefined as never,
+  };
   h.deps = {
     readVault: async () => structuredClone(h.vault),
     updateVault: async (fn) => {
@@ -109,7 +125,12 @@ describe('validation against the fixture API', () => {
     // Progress then result; no secret in any saved result.
     expect(h.saved.map((s) => s.state)).toEqual(['running', 'ok']);
     const savedText = JSON.stringify(h.saved);
-    for (const secret of [FIXTURE_API_ACCOUNT.mpin, FIXTURE_API_ACCOUNT.totpSecret, FIXTURE_API_ACCOUNT.apiKey, tokens.authToken]) {
+    for (const secret of [
+      FIXTURE_API_ACCOUNT.mpin,
+      FIXTURE_API_ACCOUNT.totpSecret,
+      FIXTURE_API_ACCOUNT.apiKey,
+      tokens.authToken,
+    ]) {
       expect(savedText).not.toContain(secret);
     }
   });
@@ -118,7 +139,12 @@ describe('validation against the fixture API', () => {
     const h = harness([account({}, { totpSecret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' })]);
     const r = await createValidator(h.deps).validate(h.vault.accounts[0]!);
     expect(r.state).toBe('failed');
-    expect(r.advice).toMatchObject({ code: 'AB1050', category: 'totp', credentialError: true, angelMessage: 'Invalid totp' });
+    expect(r.advice).toMatchObject({
+      code: 'AB1050',
+      category: 'totp',
+      credentialError: true,
+      angelMessage: 'Invalid totp',
+    });
     expect(r.advice!.nextStep).toMatch(/clock is fine/);
     expect(logins()).toHaveLength(1);
     expect(h.vault.accounts[0]!.tokens).toBeUndefined();
@@ -167,9 +193,11 @@ describe('validation against the fixture API', () => {
     expect(r.host).toBe('apiconnect.angelbroking.com');
     expect(logins().map((e) => e.host)).toEqual(['apiconnect.angelone.in', 'apiconnect.angelbroking.com']);
     // The profile goes to the host that answered.
-    expect(angelApiLog(server.state).filter((e) => e.path === PROFILE_PATH).map((e) => e.host)).toEqual([
-      'apiconnect.angelbroking.com',
-    ]);
+    expect(
+      angelApiLog(server.state)
+        .filter((e) => e.path === PROFILE_PATH)
+        .map((e) => e.host),
+    ).toEqual(['apiconnect.angelbroking.com']);
   });
 
   it('both hosts down: network advice naming both', async () => {
@@ -243,7 +271,10 @@ describe('rate limit and timing', () => {
       sleep: async (ms) => void sleeps.push(ms),
       currentTotp: (a) => {
         calls++;
-        return { code: fixtureTotp(a.secrets.totpSecret, Date.now()), remainingMs: calls === 1 ? 2_000 : 30_000 };
+        return {
+          code: fixtureTotp(a.secrets.totpSecret, Date.now()),
+          remainingMs: calls === 1 ? 2_000 : 30_000,
+        };
       },
     });
     const r = await createValidator(h.deps).validate(h.vault.accounts[0]!);
