@@ -20,9 +20,9 @@ export function resultHeadline(r: ValidationResult): string {
 export function okDetails(r: ValidationResult): string {
   const parts: string[] = [];
   if (r.profile?.exchanges.length) parts.push(`Exchanges: ${r.profile.exchanges.join(', ')}`);
-  if (r.tokensStored)
-    parts.push(r.delivery === 'queued' ? 'session saved and sent to delivery' : 'session saved');
-  if (r.delivery === 'failed') parts.push('sending the session to delivery failed');
+  // Delivery sends only to the account's targets, if it has any: claim no more than "saved".
+  if (r.tokensStored) parts.push('session saved');
+  if (r.delivery === 'failed') parts.push("handing the session to the account's delivery targets failed");
   return parts.join(' · ');
 }
 

@@ -3,6 +3,7 @@ import { generateSync } from 'otplib';
 import type { ExtensionSession } from '../../tests/e2e/harness';
 import type { RunningReceiver } from '../../tests/e2e/receiver';
 import { addAccount, createVault, popupCodes } from '../../tests/e2e/flows';
+import { validationDemoStep } from '../../tests/e2e/validateFlows';
 
 export const DEMO_PASSWORD = 'demo-vault-password-2026';
 
@@ -67,4 +68,5 @@ export const DEMO_STEPS: DemoStep[] = [
       }
     },
   },
+  validationDemoStep(DEMO_ACCOUNTS),
 ];
