@@ -6,7 +6,15 @@
  * Reading either never throws anything but BackupError.
  */
 import { Base32Error, parseBase32Secret } from './base32';
-import { createEnvelope, EnvelopeError, openData, parseEnvelope, unwrapVaultKey, DEFAULT_KDF_ITERATIONS, type EnvelopeV2 } from './envelope';
+import {
+  createEnvelope,
+  EnvelopeError,
+  openData,
+  parseEnvelope,
+  unwrapVaultKey,
+  DEFAULT_KDF_ITERATIONS,
+  type EnvelopeV2,
+} from './envelope';
 import { formatOtpauth, OtpauthError, parseOtpauth } from './otpauth';
 import {
   AUTOTRADER_REDIRECT_URL,
@@ -68,8 +76,13 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 }
 
 function checkSize(content: unknown): string {
-  if (typeof content !== 'string' || content.trim() === '') throw new BackupError('empty', 'The file is empty. Choose the backup file you exported.');
-  if (content.length > MAX_IMPORT_CHARS) throw new BackupError('too-large', 'The file is far larger than any backup. Check that you chose the right file.');
+  if (typeof content !== 'string' || content.trim() === '')
+    throw new BackupError('empty', 'The file is empty. Choose the backup file you exported.');
+  if (content.length > MAX_IMPORT_CHARS)
+    throw new BackupError(
+      'too-large',
+      'The file is far larger than any backup. Check that you chose the right file.',
+    );
   return content;
 }
 
@@ -90,7 +103,11 @@ export async function createBackupFile(
     accounts: data.accounts.map(({ tokens: _tokens, ...rest }) => rest),
     webhookSecrets: { ...data.webhookSecrets },
   };
-  const { envelope } = await createEnvelope(password, JSON.stringify(payload), opts.iterations ?? DEFAULT_KDF_ITERATIONS);
+  const { envelope } = await createEnvelope(
+    password,
+    JSON.stringify(payload),
+    opts.iterations ?? DEFAULT_KDF_ITERATIONS,
+  );
   const file: BackupFile = {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
@@ -98,7 +115,10 @@ export async function createBackupFile(
     createdAt: new Date(now).toISOString(),
     envelope,
   };
-  return { fileName: `smartapi-companion-backup-${datePart(now)}.json`, content: `${JSON.stringify(file, null, 2)}\n` };
+  return {
+    fileName: `smartapi-companion-backup-${datePart(now)}.json`,
+    content: `${JSON.stringify(file, null, 2)}\n`,
+  };
 }
 
 /** Decrypt and check a backup file. Throws BackupError only. */
@@ -108,10 +128,16 @@ export async function readBackupFile(content: string, password: string): Promise
   try {
     json = JSON.parse(text);
   } catch {
-    throw new BackupError('not-json', 'This file is not a SmartAPI Companion backup (it is not JSON). For a list of otpauth:// links, use "Import otpauth list".');
+    throw new BackupError(
+      'not-json',
+      'This file is not a SmartAPI Companion backup (it is not JSON). For a list of otpauth:// links, use "Import otpauth list".',
+    );
   }
   if (!isRecord(json) || json.format !== BACKUP_FORMAT) {
-    throw new BackupError('not-a-backup', 'This file is not a SmartAPI Companion backup: its "format" marker is missing.');
+    throw new BackupError(
+      'not-a-backup',
+      'This file is not a SmartAPI Companion backup: its "format" marker is missing.',
+    );
   }
   if (json.formatVersion !== BACKUP_FORMAT_VERSION) {
     throw new BackupError(
@@ -125,7 +151,11 @@ export async function readBackupFile(content: string, password: string): Promise
     if (parsed.v !== 2) throw new EnvelopeError('unreadable', 'wrong envelope version');
     envelope = parsed.envelope;
   } catch (err) {
-    if (err instanceof EnvelopeError) throw new BackupError('damaged', `The backup file is damaged: ${err.message.replace(/^The stored vault/, 'its envelope')}`);
+    if (err instanceof EnvelopeError)
+      throw new BackupError(
+        'damaged',
+        `The backup file is damaged: ${err.message.replace(/^The stored vault/, 'its envelope')}`,
+      );
     throw err;
   }
   let plaintext: string;
@@ -135,9 +165,15 @@ export async function readBackupFile(content: string, password: string): Promise
   } catch (err) {
     if (err instanceof EnvelopeError) {
       if (err.code === 'wrong-password') {
-        throw new BackupError('wrong-password', 'The backup password is not correct. Use the password you chose when you exported this backup (it may differ from your master password).');
+        throw new BackupError(
+          'wrong-password',
+          'The backup password is not correct. Use the password you chose when you exported this backup (it may differ from your master password).',
+        );
       }
-      throw new BackupError('damaged', 'The backup file is damaged: its encrypted contents fail their integrity check. Use another copy of the backup.');
+      throw new BackupError(
+        'damaged',
+        'The backup file is damaged: its encrypted contents fail their integrity check. Use another copy of the backup.',
+      );
     }
     throw err;
   }
@@ -153,20 +189,29 @@ export function parseBackupPayload(plaintext: string): BackupPayload {
     throw new BackupError('damaged', 'The backup decrypted, but its contents are not readable.');
   }
   if (!isRecord(json) || json.kind !== BACKUP_PAYLOAD_KIND || !Array.isArray(json.accounts)) {
-    throw new BackupError('not-a-backup', 'The file decrypted, but it does not hold SmartAPI Companion accounts.');
+    throw new BackupError(
+      'not-a-backup',
+      'The file decrypted, but it does not hold SmartAPI Companion accounts.',
+    );
   }
   const accounts = json.accounts.map((a, i) => sanitiseAccount(a, i));
   const seen = new Set<string>();
   for (const a of accounts) {
     const key = accountKey(a);
-    if (seen.has(key)) throw new BackupError('bad-account', `The backup lists "${a.label}" (${a.clientCode}) twice. Remove one copy from the file or export again.`);
+    if (seen.has(key))
+      throw new BackupError(
+        'bad-account',
+        `The backup lists "${a.label}" (${a.clientCode}) twice. Remove one copy from the file or export again.`,
+      );
     seen.add(key);
   }
   const webhookSecrets: Record<string, string> = {};
   if (json.webhookSecrets !== undefined) {
-    if (!isRecord(json.webhookSecrets)) throw new BackupError('damaged', 'The backup\'s webhook secrets are not readable.');
+    if (!isRecord(json.webhookSecrets))
+      throw new BackupError('damaged', "The backup's webhook secrets are not readable.");
     for (const [k, v] of Object.entries(json.webhookSecrets)) {
-      if (typeof v !== 'string') throw new BackupError('damaged', 'The backup\'s webhook secrets are not readable.');
+      if (typeof v !== 'string')
+        throw new BackupError('damaged', "The backup's webhook secrets are not readable.");
       webhookSecrets[k] = v;
     }
   }
@@ -196,9 +241,11 @@ export function sanitiseAccount(x: unknown, index: number): Account {
   };
   if (!label || label.length > LABEL_MAX) return fail('the label is missing or too long.');
   const clientCode = str(x.clientCode)?.trim().toUpperCase() ?? '';
-  if (!new RegExp(`^[A-Z0-9]{0,${CLIENT_CODE_MAX}}$`).test(clientCode)) fail('the client code is not letters and digits.');
+  if (!new RegExp(`^[A-Z0-9]{0,${CLIENT_CODE_MAX}}$`).test(clientCode))
+    fail('the client code is not letters and digits.');
   const platform = x.platform;
-  if (platform !== 'SMART_API' && platform !== 'SMART_API_M') return fail('the platform is neither SMART_API nor SMART_API_M.');
+  if (platform !== 'SMART_API' && platform !== 'SMART_API_M')
+    return fail('the platform is neither SMART_API nor SMART_API_M.');
   const redirectUrl = str(x.redirectUrl)?.trim() || AUTOTRADER_REDIRECT_URL;
   const redirectProblem = redirectUrlProblem(redirectUrl);
   if (redirectProblem) fail(`the redirect URL is not usable. ${redirectProblem}`);
@@ -277,7 +324,12 @@ export interface ImportPlan {
  * (other features refer to accounts by id), and their session tokens while the client code and
  * API key stay the same.
  */
-export function planImport(current: Account[], incoming: Account[], mode: 'merge' | 'replace', newId: () => string): ImportPlan {
+export function planImport(
+  current: Account[],
+  incoming: Account[],
+  mode: 'merge' | 'replace',
+  newId: () => string,
+): ImportPlan {
   const byKey = new Map<string, Account>();
   for (const a of current) if (!byKey.has(accountKey(a))) byKey.set(accountKey(a), a);
   const preview: BackupPreview = { added: [], changed: [], unchanged: [], removed: [] };
@@ -290,7 +342,8 @@ export function planImport(current: Account[], incoming: Account[], mode: 'merge
     const cur = byKey.get(accountKey(inc));
     if (cur && !mergedFor.has(cur)) {
       const merged: Account = { ...inc, id: cur.id };
-      if (cur.tokens && cur.clientCode === inc.clientCode && cur.secrets.apiKey === inc.secrets.apiKey) merged.tokens = cur.tokens;
+      if (cur.tokens && cur.clientCode === inc.clientCode && cur.secrets.apiKey === inc.secrets.apiKey)
+        merged.tokens = cur.tokens;
       (sameContent(cur, inc) ? preview.unchanged : preview.changed).push(displayName(inc));
       mergedFor.set(cur, merged);
       resolved.push(merged);
@@ -348,7 +401,8 @@ export function parseOtpauthList(content: string): OtpauthEntry[] {
     try {
       parsed = parseOtpauth(line);
     } catch (err) {
-      if (err instanceof OtpauthError) throw new BackupError('bad-line', `Line ${i + 1}: ${err.message} Nothing was imported.`);
+      if (err instanceof OtpauthError)
+        throw new BackupError('bad-line', `Line ${i + 1}: ${err.message} Nothing was imported.`);
       throw err;
     }
     const withCode = /^(.*\S)\s*\(([A-Za-z0-9]{1,20})\)$/.exec(parsed.account);
@@ -365,9 +419,14 @@ export function parseOtpauthList(content: string): OtpauthEntry[] {
       clientCode = '';
     }
     label = label.trim().slice(0, LABEL_MAX);
-    if (label === '') throw new BackupError('bad-line', `Line ${i + 1}: the link names no account. Nothing was imported.`);
+    if (label === '')
+      throw new BackupError('bad-line', `Line ${i + 1}: the link names no account. Nothing was imported.`);
     const entry: OtpauthEntry = { label, clientCode, secret: parsed.secret, totp: parsed.totp };
-    if (seen.has(accountKey(entry))) throw new BackupError('bad-line', `Line ${i + 1}: "${label}" appears twice in the list. Nothing was imported.`);
+    if (seen.has(accountKey(entry)))
+      throw new BackupError(
+        'bad-line',
+        `Line ${i + 1}: "${label}" appears twice in the list. Nothing was imported.`,
+      );
     seen.add(accountKey(entry));
     entries.push(entry);
   }
@@ -379,7 +438,11 @@ export function parseOtpauthList(content: string): OtpauthEntry[] {
  * Merge an otpauth list: matching accounts (label + client code) get the list's secret and TOTP
  * settings; others become new TOTP-only accounts (no MPIN or API key; edit them to add those).
  */
-export function planOtpauthImport(current: Account[], entries: OtpauthEntry[], newId: () => string): ImportPlan {
+export function planOtpauthImport(
+  current: Account[],
+  entries: OtpauthEntry[],
+  newId: () => string,
+): ImportPlan {
   const preview: BackupPreview = { added: [], changed: [], unchanged: [], removed: [] };
   const accounts = current.map((a) => ({ ...a }));
   for (const e of entries) {

@@ -13,7 +13,8 @@ export const MIN_SECRET_BYTES = 10;
 /** HMAC keys longer than this are not TOTP secrets anyone issues (otplib's limit too). */
 export const MAX_SECRET_BYTES = 64;
 
-export type Base32ErrorCode = 'empty' | 'invalid-char' | 'bad-padding' | 'bad-length' | 'too-short' | 'too-long';
+export type Base32ErrorCode =
+  'empty' | 'invalid-char' | 'bad-padding' | 'bad-length' | 'too-short' | 'too-long';
 
 export class Base32Error extends Error {
   constructor(
@@ -30,7 +31,10 @@ export class Base32Error extends Error {
 
 /** Upper case, without spaces, hyphens or trailing '=' padding. Does not validate. */
 export function normaliseBase32(input: string): string {
-  return input.replace(/[\s-]+/g, '').toUpperCase().replace(/=+$/, '');
+  return input
+    .replace(/[\s-]+/g, '')
+    .toUpperCase()
+    .replace(/=+$/, '');
 }
 
 function describeChar(ch: string): string {
@@ -39,7 +43,9 @@ function describeChar(ch: string): string {
   if (ch === '8') return '"8" is not used in base32; it is probably the letter B';
   if (ch === '9') return '"9" is not used in base32 (only the digits 2 to 7 are)';
   if (ch === '=') return '"=" may only appear at the end, as padding';
-  const shown = /[\p{L}\p{N}\p{P}\p{S}]/u.test(ch) ? `"${ch}"` : `the character U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  const shown = /[\p{L}\p{N}\p{P}\p{S}]/u.test(ch)
+    ? `"${ch}"`
+    : `the character U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   return `${shown} is not a base32 character (base32 uses only the letters A to Z and the digits 2 to 7)`;
 }
 
@@ -51,7 +57,12 @@ function checkCharacters(input: string): void {
     position += 1;
     if (/[\s-]/.test(ch)) continue;
     if (!/^[A-Za-z2-7]$/.test(ch)) {
-      throw new Base32Error('invalid-char', `Character ${position} of the secret: ${describeChar(ch)}.`, ch, position);
+      throw new Base32Error(
+        'invalid-char',
+        `Character ${position} of the secret: ${describeChar(ch)}.`,
+        ch,
+        position,
+      );
     }
   }
 }
@@ -63,7 +74,10 @@ export function decodeBase32(input: string): Uint8Array<ArrayBuffer> {
   const trailing = /[\s=-]*$/.exec(input)?.[0] ?? '';
   const padding = trailing.replace(/[^=]/g, '').length;
   if (padding > 0 && (padding >= 8 || (clean.length + padding) % 8 !== 0)) {
-    throw new Base32Error('bad-padding', 'The "=" padding at the end of the secret does not fit its length. Remove the "=" signs and try again.');
+    throw new Base32Error(
+      'bad-padding',
+      'The "=" padding at the end of the secret does not fit its length. Remove the "=" signs and try again.',
+    );
   }
   // 1, 3 or 6 leftover characters cannot come from whole bytes: a character is missing or extra.
   if ([1, 3, 6].includes(clean.length % 8)) {
@@ -115,7 +129,10 @@ export interface Base32Secret {
 /** Validate a typed or pasted TOTP secret. Throws Base32Error with a message for the user. */
 export function parseBase32Secret(input: string, minBytes = MIN_SECRET_BYTES): Base32Secret {
   if (normaliseBase32(input) === '' && !/[^\s=-]/.test(input)) {
-    throw new Base32Error('empty', 'Enter the TOTP secret (the key shown under the QR code on Angel\'s enable-TOTP page).');
+    throw new Base32Error(
+      'empty',
+      "Enter the TOTP secret (the key shown under the QR code on Angel's enable-TOTP page).",
+    );
   }
   const bytes = decodeBase32(input);
   if (bytes.length < minBytes) {
@@ -125,7 +142,10 @@ export function parseBase32Secret(input: string, minBytes = MIN_SECRET_BYTES): B
     );
   }
   if (bytes.length > MAX_SECRET_BYTES) {
-    throw new Base32Error('too-long', `The secret is too long for a TOTP key (${bytes.length} bytes, at most ${MAX_SECRET_BYTES}). Check that you pasted only the key.`);
+    throw new Base32Error(
+      'too-long',
+      `The secret is too long for a TOTP key (${bytes.length} bytes, at most ${MAX_SECRET_BYTES}). Check that you pasted only the key.`,
+    );
   }
   // Keep the characters the user gave (normalised): they decode to exactly these bytes.
   return { secret: normaliseBase32(input), bytes };

@@ -94,10 +94,26 @@ export function parseEnvelope(raw: unknown): ParsedEnvelope {
   }
   if (!isRecord(value)) throw new EnvelopeError('unreadable', 'The stored vault is not an object.');
   if (value.v === undefined) {
-    if (isB64(value.salt) && validIterations(value.iterations) && isB64(value.iv, 12) && isB64(value.ciphertext)) {
-      return { v: 1, envelope: { salt: value.salt, iterations: value.iterations, iv: value.iv, ciphertext: value.ciphertext } };
+    if (
+      isB64(value.salt) &&
+      validIterations(value.iterations) &&
+      isB64(value.iv, 12) &&
+      isB64(value.ciphertext)
+    ) {
+      return {
+        v: 1,
+        envelope: {
+          salt: value.salt,
+          iterations: value.iterations,
+          iv: value.iv,
+          ciphertext: value.ciphertext,
+        },
+      };
     }
-    throw new EnvelopeError('unreadable', 'The stored vault has no version and does not match the earliest format either.');
+    throw new EnvelopeError(
+      'unreadable',
+      'The stored vault has no version and does not match the earliest format either.',
+    );
   }
   if (value.v !== 2) {
     throw new EnvelopeError(
@@ -106,11 +122,21 @@ export function parseEnvelope(raw: unknown): ParsedEnvelope {
     );
   }
   const kdf = value.kdf;
-  if (!isRecord(kdf) || kdf.name !== 'PBKDF2-SHA256' || !validIterations(kdf.iterations) || !isB64(kdf.salt)) {
-    throw new EnvelopeError('unreadable', 'The stored vault\'s key-derivation settings are missing or damaged.');
+  if (
+    !isRecord(kdf) ||
+    kdf.name !== 'PBKDF2-SHA256' ||
+    !validIterations(kdf.iterations) ||
+    !isB64(kdf.salt)
+  ) {
+    throw new EnvelopeError(
+      'unreadable',
+      "The stored vault's key-derivation settings are missing or damaged.",
+    );
   }
-  if (!isCipherText(value.wrappedKey)) throw new EnvelopeError('unreadable', 'The stored vault\'s wrapped key is missing or damaged.');
-  if (!isCipherText(value.data)) throw new EnvelopeError('unreadable', 'The stored vault\'s encrypted data is missing or damaged.');
+  if (!isCipherText(value.wrappedKey))
+    throw new EnvelopeError('unreadable', "The stored vault's wrapped key is missing or damaged.");
+  if (!isCipherText(value.data))
+    throw new EnvelopeError('unreadable', "The stored vault's encrypted data is missing or damaged.");
   return {
     v: 2,
     envelope: {
@@ -122,7 +148,11 @@ export function parseEnvelope(raw: unknown): ParsedEnvelope {
   };
 }
 
-export async function derivePasswordKey(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
+export async function derivePasswordKey(
+  password: string,
+  salt: Uint8Array<ArrayBuffer>,
+  iterations: number,
+): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey('raw', utf8(password), 'PBKDF2', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
     { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
@@ -138,16 +168,30 @@ export function importVaultKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey>
   return crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
 }
 
-export async function encrypt(key: CryptoKey, plain: Uint8Array<ArrayBuffer>, aad: Uint8Array<ArrayBuffer>): Promise<CipherText> {
+export async function encrypt(
+  key: CryptoKey,
+  plain: Uint8Array<ArrayBuffer>,
+  aad: Uint8Array<ArrayBuffer>,
+): Promise<CipherText> {
   const iv = randomBytes(12);
-  const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, key, plain));
+  const ct = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, key, plain),
+  );
   return { iv: toBase64(iv), ct: toBase64(ct) };
 }
 
 /** Returns null when authentication fails (wrong key or altered bytes). */
-export async function decrypt(key: CryptoKey, box: CipherText, aad: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer> | null> {
+export async function decrypt(
+  key: CryptoKey,
+  box: CipherText,
+  aad: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer> | null> {
   try {
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(box.iv), additionalData: aad }, key, fromBase64(box.ct));
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: fromBase64(box.iv), additionalData: aad },
+      key,
+      fromBase64(box.ct),
+    );
     return new Uint8Array(plain);
   } catch {
     return null;
@@ -182,8 +226,15 @@ export async function wrapVaultKey(
 }
 
 /** Recover the vault key. Throws EnvelopeError('wrong-password') if the password does not fit. */
-export async function unwrapVaultKey(envelope: EnvelopeV2, password: string): Promise<Uint8Array<ArrayBuffer>> {
-  const passwordKey = await derivePasswordKey(password, fromBase64(envelope.kdf.salt), envelope.kdf.iterations);
+export async function unwrapVaultKey(
+  envelope: EnvelopeV2,
+  password: string,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const passwordKey = await derivePasswordKey(
+    password,
+    fromBase64(envelope.kdf.salt),
+    envelope.kdf.iterations,
+  );
   const raw = await decrypt(passwordKey, envelope.wrappedKey, AAD_KEY);
   if (!raw) throw new EnvelopeError('wrong-password', 'The password is not correct.');
   if (raw.length !== 32) throw new EnvelopeError('damaged', 'The stored vault key has the wrong length.');
@@ -198,7 +249,10 @@ export async function sealData(vaultKey: Uint8Array<ArrayBuffer>, plaintext: str
 export async function openData(vaultKey: Uint8Array<ArrayBuffer>, data: CipherText): Promise<string> {
   const plain = await decrypt(await importVaultKey(vaultKey), data, AAD_DATA);
   if (!plain) {
-    throw new EnvelopeError('damaged', 'The password is right, but the encrypted accounts fail their integrity check: the stored data was changed or damaged.');
+    throw new EnvelopeError(
+      'damaged',
+      'The password is right, but the encrypted accounts fail their integrity check: the stored data was changed or damaged.',
+    );
   }
   try {
     return fromUtf8(plain);
@@ -208,7 +262,11 @@ export async function openData(vaultKey: Uint8Array<ArrayBuffer>, data: CipherTe
 }
 
 /** Builds a v1 envelope. Only for tests of the upgrade path: nothing writes v1 any more. */
-export async function createV1EnvelopeForTests(password: string, plaintext: string, iterations = V1_KDF_ITERATIONS): Promise<EnvelopeV1> {
+export async function createV1EnvelopeForTests(
+  password: string,
+  plaintext: string,
+  iterations = V1_KDF_ITERATIONS,
+): Promise<EnvelopeV1> {
   const salt = randomBytes(16);
   const key = await derivePasswordKey(password, salt, iterations);
   const iv = randomBytes(12);
@@ -229,17 +287,28 @@ export interface OpenedEnvelope {
  * Unlock any known envelope version with `password`. v1 is migrated to v2; a v2 whose KDF is
  * weaker than `iterations` gets its key re-wrapped. Throws EnvelopeError.
  */
-export async function openEnvelope(raw: unknown, password: string, iterations = DEFAULT_KDF_ITERATIONS): Promise<OpenedEnvelope> {
+export async function openEnvelope(
+  raw: unknown,
+  password: string,
+  iterations = DEFAULT_KDF_ITERATIONS,
+): Promise<OpenedEnvelope> {
   const parsed = parseEnvelope(raw);
   if (parsed.v === 1) {
     const v1 = parsed.envelope;
     const key = await derivePasswordKey(password, fromBase64(v1.salt), v1.iterations);
     let plain: ArrayBuffer;
     try {
-      plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(v1.iv) }, key, fromBase64(v1.ciphertext));
+      plain = await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: fromBase64(v1.iv) },
+        key,
+        fromBase64(v1.ciphertext),
+      );
     } catch {
       // v1 had no separate key: a wrong password and altered data look the same.
-      throw new EnvelopeError('wrong-password', 'The password is not correct (or the stored vault of an earlier version is damaged).');
+      throw new EnvelopeError(
+        'wrong-password',
+        'The password is not correct (or the stored vault of an earlier version is damaged).',
+      );
     }
     let plaintext: string;
     try {
@@ -248,7 +317,13 @@ export async function openEnvelope(raw: unknown, password: string, iterations = 
       throw new EnvelopeError('damaged', 'The decrypted vault is not text.');
     }
     const created = await createEnvelope(password, plaintext, Math.max(iterations, 1));
-    return { envelope: created.envelope, vaultKey: created.vaultKey, plaintext, upgraded: true, fromVersion: 1 };
+    return {
+      envelope: created.envelope,
+      vaultKey: created.vaultKey,
+      plaintext,
+      upgraded: true,
+      fromVersion: 1,
+    };
   }
   const envelope = parsed.envelope;
   const vaultKey = await unwrapVaultKey(envelope, password);

@@ -46,28 +46,43 @@ function decode(part: string, what: string): string {
   try {
     return decodeURIComponent(part);
   } catch {
-    throw new OtpauthError('bad-encoding', `The ${what} of the otpauth:// link has a broken %-escape. Copy the link again from its source.`);
+    throw new OtpauthError(
+      'bad-encoding',
+      `The ${what} of the otpauth:// link has a broken %-escape. Copy the link again from its source.`,
+    );
   }
 }
 
 function parseAlgorithm(raw: string | null): TotpAlgorithm {
   if (raw === null || raw === '') return DEFAULT_TOTP.algorithm;
-  const name = raw.toUpperCase().replace(/^HMAC-?/, '').replace('-', '');
+  const name = raw
+    .toUpperCase()
+    .replace(/^HMAC-?/, '')
+    .replace('-', '');
   if (name === 'SHA1' || name === 'SHA256' || name === 'SHA512') return name;
-  throw new OtpauthError('bad-algorithm', `The link asks for the algorithm "${raw}"; only SHA1, SHA256 and SHA512 are supported.`);
+  throw new OtpauthError(
+    'bad-algorithm',
+    `The link asks for the algorithm "${raw}"; only SHA1, SHA256 and SHA512 are supported.`,
+  );
 }
 
 function parseDigits(raw: string | null): TotpParams['digits'] {
   if (raw === null || raw === '') return DEFAULT_TOTP.digits;
   if (raw === '6' || raw === '7' || raw === '8') return Number(raw) as TotpParams['digits'];
-  throw new OtpauthError('bad-digits', `The link asks for ${JSON.stringify(raw)} digits; only 6, 7 or 8 digit codes are supported.`);
+  throw new OtpauthError(
+    'bad-digits',
+    `The link asks for ${JSON.stringify(raw)} digits; only 6, 7 or 8 digit codes are supported.`,
+  );
 }
 
 function parsePeriod(raw: string | null): number {
   if (raw === null || raw === '') return DEFAULT_TOTP.period;
   const n = /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > MAX_PERIOD) {
-    throw new OtpauthError('bad-period', `The link's period ${JSON.stringify(raw)} is not usable: it must be a whole number of seconds from 1 to ${MAX_PERIOD}.`);
+    throw new OtpauthError(
+      'bad-period',
+      `The link's period ${JSON.stringify(raw)} is not usable: it must be a whole number of seconds from 1 to ${MAX_PERIOD}.`,
+    );
   }
   return n;
 }
@@ -76,26 +91,39 @@ export function parseOtpauth(uri: string): OtpauthTotp {
   const text = uri.trim();
   const m = /^otpauth:\/\/([^/?#]*)\/?([^?#]*)(?:\?([^#]*))?(?:#.*)?$/is.exec(text);
   if (!m) {
-    throw new OtpauthError('not-otpauth', 'This is not an otpauth:// link. Paste the base32 key itself, or a link that starts with otpauth://totp/.');
+    throw new OtpauthError(
+      'not-otpauth',
+      'This is not an otpauth:// link. Paste the base32 key itself, or a link that starts with otpauth://totp/.',
+    );
   }
   const type = m[1]!.toLowerCase();
   if (type === 'hotp') {
-    throw new OtpauthError('not-totp', 'This link is for a counter-based code (HOTP). Angel uses time-based codes (TOTP): use the key from Angel\'s enable-TOTP page.');
+    throw new OtpauthError(
+      'not-totp',
+      "This link is for a counter-based code (HOTP). Angel uses time-based codes (TOTP): use the key from Angel's enable-TOTP page.",
+    );
   }
   if (type !== 'totp') {
-    throw new OtpauthError('not-totp', `This otpauth:// link is of type "${m[1]}"; only otpauth://totp/ links are supported.`);
+    throw new OtpauthError(
+      'not-totp',
+      `This otpauth:// link is of type "${m[1]}"; only otpauth://totp/ links are supported.`,
+    );
   }
   const label = decode(m[2] ?? '', 'label');
   const params = new URLSearchParams(m[3] ?? '');
   const rawSecret = params.get('secret');
   if (rawSecret === null || rawSecret.trim() === '') {
-    throw new OtpauthError('missing-secret', 'The otpauth:// link has no secret in it. Copy the full link (or the key itself) again.');
+    throw new OtpauthError(
+      'missing-secret',
+      'The otpauth:// link has no secret in it. Copy the full link (or the key itself) again.',
+    );
   }
   let secret: string;
   try {
     secret = parseBase32Secret(rawSecret).secret;
   } catch (err) {
-    if (err instanceof Base32Error) throw new OtpauthError('bad-secret', `The secret in the link is not usable. ${err.message}`);
+    if (err instanceof Base32Error)
+      throw new OtpauthError('bad-secret', `The secret in the link is not usable. ${err.message}`);
     throw err;
   }
   const issuerParam = params.get('issuer')?.trim() ?? '';
@@ -126,7 +154,9 @@ export function parseOtpauth(uri: string): OtpauthTotp {
 
 /** encodeURIComponent throws on lone UTF-16 surrogates; replace them with U+FFFD first. */
 function encodePart(text: string): string {
-  return encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+  return encodeURIComponent(
+    text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'),
+  );
 }
 
 export function formatOtpauth(entry: OtpauthTotp): string {

@@ -46,7 +46,7 @@ function text(x: unknown): string {
 /** Redirect-URL rule shared with other features: returns an error message, or null when fine. */
 export function redirectUrlProblem(raw: string): string | null {
   const value = raw.trim();
-  if (value === '') return 'Enter the redirect URL registered for this app on Angel\'s portal.';
+  if (value === '') return "Enter the redirect URL registered for this app on Angel's portal.";
   if (/\s/.test(value)) return 'The redirect URL contains a space. Remove it; a web address has none.';
   let url: URL;
   try {
@@ -59,25 +59,30 @@ export function redirectUrlProblem(raw: string): string | null {
   }
   const host = url.hostname.toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost')) {
-    return 'Angel refuses localhost as a redirect URL. Use a public https:// address, such as AutoTrader Web\'s.';
+    return "Angel refuses localhost as a redirect URL. Use a public https:// address, such as AutoTrader Web's.";
   }
   if (host.startsWith('[') || /^\d{1,3}(\.\d{1,3}){3}$/.test(host)) {
     return 'Angel refuses a bare IP address as a redirect URL. Use an address with a domain name, such as https://example.com/.';
   }
-  if (!host.includes('.')) return `"${host}" is not a full domain name. Use an address such as https://example.com/.`;
+  if (!host.includes('.'))
+    return `"${host}" is not a full domain name. Use an address such as https://example.com/.`;
   if (url.username || url.password) return 'Remove the user name or password from the redirect URL.';
   return null;
 }
 
 /** Validate and normalise the form. `errors` is empty exactly when `value` is set. */
-export function checkAccountInput(input: AccountInput, ctx: ValidationContext): { errors: FieldErrors; value?: NormalisedAccountInput } {
+export function checkAccountInput(
+  input: AccountInput,
+  ctx: ValidationContext,
+): { errors: FieldErrors; value?: NormalisedAccountInput } {
   const errors: FieldErrors = {};
   const existing = ctx.isEdit ? ctx.existing : undefined;
 
   const platformRaw = (input as Partial<AccountInput>).platform;
   const platform: Platform = platformRaw === 'SMART_API_M' ? 'SMART_API_M' : 'SMART_API';
   if (platformRaw !== 'SMART_API' && platformRaw !== 'SMART_API_M') {
-    errors.platform = 'Choose the platform: SMART_API (the server logs in daily) or SMART_API_M (you log in on Angel\'s page).';
+    errors.platform =
+      "Choose the platform: SMART_API (the server logs in daily) or SMART_API_M (you log in on Angel's page).";
   }
   const needsLoginSecrets = platform === 'SMART_API';
 
@@ -98,15 +103,21 @@ export function checkAccountInput(input: AccountInput, ctx: ValidationContext): 
       errors.totpSecret = err.message;
     }
   } else if (!existing?.secrets.totpSecret && needsLoginSecrets) {
-    errors.totpSecret = 'Enter the TOTP secret: the key shown under the QR code on Angel\'s enable-TOTP page, or an otpauth:// link.';
+    errors.totpSecret =
+      "Enter the TOTP secret: the key shown under the QR code on Angel's enable-TOTP page, or an otpauth:// link.";
   }
 
   let label = text(input.label).trim();
   if (label === '' && totpFromUri?.account) {
-    label = (totpFromUri.issuer ? `${totpFromUri.issuer} ${totpFromUri.account}` : totpFromUri.account).slice(0, LABEL_MAX);
+    label = (totpFromUri.issuer ? `${totpFromUri.issuer} ${totpFromUri.account}` : totpFromUri.account).slice(
+      0,
+      LABEL_MAX,
+    );
   }
-  if (label === '') errors.label = 'Enter a label, such as your name or "Main account", to tell accounts apart.';
-  else if (label.length > LABEL_MAX) errors.label = `The label is ${label.length} characters long; shorten it to ${LABEL_MAX} or fewer.`;
+  if (label === '')
+    errors.label = 'Enter a label, such as your name or "Main account", to tell accounts apart.';
+  else if (label.length > LABEL_MAX)
+    errors.label = `The label is ${label.length} characters long; shorten it to ${LABEL_MAX} or fewer.`;
 
   const clientCode = text(input.clientCode).trim().toUpperCase();
   if (clientCode === '') errors.clientCode = 'Enter the Angel client code (your login id, such as A123456).';
@@ -131,7 +142,8 @@ export function checkAccountInput(input: AccountInput, ctx: ValidationContext): 
   let apiKey: string | undefined;
   const apiKeyRaw = text(input.apiKey).trim();
   if (apiKeyRaw !== '') {
-    if (/\s/.test(apiKeyRaw)) errors.apiKey = 'The API key cannot contain spaces. Copy it again from My APIs on Angel\'s portal.';
+    if (/\s/.test(apiKeyRaw))
+      errors.apiKey = "The API key cannot contain spaces. Copy it again from My APIs on Angel's portal.";
     else apiKey = apiKeyRaw;
   } else if (!existing?.secrets.apiKey) {
     errors.apiKey = 'Enter the API key of your Smart API app (Angel portal: My Profile, My APIs).';
@@ -140,7 +152,9 @@ export function checkAccountInput(input: AccountInput, ctx: ValidationContext): 
   let apiSecret: string | undefined;
   const apiSecretRaw = text(input.apiSecret).trim();
   if (apiSecretRaw !== '') {
-    if (/\s/.test(apiSecretRaw)) errors.apiSecret = 'The API secret cannot contain spaces. Copy it again from My APIs, or leave the field empty.';
+    if (/\s/.test(apiSecretRaw))
+      errors.apiSecret =
+        'The API secret cannot contain spaces. Copy it again from My APIs, or leave the field empty.';
     else apiSecret = apiSecretRaw;
   }
 
@@ -150,7 +164,8 @@ export function checkAccountInput(input: AccountInput, ctx: ValidationContext): 
   if (redirectProblem) errors.redirectUrl = redirectProblem;
 
   const notes = text(input.notes).trim();
-  if (notes.length > NOTES_MAX) errors.notes = `Notes are limited to ${NOTES_MAX} characters; these have ${notes.length}. Shorten them.`;
+  if (notes.length > NOTES_MAX)
+    errors.notes = `Notes are limited to ${NOTES_MAX} characters; these have ${notes.length}. Shorten them.`;
 
   if (Object.keys(errors).length > 0) return { errors };
   return {
@@ -176,7 +191,11 @@ export function validateAccountInput(input: AccountInput, ctx: ValidationContext
 }
 
 /** The account to store: `value` over `existing` (secrets kept where `value` has none). */
-export function applyAccountInput(value: NormalisedAccountInput, existing: Account | undefined, id: string): Account {
+export function applyAccountInput(
+  value: NormalisedAccountInput,
+  existing: Account | undefined,
+  id: string,
+): Account {
   const account: Account = {
     id,
     label: value.label,
@@ -191,11 +210,17 @@ export function applyAccountInput(value: NormalisedAccountInput, existing: Accou
       mpin: value.mpin ?? existing?.secrets.mpin ?? '',
       totpSecret: value.totp?.secret ?? existing?.secrets.totpSecret ?? '',
       apiKey: value.apiKey ?? existing?.secrets.apiKey ?? '',
-      ...((value.apiSecret ?? existing?.secrets.apiSecret) ? { apiSecret: value.apiSecret ?? existing?.secrets.apiSecret } : {}),
+      ...((value.apiSecret ?? existing?.secrets.apiSecret)
+        ? { apiSecret: value.apiSecret ?? existing?.secrets.apiSecret }
+        : {}),
     },
   };
   // Tokens belong to a client code and API key: keep them only if neither changed.
-  if (existing?.tokens && existing.clientCode === account.clientCode && existing.secrets.apiKey === account.secrets.apiKey) {
+  if (
+    existing?.tokens &&
+    existing.clientCode === account.clientCode &&
+    existing.secrets.apiKey === account.secrets.apiKey
+  ) {
     account.tokens = existing.tokens;
   }
   return account;

@@ -29,7 +29,14 @@ import {
   vaultItem,
   type VaultSettings,
 } from './store';
-import { knownSkew, loadSkew, measureSkewIfDue, recordServerDate, skewCorrectionMs, SKEW_WARN_MS } from './skew';
+import {
+  knownSkew,
+  loadSkew,
+  measureSkewIfDue,
+  recordServerDate,
+  skewCorrectionMs,
+  SKEW_WARN_MS,
+} from './skew';
 import { handle, isExtensionPageSender, UserError, type Sender } from '@/utils/messaging';
 import { decodeBase32 } from '@/utils/vault/base32';
 import {
@@ -42,14 +49,30 @@ import {
   readBackupFile,
   type ImportPlan,
 } from '@/utils/vault/backup';
-import { createEnvelope, EnvelopeError, openEnvelope, parseEnvelope, unwrapVaultKey, wrapVaultKey } from '@/utils/vault/envelope';
+import {
+  createEnvelope,
+  EnvelopeError,
+  openEnvelope,
+  parseEnvelope,
+  unwrapVaultKey,
+  wrapVaultKey,
+} from '@/utils/vault/envelope';
 import { totpWindow } from '@/utils/vault/totp';
 import { applyAccountInput, checkAccountInput } from '@/utils/vault/validation';
-import type { Account, AccountSummary, BackupPreview, FieldErrors, TotpCode, TotpCodes, VaultData, VaultStatus } from '@/utils/vault/types';
+import type {
+  Account,
+  AccountSummary,
+  BackupPreview,
+  FieldErrors,
+  TotpCode,
+  TotpCodes,
+  VaultData,
+  VaultStatus,
+} from '@/utils/vault/types';
 import '@/utils/vault/types';
 
 export { openBlob, sealBlob, recordServerDate };
-export { setKdfIterationsForTests } from './store';
+export { setKdfIterationsForTests, currentKdfIterations } from './store';
 
 export const AUTO_LOCK_ALARM = 'vault-auto-lock';
 /** Activity is written at most this often (the popup asks for codes every second). */
@@ -114,7 +137,11 @@ export function summarize(a: Account): AccountSummary {
     hasApiSecret: !!a.secrets.apiSecret,
     apiKeyLast4: a.secrets.apiKey.slice(-4),
     ...(a.tokens
-      ? { tokensCapturedAt: a.tokens.capturedAt, tokensExpireAt: a.tokens.expiresAt, tokensSource: a.tokens.source }
+      ? {
+          tokensCapturedAt: a.tokens.capturedAt,
+          tokensExpireAt: a.tokens.expiresAt,
+          tokensSource: a.tokens.source,
+        }
       : {}),
   };
 }
@@ -122,7 +149,10 @@ export function summarize(a: Account): AccountSummary {
 /** The code for `atMs` device time (default now), corrected by a measured clock skew above 5 s. */
 export function currentTotp(a: Account, atMs: number = Date.now()): { code: string; remainingMs: number } {
   if (!a.secrets.totpSecret) {
-    throw new UserError('no-totp-secret', `"${a.label}" has no TOTP secret. Edit the account in the options page and add it.`);
+    throw new UserError(
+      'no-totp-secret',
+      `"${a.label}" has no TOTP secret. Edit the account in the options page and add it.`,
+    );
   }
   const w = totpWindow(a.secrets.totpSecret, a.totp, atMs + skewCorrectionMs());
   return { code: w.code, remainingMs: w.remainingMs };
@@ -138,7 +168,8 @@ export async function vaultStatus(): Promise<VaultStatus> {
     accountCount: settings.accountCount,
   };
   const raw = await vaultItem.getValue();
-  if (raw === null || raw === undefined) return { ...base, state: 'none', backupReminder: false, accountCount: 0 };
+  if (raw === null || raw === undefined)
+    return { ...base, state: 'none', backupReminder: false, accountCount: 0 };
   let parsedVersion: 1 | 2;
   try {
     const parsed = parseEnvelope(raw);
@@ -150,7 +181,8 @@ export async function vaultStatus(): Promise<VaultStatus> {
       }
     }
   } catch (err) {
-    if (err instanceof EnvelopeError) return { ...base, state: 'corrupt', problem: corruptProblem(err.message) };
+    if (err instanceof EnvelopeError)
+      return { ...base, state: 'corrupt', problem: corruptProblem(err.message) };
     throw err;
   }
   if (parsedVersion === 2 && (await keyItem.getValue())) {
@@ -218,15 +250,20 @@ export async function lockVault(): Promise<void> {
 }
 
 async function unlockVault(password: unknown): Promise<VaultStatus> {
-  if (typeof password !== 'string' || password === '') throw new UserError('wrong-password', 'Type your master password to unlock.');
+  if (typeof password !== 'string' || password === '')
+    throw new UserError('wrong-password', 'Type your master password to unlock.');
   const raw = await vaultItem.getValue();
-  if (raw === null || raw === undefined) throw new UserError('no-vault', 'There is no vault yet. Create one in the options page first.');
+  if (raw === null || raw === undefined)
+    throw new UserError('no-vault', 'There is no vault yet. Create one in the options page first.');
   let opened;
   try {
     opened = await openEnvelope(raw, password, currentKdfIterations());
   } catch (err) {
     if (err instanceof EnvelopeError && err.code === 'wrong-password') {
-      throw new UserError('wrong-password', 'That master password is not correct. Check Caps Lock and the keyboard layout, then try again.');
+      throw new UserError(
+        'wrong-password',
+        'That master password is not correct. Check Caps Lock and the keyboard layout, then try again.',
+      );
     }
     if (err instanceof EnvelopeError) {
       const parsed = safeParse(raw);
@@ -247,12 +284,14 @@ async function unlockVault(password: unknown): Promise<VaultStatus> {
   if (opened.upgraded) {
     // Migrated (v1 -> v2) or KDF strengthened: store only once the new envelope reads back.
     const check = await openEnvelope(opened.envelope, password, currentKdfIterations());
-    if (check.plaintext !== opened.plaintext) throw new UserError('internal', 'Upgrading the vault format failed; nothing was changed. Try again.');
+    if (check.plaintext !== opened.plaintext)
+      throw new UserError('internal', 'Upgrading the vault format failed; nothing was changed. Try again.');
     await vaultItem.setValue(opened.envelope);
   }
   await startSession(opened.vaultKey);
   const settings = await settingsItem.getValue();
-  if (settings.accountCount !== data.accounts.length) await settingsItem.setValue({ ...settings, accountCount: data.accounts.length });
+  if (settings.accountCount !== data.accounts.length)
+    await settingsItem.setValue({ ...settings, accountCount: data.accounts.length });
   return vaultStatus();
 }
 
@@ -271,7 +310,8 @@ function safeParse(raw: unknown) {
 export async function noteActivity(force = false): Promise<void> {
   if (!(await keyItem.getValue())) return;
   const now = Date.now();
-  const last = ((await browser.storage.session.get(activityItemKey))[activityItemKey] as number | undefined) ?? 0;
+  const last =
+    ((await browser.storage.session.get(activityItemKey))[activityItemKey] as number | undefined) ?? 0;
   if (!force && now - last < ACTIVITY_THROTTLE_MS && now >= last) return;
   await browser.storage.session.set({ [activityItemKey]: now });
   await scheduleAutoLock(now);
@@ -290,7 +330,8 @@ async function scheduleAutoLock(lastActivity: number): Promise<void> {
 export async function onAutoLockAlarm(now = Date.now()): Promise<void> {
   const { autoLockMinutes } = await settingsItem.getValue();
   if (autoLockMinutes === null || !(await keyItem.getValue())) return;
-  const last = ((await browser.storage.session.get(activityItemKey))[activityItemKey] as number | undefined) ?? 0;
+  const last =
+    ((await browser.storage.session.get(activityItemKey))[activityItemKey] as number | undefined) ?? 0;
   const due = last + autoLockMinutes * 60_000;
   if (now >= due - 1000) await serial(lockVault);
   else browser.alarms.create(AUTO_LOCK_ALARM, { when: due });
@@ -300,7 +341,11 @@ export async function onAutoLockAlarm(now = Date.now()): Promise<void> {
 
 function findAccount(v: VaultData, id: unknown): Account {
   const a = v.accounts.find((x) => x.id === id);
-  if (!a) throw new UserError('not-found', 'That account no longer exists. Reload the page to see the current list.');
+  if (!a)
+    throw new UserError(
+      'not-found',
+      'That account no longer exists. Reload the page to see the current list.',
+    );
   return a;
 }
 
@@ -317,12 +362,22 @@ export async function totpCodes(now = Date.now()): Promise<TotpCodes> {
     if (!a.secrets.totpSecret) continue;
     try {
       const w = totpWindow(decodeBase32(a.secrets.totpSecret), a.totp, at);
-      codes.push({ accountId: a.id, code: w.code, next: w.next, remainingMs: w.remainingMs, period: a.totp.period });
+      codes.push({
+        accountId: a.id,
+        code: w.code,
+        next: w.next,
+        remainingMs: w.remainingMs,
+        period: a.totp.period,
+      });
     } catch {
       /* a secret that no longer decodes is skipped rather than breaking every code */
     }
   }
-  return { codes, skewMs: skew ? skew.offsetMs : null, skewWarning: !!skew && Math.abs(skew.offsetMs) > SKEW_WARN_MS };
+  return {
+    codes,
+    skewMs: skew ? skew.offsetMs : null,
+    skewWarning: !!skew && Math.abs(skew.offsetMs) > SKEW_WARN_MS,
+  };
 }
 
 // ---------- backups ----------
@@ -336,19 +391,36 @@ function newId(): string {
   return crypto.randomUUID();
 }
 
-async function planBackupImport(content: unknown, password: unknown, mode: unknown): Promise<{ plan: ImportPlan; payload: Awaited<ReturnType<typeof readBackupFile>>; state: VaultStatus['state'] }> {
-  if (mode !== 'merge' && mode !== 'replace') throw new UserError('bad-request', 'Choose whether to merge the backup or replace the vault with it.');
-  if (typeof password !== 'string' || password === '') throw new UserError('backup-wrong-password', 'Type the password you chose when you exported this backup.');
-  const payload = await readBackupFile(typeof content === 'string' ? content : '', password).catch(toUserError);
+async function planBackupImport(
+  content: unknown,
+  password: unknown,
+  mode: unknown,
+): Promise<{
+  plan: ImportPlan;
+  payload: Awaited<ReturnType<typeof readBackupFile>>;
+  state: VaultStatus['state'];
+}> {
+  if (mode !== 'merge' && mode !== 'replace')
+    throw new UserError('bad-request', 'Choose whether to merge the backup or replace the vault with it.');
+  if (typeof password !== 'string' || password === '')
+    throw new UserError(
+      'backup-wrong-password',
+      'Type the password you chose when you exported this backup.',
+    );
+  const payload = await readBackupFile(typeof content === 'string' ? content : '', password).catch(
+    toUserError,
+  );
   const { state } = await vaultStatus();
   if (state === 'locked') throw lockedError();
   const current = state === 'unlocked' ? (await loadVault()).accounts : [];
-  return { plan: planImport(current, payload.accounts, state === 'unlocked' ? mode : 'replace', newId), payload, state };
+  return {
+    plan: planImport(current, payload.accounts, state === 'unlocked' ? mode : 'replace', newId),
+    payload,
+    state,
+  };
 }
 
 // ---------- registration ----------
-
-let registered = false;
 
 export function registerVault(): void {
   // Chrome's default already; set it explicitly. Firefox has no setAccessLevel (and no
@@ -366,7 +438,10 @@ export function registerVault(): void {
     serial(async () => {
       const pw = checkNewPassword(password);
       if ((await vaultItem.getValue()) !== null) {
-        throw new UserError('vault-exists', 'A vault already exists. Unlock it, or reset it first if you really want to start over.');
+        throw new UserError(
+          'vault-exists',
+          'A vault already exists. Unlock it, or reset it first if you really want to start over.',
+        );
       }
       await createVault(pw, { accounts: [], webhookSecrets: {} });
       return vaultStatus();
@@ -394,13 +469,20 @@ export function registerVault(): void {
       if (!env) {
         const raw = await vaultItem.getValue();
         if (raw === null || raw === undefined) throw new UserError('no-vault', 'There is no vault yet.');
-        throw new UserError('vault-corrupt', 'The stored vault cannot be read (or must be unlocked once to upgrade it), so its password cannot be changed.');
+        throw new UserError(
+          'vault-corrupt',
+          'The stored vault cannot be read (or must be unlocked once to upgrade it), so its password cannot be changed.',
+        );
       }
       let vaultKey: Uint8Array<ArrayBuffer>;
       try {
         vaultKey = await unwrapVaultKey(env, typeof current === 'string' ? current : '');
       } catch (err) {
-        if (err instanceof EnvelopeError) throw new UserError('wrong-password', 'The current master password is not correct. Nothing was changed.');
+        if (err instanceof EnvelopeError)
+          throw new UserError(
+            'wrong-password',
+            'The current master password is not correct. Nothing was changed.',
+          );
         throw err;
       }
       const rewrapped = await wrapVaultKey(vaultKey, nextPw, currentKdfIterations());
@@ -410,8 +492,17 @@ export function registerVault(): void {
   );
 
   handle('vault/set-auto-lock', 'page', async ({ minutes }) => {
-    if (minutes !== null && (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > MAX_AUTO_LOCK_MINUTES)) {
-      throw new UserError('bad-auto-lock', `Choose between 1 and ${MAX_AUTO_LOCK_MINUTES} minutes, or never.`);
+    if (
+      minutes !== null &&
+      (typeof minutes !== 'number' ||
+        !Number.isInteger(minutes) ||
+        minutes < 1 ||
+        minutes > MAX_AUTO_LOCK_MINUTES)
+    ) {
+      throw new UserError(
+        'bad-auto-lock',
+        `Choose between 1 and ${MAX_AUTO_LOCK_MINUTES} minutes, or never.`,
+      );
     }
     const settings = await settingsItem.getValue();
     await settingsItem.setValue({ ...settings, autoLockMinutes: minutes });
@@ -422,7 +513,11 @@ export function registerVault(): void {
 
   handle('vault/reset', 'page', ({ confirm }) =>
     serial(async () => {
-      if (confirm !== 'RESET') throw new UserError('confirm-reset', 'Type RESET in capital letters to confirm; nothing was deleted.');
+      if (confirm !== 'RESET')
+        throw new UserError(
+          'confirm-reset',
+          'Type RESET in capital letters to confirm; nothing was deleted.',
+        );
       await keepCopy('before reset');
       await vaultItem.removeValue();
       await problemItem.setValue(null);
@@ -438,7 +533,8 @@ export function registerVault(): void {
   handle('accounts/list', 'page', async () => (await loadVault()).accounts.map(summarize));
 
   handle('accounts/save', 'page', async ({ id, input }) => {
-    if (typeof input !== 'object' || input === null) throw new UserError('bad-request', 'The account form was not sent. Reload the page and try again.');
+    if (typeof input !== 'object' || input === null)
+      throw new UserError('bad-request', 'The account form was not sent. Reload the page and try again.');
     let result: { account?: AccountSummary; errors?: FieldErrors } = {};
     let added = false;
     await updateVault((v) => {
@@ -475,8 +571,15 @@ export function registerVault(): void {
   handle('accounts/reorder', 'page', async ({ ids }) => {
     await updateVault((v) => {
       const wanted = Array.isArray(ids) ? ids : [];
-      const same = wanted.length === v.accounts.length && new Set(wanted).size === wanted.length && wanted.every((x) => v.accounts.some((a) => a.id === x));
-      if (!same) throw new UserError('reorder-mismatch', 'The account list changed meanwhile. Reload the page and try again.');
+      const same =
+        wanted.length === v.accounts.length &&
+        new Set(wanted).size === wanted.length &&
+        wanted.every((x) => v.accounts.some((a) => a.id === x));
+      if (!same)
+        throw new UserError(
+          'reorder-mismatch',
+          'The account list changed meanwhile. Reload the page and try again.',
+        );
       v.accounts = wanted.map((x) => v.accounts.find((a) => a.id === x)!);
     });
   });
@@ -500,7 +603,11 @@ export function registerVault(): void {
     return file;
   });
 
-  handle('backup/preview', 'page', async ({ content, password, mode }) => (await planBackupImport(content, password, mode)).plan.preview);
+  handle(
+    'backup/preview',
+    'page',
+    async ({ content, password, mode }) => (await planBackupImport(content, password, mode)).plan.preview,
+  );
 
   handle('backup/import', 'page', async ({ content, password, mode }) => {
     const { plan, payload, state } = await planBackupImport(content, password, mode);
@@ -508,12 +615,19 @@ export function registerVault(): void {
     if (state === 'unlocked') {
       await updateVault((v) => {
         v.accounts = plan.accounts;
-        v.webhookSecrets = mode === 'merge' ? { ...v.webhookSecrets, ...webhookSecrets } : { ...webhookSecrets };
+        v.webhookSecrets =
+          mode === 'merge' ? { ...v.webhookSecrets, ...webhookSecrets } : { ...webhookSecrets };
       });
     } else {
       // No vault, or one that cannot be read: the backup becomes the vault, and its password
       // the master password. The unreadable vault is set aside first, never dropped.
-      await serial(() => createVault(password, { accounts: plan.accounts, webhookSecrets }, 'before restoring a backup over it'));
+      await serial(() =>
+        createVault(
+          password,
+          { accounts: plan.accounts, webhookSecrets },
+          'before restoring a backup over it',
+        ),
+      );
       fireUnlocked();
     }
     if (plan.preview.added.length > 0) {
@@ -525,11 +639,18 @@ export function registerVault(): void {
 
   handle('backup/export-otpauth', 'page', async ({ confirmUnencrypted }) => {
     if (confirmUnencrypted !== true) {
-      throw new UserError('confirm-unencrypted', 'This list is not encrypted: anyone who gets the file can generate your codes. Confirm that you understand before exporting.');
+      throw new UserError(
+        'confirm-unencrypted',
+        'This list is not encrypted: anyone who gets the file can generate your codes. Confirm that you understand before exporting.',
+      );
     }
     const data = await loadVault();
     const content = exportOtpauthList(data.accounts);
-    if (content === '') throw new UserError('nothing-to-export', 'No account has a TOTP secret yet, so there is nothing to export.');
+    if (content === '')
+      throw new UserError(
+        'nothing-to-export',
+        'No account has a TOTP secret yet, so there is nothing to export.',
+      );
     return { fileName: `smartapi-companion-otpauth-${new Date().toISOString().slice(0, 10)}.txt`, content };
   });
 
@@ -553,9 +674,6 @@ export function registerVault(): void {
     return preview;
   });
 
-  if (registered) return;
-  registered = true;
-  // Listeners below are attached once per service-worker life.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === AUTO_LOCK_ALARM) void onAutoLockAlarm();
   });
@@ -568,7 +686,8 @@ export function registerVault(): void {
   }
   // Any request from an extension page counts as activity (see dispatchActivityTypes).
   browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
-    if (dispatchActivityTypes(message) && isExtensionPageSender(sender)) void noteActivity().catch(() => undefined);
+    if (dispatchActivityTypes(message) && isExtensionPageSender(sender))
+      void noteActivity().catch(() => undefined);
     return undefined;
   });
   // storage.session is empty after a browser restart; nothing here ever recreates the key.

@@ -45,11 +45,21 @@ export function skewCorrectionMs(): number {
  * Feed one observation: the Date header of a response to a request sent at `requestStartMs`
  * and fully received at `responseEndMs` (device clock). Never throws or rejects.
  */
-export async function recordServerDate(dateHeader: string, requestStartMs: number, responseEndMs: number): Promise<void> {
+export async function recordServerDate(
+  dateHeader: string,
+  requestStartMs: number,
+  responseEndMs: number,
+): Promise<void> {
   try {
     const server = Date.parse(dateHeader);
     const roundTripMs = responseEndMs - requestStartMs;
-    if (!Number.isFinite(server) || !Number.isFinite(roundTripMs) || roundTripMs < 0 || roundTripMs > MAX_ROUND_TRIP_MS) return;
+    if (
+      !Number.isFinite(server) ||
+      !Number.isFinite(roundTripMs) ||
+      roundTripMs < 0 ||
+      roundTripMs > MAX_ROUND_TRIP_MS
+    )
+      return;
     // The header is truncated to whole seconds: the server's clock read D.000 to D.999.
     const offsetMs = Math.round(server + 500 - (requestStartMs + responseEndMs) / 2);
     known = { offsetMs, measuredAt: responseEndMs, roundTripMs };
@@ -69,7 +79,12 @@ export async function measureSkewIfDue(force = false, now = Date.now()): Promise
     const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
     try {
       const start = Date.now();
-      const res = await fetch(`https://${host}/`, { method: 'HEAD', cache: 'no-store', credentials: 'omit', signal: controller.signal });
+      const res = await fetch(`https://${host}/`, {
+        method: 'HEAD',
+        cache: 'no-store',
+        credentials: 'omit',
+        signal: controller.signal,
+      });
       const end = Date.now();
       const date = res.headers.get('date');
       if (date) {

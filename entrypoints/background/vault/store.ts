@@ -49,15 +49,21 @@ export const keptCopiesItem = storage.defineItem<KeptCopy[]>('local:vaultKeptCop
 /** The unwrapped vault key, base64. storage.session only: cleared when the browser closes. */
 export const keyItem = storage.defineItem<string | null>('session:vaultKey', { fallback: null });
 /** A problem found while the vault was open or being opened (data damaged), keyed to the envelope. */
-export const problemItem = storage.defineItem<{ fingerprint: string; problem: string } | null>('session:vaultProblem', {
-  fallback: null,
-});
+export const problemItem = storage.defineItem<{ fingerprint: string; problem: string } | null>(
+  'session:vaultProblem',
+  {
+    fallback: null,
+  },
+);
 
 let kdfIterations = DEFAULT_KDF_ITERATIONS;
 
-/** Unit tests only: PBKDF2 at 600,000 iterations is too slow to run hundreds of times. */
-export function setKdfIterationsForTests(n: number): void {
-  kdfIterations = n;
+/**
+ * Unit tests only: PBKDF2 at 600,000 iterations is too slow to run hundreds of times.
+ * `null` restores the production value. Stored envelopes always record what was used.
+ */
+export function setKdfIterationsForTests(n: number | null): void {
+  kdfIterations = n ?? DEFAULT_KDF_ITERATIONS;
 }
 export function currentKdfIterations(): number {
   return kdfIterations;
@@ -109,7 +115,11 @@ export function parseVaultData(plaintext: string): VaultData {
     throw new EnvelopeError('damaged', 'The vault decrypted, but it does not contain an account list.');
   }
   const data = json as VaultData;
-  if (typeof data.webhookSecrets !== 'object' || data.webhookSecrets === null || Array.isArray(data.webhookSecrets)) {
+  if (
+    typeof data.webhookSecrets !== 'object' ||
+    data.webhookSecrets === null ||
+    Array.isArray(data.webhookSecrets)
+  ) {
     data.webhookSecrets = {};
   }
   return data;
@@ -150,19 +160,27 @@ export async function loadVault(): Promise<VaultData> {
   try {
     env = await storedEnvelope();
   } catch (err) {
-    if (err instanceof EnvelopeError) throw new UserError('vault-corrupt', `The stored vault cannot be read: ${err.message} Open the options page to restore a backup.`);
+    if (err instanceof EnvelopeError)
+      throw new UserError(
+        'vault-corrupt',
+        `The stored vault cannot be read: ${err.message} Open the options page to restore a backup.`,
+      );
     throw err;
   }
   if (!env) throw lockedError();
   const fp = fingerprint(env);
-  if (cache && cache.keyB64 === key.keyB64 && cache.dataFingerprint === fp) return structuredClone(cache.data);
+  if (cache && cache.keyB64 === key.keyB64 && cache.dataFingerprint === fp)
+    return structuredClone(cache.data);
   let data: VaultData;
   try {
     data = parseVaultData(await openData(key.raw, env.data));
   } catch (err) {
     if (err instanceof EnvelopeError) {
       await recordProblem(env, err.message);
-      throw new UserError('vault-corrupt', `${err.message} Nothing was changed. Open the options page to restore a backup.`);
+      throw new UserError(
+        'vault-corrupt',
+        `${err.message} Nothing was changed. Open the options page to restore a backup.`,
+      );
     }
     throw err;
   }
@@ -177,9 +195,15 @@ export async function storeVault(data: VaultData): Promise<void> {
   if (!key || !env) throw lockedError();
   const next: EnvelopeV2 = { ...env, data: await sealData(key.raw, JSON.stringify(data)) };
   await vaultItem.setValue(next);
-  cache = { keyB64: key.keyB64, key: await importVaultKey(key.raw), dataFingerprint: fingerprint(next), data: structuredClone(data) };
+  cache = {
+    keyB64: key.keyB64,
+    key: await importVaultKey(key.raw),
+    dataFingerprint: fingerprint(next),
+    data: structuredClone(data),
+  };
   const settings = await settingsItem.getValue();
-  if (settings.accountCount !== data.accounts.length) await settingsItem.setValue({ ...settings, accountCount: data.accounts.length });
+  if (settings.accountCount !== data.accounts.length)
+    await settingsItem.setValue({ ...settings, accountCount: data.accounts.length });
 }
 
 // ---------- blobs sealed with the vault key (outbox etc.) ----------
@@ -201,15 +225,23 @@ export async function sealBlob(plain: string): Promise<string> {
 
 export async function openBlob(sealed: string): Promise<string> {
   const key = await blobKey();
-  const m = typeof sealed === 'string' && sealed.startsWith(BLOB_PREFIX) ? sealed.slice(BLOB_PREFIX.length).split(':') : [];
-  if (m.length !== 2) throw new UserError('blob-damaged', 'Stored encrypted data is damaged and cannot be read.');
+  const m =
+    typeof sealed === 'string' && sealed.startsWith(BLOB_PREFIX)
+      ? sealed.slice(BLOB_PREFIX.length).split(':')
+      : [];
+  if (m.length !== 2)
+    throw new UserError('blob-damaged', 'Stored encrypted data is damaged and cannot be read.');
   let plain: Uint8Array<ArrayBuffer> | null;
   try {
     plain = await decrypt(key, { iv: m[0]!, ct: m[1]! }, AAD_BLOB);
   } catch {
     plain = null;
   }
-  if (!plain) throw new UserError('blob-damaged', 'Stored encrypted data is damaged, or was sealed by a vault that has since been reset, and cannot be read.');
+  if (!plain)
+    throw new UserError(
+      'blob-damaged',
+      'Stored encrypted data is damaged, or was sealed by a vault that has since been reset, and cannot be read.',
+    );
   return fromUtf8(plain);
 }
 

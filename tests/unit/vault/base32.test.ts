@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Base32Error, decodeBase32, encodeBase32, normaliseBase32, parseBase32Secret } from '@/utils/vault/base32';
+import {
+  Base32Error,
+  decodeBase32,
+  encodeBase32,
+  normaliseBase32,
+  parseBase32Secret,
+} from '@/utils/vault/base32';
 
 describe('base32', () => {
   it('decodes the RFC 4648 test vectors', () => {
@@ -38,7 +44,9 @@ describe('base32', () => {
     expect(err.position).toBe(11);
     expect(err.message).toMatch(/Character 11/);
     expect(err.message).toMatch(/letter O/);
-    expect(catchErr(() => parseBase32Secret('JBSWY3DPEHPK3PX!')).message).toMatch(/"!" is not a base32 character/);
+    expect(catchErr(() => parseBase32Secret('JBSWY3DPEHPK3PX!')).message).toMatch(
+      /"!" is not a base32 character/,
+    );
     expect(catchErr(() => parseBase32Secret('JBSW=Y3DPEHPK3PXP')).message).toMatch(/only appear at the end/);
   });
 
@@ -52,33 +60,48 @@ describe('base32', () => {
   });
 
   it('property: any string gives a secret or a Base32Error, never anything else', () => {
-    const alphabetish = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz234567 -=018!é\n\t'.split(''));
+    const alphabetish = fc.constantFrom(
+      ...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz234567 -=018!é\n\t'.split(''),
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 60 }), fc.array(alphabetish, { maxLength: 80 }).map((a) => a.join(''))), (s) => {
-        try {
-          const { secret, bytes } = parseBase32Secret(s);
-          expect(secret).toMatch(/^[A-Z2-7]+$/);
-          expect(bytes.length).toBeGreaterThanOrEqual(10);
-          expect(decodeBase32(secret)).toEqual(bytes);
-        } catch (err) {
-          if (!(err instanceof Base32Error)) throw err;
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 80 }),
+          fc.string({ unit: 'grapheme', maxLength: 60 }),
+          fc.array(alphabetish, { maxLength: 80 }).map((a) => a.join('')),
+        ),
+        (s) => {
+          try {
+            const { secret, bytes } = parseBase32Secret(s);
+            expect(secret).toMatch(/^[A-Z2-7]+$/);
+            expect(bytes.length).toBeGreaterThanOrEqual(10);
+            expect(decodeBase32(secret)).toEqual(bytes);
+          } catch (err) {
+            if (!(err instanceof Base32Error)) throw err;
+          }
+        },
+      ),
       { numRuns: 5000 },
     );
   });
 
   it('property: encode then decode (in any presentation) gives the bytes back', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 10, maxLength: 64 }), fc.boolean(), fc.boolean(), fc.boolean(), (bytes, lower, spaced, padded) => {
-        let text = encodeBase32(bytes);
-        if (padded) text += '='.repeat((8 - (text.length % 8)) % 8);
-        if (lower) text = text.toLowerCase();
-        if (spaced) text = text.replace(/(.{4})/g, '$1 ');
-        const parsed = parseBase32Secret(text);
-        expect(Array.from(parsed.bytes)).toEqual(Array.from(bytes));
-        expect(parsed.secret).toBe(encodeBase32(bytes));
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 10, maxLength: 64 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        (bytes, lower, spaced, padded) => {
+          let text = encodeBase32(bytes);
+          if (padded) text += '='.repeat((8 - (text.length % 8)) % 8);
+          if (lower) text = text.toLowerCase();
+          if (spaced) text = text.replace(/(.{4})/g, '$1 ');
+          const parsed = parseBase32Secret(text);
+          expect(Array.from(parsed.bytes)).toEqual(Array.from(bytes));
+          expect(parsed.secret).toBe(encodeBase32(bytes));
+        },
+      ),
       { numRuns: 3000 },
     );
   });

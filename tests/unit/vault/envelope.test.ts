@@ -29,7 +29,8 @@ async function rejectsWith(p: Promise<unknown>): Promise<EnvelopeError> {
 
 function flipByte(b64: string, index = 0): string {
   const bytes = fromBase64(b64);
-  bytes[index % bytes.length] ^= 0x01;
+  const i = index % bytes.length;
+  bytes[i] = bytes[i]! ^ 0x01;
   return toBase64(bytes);
 }
 
@@ -68,11 +69,17 @@ describe('envelope', () => {
     const { envelope } = await createEnvelope('pw-123456', '{"accounts":[]}', IT);
     const dataCt = { ...envelope, data: { ...envelope.data, ct: flipByte(envelope.data.ct, 3) } };
     expect((await rejectsWith(openEnvelope(dataCt, 'pw-123456', IT))).code).toBe('damaged');
-    const dataTag = { ...envelope, data: { ...envelope.data, ct: flipByte(envelope.data.ct, -1 + fromBase64(envelope.data.ct).length) } };
+    const dataTag = {
+      ...envelope,
+      data: { ...envelope.data, ct: flipByte(envelope.data.ct, -1 + fromBase64(envelope.data.ct).length) },
+    };
     expect((await rejectsWith(openEnvelope(dataTag, 'pw-123456', IT))).code).toBe('damaged');
     const dataIv = { ...envelope, data: { ...envelope.data, iv: flipByte(envelope.data.iv) } };
     expect((await rejectsWith(openEnvelope(dataIv, 'pw-123456', IT))).code).toBe('damaged');
-    const keyCt = { ...envelope, wrappedKey: { ...envelope.wrappedKey, ct: flipByte(envelope.wrappedKey.ct, 5) } };
+    const keyCt = {
+      ...envelope,
+      wrappedKey: { ...envelope.wrappedKey, ct: flipByte(envelope.wrappedKey.ct, 5) },
+    };
     expect((await rejectsWith(openEnvelope(keyCt, 'pw-123456', IT))).code).toBe('wrong-password');
     const salt = { ...envelope, kdf: { ...envelope.kdf, salt: flipByte(envelope.kdf.salt) } };
     expect((await rejectsWith(openEnvelope(salt, 'pw-123456', IT))).code).toBe('wrong-password');

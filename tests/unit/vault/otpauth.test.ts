@@ -15,7 +15,9 @@ function code(fn: () => unknown): string {
 
 describe('otpauth', () => {
   it('parses issuer, account, secret and parameters', () => {
-    const p = parseOtpauth('otpauth://totp/Angel%20One:A123456?secret=jbsw%20y3dp%20ehpk%203pxp&issuer=Angel%20One&algorithm=SHA256&digits=8&period=60');
+    const p = parseOtpauth(
+      'otpauth://totp/Angel%20One:A123456?secret=jbsw%20y3dp%20ehpk%203pxp&issuer=Angel%20One&algorithm=SHA256&digits=8&period=60',
+    );
     expect(p).toEqual({
       issuer: 'Angel One',
       account: 'A123456',
@@ -37,7 +39,9 @@ describe('otpauth', () => {
     expect(code(() => parseOtpauth('otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP&counter=1'))).toBe('not-totp');
     expect(code(() => parseOtpauth('otpauth://totp/x'))).toBe('missing-secret');
     expect(code(() => parseOtpauth('otpauth://totp/x?secret=JBSW0'))).toBe('bad-secret');
-    expect(code(() => parseOtpauth('otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&algorithm=MD5'))).toBe('bad-algorithm');
+    expect(code(() => parseOtpauth('otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&algorithm=MD5'))).toBe(
+      'bad-algorithm',
+    );
     expect(code(() => parseOtpauth('otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=5'))).toBe('bad-digits');
     expect(code(() => parseOtpauth('otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&period=0'))).toBe('bad-period');
     expect(code(() => parseOtpauth('otpauth://totp/%E0%A4%A?secret=JBSWY3DPEHPK3PXP'))).toBe('bad-encoding');
@@ -49,17 +53,37 @@ describe('otpauth', () => {
   });
 
   it('formats URIs that read back the same, spaces as %20', () => {
-    const entry = { issuer: 'Angel One', account: 'Main (A123456)', secret: 'JBSWY3DPEHPK3PXP', totp: { algorithm: 'SHA512' as const, digits: 7 as const, period: 45 } };
+    const entry = {
+      issuer: 'Angel One',
+      account: 'Main (A123456)',
+      secret: 'JBSWY3DPEHPK3PXP',
+      totp: { algorithm: 'SHA512' as const, digits: 7 as const, period: 45 },
+    };
     const uri = formatOtpauth(entry);
-    expect(uri).toBe('otpauth://totp/Angel%20One:Main%20(A123456)?secret=JBSWY3DPEHPK3PXP&issuer=Angel%20One&algorithm=SHA512&digits=7&period=45');
+    expect(uri).toBe(
+      'otpauth://totp/Angel%20One:Main%20(A123456)?secret=JBSWY3DPEHPK3PXP&issuer=Angel%20One&algorithm=SHA512&digits=7&period=45',
+    );
     expect(parseOtpauth(uri)).toEqual(entry);
   });
 
   it('property: any string parses or throws an OtpauthError, nothing else', () => {
     const part = fc.string({ unit: 'binary', maxLength: 30 });
-    const param = fc.tuple(fc.constantFrom('secret', 'issuer', 'algorithm', 'digits', 'period', 'x', ''), part).map(([k, v]) => `${k}=${v}`);
+    const param = fc
+      .tuple(fc.constantFrom('secret', 'issuer', 'algorithm', 'digits', 'period', 'x', ''), part)
+      .map(([k, v]) => `${k}=${v}`);
     const uriLike = fc
-      .tuple(fc.constantFrom('otpauth://totp/', 'otpauth://hotp/', 'OTPAUTH://TOTP/', 'otpauth://', 'otpauth:/', ''), part, fc.array(param, { maxLength: 6 }))
+      .tuple(
+        fc.constantFrom(
+          'otpauth://totp/',
+          'otpauth://hotp/',
+          'OTPAUTH://TOTP/',
+          'otpauth://',
+          'otpauth:/',
+          '',
+        ),
+        part,
+        fc.array(param, { maxLength: 6 }),
+      )
       .map(([prefix, label, params]) => `${prefix}${label}?${params.join('&')}`);
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 120 }), uriLike), (s) => {

@@ -38,7 +38,11 @@ describe('totp', () => {
   });
 
   it('works with a 10-byte (16 character) secret, which otplib refuses by default', () => {
-    const code = totpCode('JBSWY3DPEHPK3PXP', { algorithm: 'SHA1', digits: 6, period: 30 }, 1_700_000_000_000);
+    const code = totpCode(
+      'JBSWY3DPEHPK3PXP',
+      { algorithm: 'SHA1', digits: 6, period: 30 },
+      1_700_000_000_000,
+    );
     expect(code).toMatch(/^\d{6}$/);
   });
 
@@ -47,7 +51,9 @@ describe('totp', () => {
     // With a 60 s period, t=59 is counter 0 and t=1111111109 is counter 18518518.
     const p30: TotpParams = { algorithm: 'SHA1', digits: 8, period: 30 };
     expect(totpCode(SEEDS.SHA1, p60, 59_000)).toBe(totpCode(SEEDS.SHA1, p30, 1_000));
-    expect(totpCode(SEEDS.SHA1, p60, 1111111109_000)).toBe(totpCode(SEEDS.SHA1, p30, 555555554_000 + 1000 * 0));
+    expect(totpCode(SEEDS.SHA1, p60, 1111111109_000)).toBe(
+      totpCode(SEEDS.SHA1, p30, 555555554_000 + 1000 * 0),
+    );
   });
 
   it('reports remaining time and the next code within the last 5 s', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyAccountInput, checkAccountInput, redirectUrlProblem, validateAccountInput } from '@/utils/vault/validation';
+import {
+  applyAccountInput,
+  checkAccountInput,
+  redirectUrlProblem,
+  validateAccountInput,
+} from '@/utils/vault/validation';
 import { AUTOTRADER_REDIRECT_URL, type Account, type AccountInput } from '@/utils/vault/types';
 
 const valid: AccountInput = {
@@ -36,10 +41,25 @@ describe('validateAccountInput', () => {
 
   it('gives one plain message per wrong field', () => {
     const errors = validateAccountInput(
-      { ...valid, label: ' ', clientCode: 'A1 23', mpin: '12a4', totpSecret: 'JBSW0Y3DP', apiKey: 'has space', redirectUrl: 'http://example.com' },
+      {
+        ...valid,
+        label: ' ',
+        clientCode: 'A1 23',
+        mpin: '12a4',
+        totpSecret: 'JBSW0Y3DP',
+        apiKey: 'has space',
+        redirectUrl: 'http://example.com',
+      },
       { isEdit: false },
     );
-    expect(Object.keys(errors).sort()).toEqual(['apiKey', 'clientCode', 'label', 'mpin', 'redirectUrl', 'totpSecret']);
+    expect(Object.keys(errors).sort()).toEqual([
+      'apiKey',
+      'clientCode',
+      'label',
+      'mpin',
+      'redirectUrl',
+      'totpSecret',
+    ]);
     expect(errors.label).toMatch(/Enter a label/);
     expect(errors.clientCode).toMatch(/spaces/);
     expect(errors.mpin).toMatch(/digits only/);
@@ -49,21 +69,42 @@ describe('validateAccountInput', () => {
   });
 
   it('MPIN is exactly 4 digits', () => {
-    expect(validateAccountInput({ ...valid, mpin: '123' }, { isEdit: false }).mpin).toMatch(/exactly 4 digits; you entered 3/);
-    expect(validateAccountInput({ ...valid, mpin: '12345' }, { isEdit: false }).mpin).toMatch(/exactly 4 digits/);
-    expect(validateAccountInput({ ...valid, mpin: '' }, { isEdit: false }).mpin).toMatch(/Enter your 4-digit MPIN/);
+    expect(validateAccountInput({ ...valid, mpin: '123' }, { isEdit: false }).mpin).toMatch(
+      /exactly 4 digits; you entered 3/,
+    );
+    expect(validateAccountInput({ ...valid, mpin: '12345' }, { isEdit: false }).mpin).toMatch(
+      /exactly 4 digits/,
+    );
+    expect(validateAccountInput({ ...valid, mpin: '' }, { isEdit: false }).mpin).toMatch(
+      /Enter your 4-digit MPIN/,
+    );
     expect(validateAccountInput({ ...valid, mpin: '0042' }, { isEdit: false }).mpin).toBeUndefined();
   });
 
   it('TOTP secret: at least 10 bytes of base32, or an otpauth URI whose settings are honoured', () => {
-    expect(validateAccountInput({ ...valid, totpSecret: 'JBSWY3DPEHPK3' }, { isEdit: false }).totpSecret).toMatch(/too short/);
+    expect(
+      validateAccountInput({ ...valid, totpSecret: 'JBSWY3DPEHPK3' }, { isEdit: false }).totpSecret,
+    ).toMatch(/too short/);
     const { value } = checkAccountInput(
-      { ...valid, label: '', totpSecret: 'otpauth://totp/Angel%20One:A123456?secret=JBSWY3DPEHPK3PXP&algorithm=SHA512&digits=8&period=60&issuer=Angel%20One' },
+      {
+        ...valid,
+        label: '',
+        totpSecret:
+          'otpauth://totp/Angel%20One:A123456?secret=JBSWY3DPEHPK3PXP&algorithm=SHA512&digits=8&period=60&issuer=Angel%20One',
+      },
       { isEdit: false },
     );
-    expect(value?.totp).toEqual({ secret: 'JBSWY3DPEHPK3PXP', params: { algorithm: 'SHA512', digits: 8, period: 60 } });
+    expect(value?.totp).toEqual({
+      secret: 'JBSWY3DPEHPK3PXP',
+      params: { algorithm: 'SHA512', digits: 8, period: 60 },
+    });
     expect(value?.label).toBe('Angel One A123456');
-    expect(validateAccountInput({ ...valid, totpSecret: 'otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP' }, { isEdit: false }).totpSecret).toMatch(/HOTP/);
+    expect(
+      validateAccountInput(
+        { ...valid, totpSecret: 'otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP' },
+        { isEdit: false },
+      ).totpSecret,
+    ).toMatch(/HOTP/);
   });
 
   it('redirect URL: https, no localhost, no bare IPv4 or IPv6', () => {
@@ -89,17 +130,34 @@ describe('validateAccountInput', () => {
     expect(updated.label).toBe('Renamed');
     expect(updated.secrets).toEqual(existing.secrets);
     // A new account with the same empty fields is refused.
-    expect(Object.keys(validateAccountInput(input, { isEdit: false })).sort()).toEqual(['apiKey', 'mpin', 'totpSecret']);
+    expect(Object.keys(validateAccountInput(input, { isEdit: false })).sort()).toEqual([
+      'apiKey',
+      'mpin',
+      'totpSecret',
+    ]);
   });
 
   it('SMART_API_M needs only the API key among the secrets', () => {
-    expect(validateAccountInput({ ...valid, platform: 'SMART_API_M', mpin: '', totpSecret: '' }, { isEdit: false })).toEqual({});
-    expect(validateAccountInput({ ...valid, platform: 'OTHER' as never }, { isEdit: false }).platform).toMatch(/Choose the platform/);
+    expect(
+      validateAccountInput(
+        { ...valid, platform: 'SMART_API_M', mpin: '', totpSecret: '' },
+        { isEdit: false },
+      ),
+    ).toEqual({});
+    expect(
+      validateAccountInput({ ...valid, platform: 'OTHER' as never }, { isEdit: false }).platform,
+    ).toMatch(/Choose the platform/);
   });
 
   it('keeps tokens only while client code and API key stay the same', () => {
-    const existing = { ...stored(), tokens: { authToken: 'a', feedToken: 'f', capturedAt: 1, expiresAt: 2, source: 'rest-login' as const } };
-    const same = checkAccountInput({ ...valid, mpin: '', totpSecret: '', apiKey: '' }, { isEdit: true, existing }).value!;
+    const existing = {
+      ...stored(),
+      tokens: { authToken: 'a', feedToken: 'f', capturedAt: 1, expiresAt: 2, source: 'rest-login' as const },
+    };
+    const same = checkAccountInput(
+      { ...valid, mpin: '', totpSecret: '', apiKey: '' },
+      { isEdit: true, existing },
+    ).value!;
     expect(applyAccountInput(same, existing, existing.id).tokens).toBeDefined();
     const newKey = checkAccountInput({ ...valid, apiKey: 'OtherKey' }, { isEdit: true, existing }).value!;
     expect(applyAccountInput(newKey, existing, existing.id).tokens).toBeUndefined();
