@@ -22,6 +22,8 @@ export interface Attempt extends AttemptView {
   totpWindowEnd: number;
   /** Tokens captured on the user's backend: close the tab once that page has loaded. */
   closeWhenLoaded?: boolean;
+  /** A page finished loading in the tab after the tokens were seen. */
+  landingLoaded?: boolean;
 }
 
 const attemptsItem = storage.defineItem<Attempt[]>('session:loginAttempts', { fallback: [] });

@@ -280,12 +280,20 @@ export async function onTabUrl(tabId: number, url: string): Promise<void> {
     return;
   }
   const backend = isUserBackend(captured.origin, redirectUrl);
-  if (backend)
-    await updateAttempt(attempt.id, (a) => {
-      a.closeWhenLoaded = true;
-    });
   // Only tabs the extension opened are closed; a site-opened tab belongs to the user.
-  if (attempt.origin === 'extension' && !backend) await closeTab(tabId);
+  if (attempt.origin === 'extension') {
+    if (!backend) await closeTab(tabId);
+    else {
+      // Close once the backend's page has loaded; whichever of the two events comes
+      // second (this one or the load) closes the tab.
+      let loaded = false;
+      await updateAttempt(attempt.id, (a) => {
+        if (a.landingLoaded) loaded = true;
+        else a.closeWhenLoaded = true;
+      });
+      if (loaded) await closeTab(tabId);
+    }
+  }
 
   try {
     await enqueueDelivery(attempt.accountId, tokens);
@@ -310,15 +318,19 @@ async function closeTab(tabId: number): Promise<void> {
   }
 }
 
-/** The backend page finished loading: now the extension's tab may go. */
+/** A page finished loading in a tab: after the tokens were seen, the backend has its request. */
 export async function onTabLoaded(tabId: number): Promise<void> {
-  const list = await allAttempts();
-  const a = [...list].reverse().find((x) => x.tabId === tabId && x.closeWhenLoaded);
-  if (!a) return;
+  const a = await attemptForTab(tabId);
+  if (!a || !a.steps.redirected || a.landingLoaded) return;
+  let close = false;
   await updateAttempt(a.id, (x) => {
-    x.closeWhenLoaded = false;
+    x.landingLoaded = true;
+    if (x.closeWhenLoaded) {
+      x.closeWhenLoaded = false;
+      close = true;
+    }
   });
-  if (a.origin === 'extension' && a.status === 'success') await closeTab(tabId);
+  if (close && a.origin === 'extension') await closeTab(tabId);
 }
 
 async function onTabClosed(tabId: number): Promise<void> {
@@ -469,7 +481,7 @@ async function overview(): Promise<LoginOverview> {
   const settings = await loginSettingsItem.getValue();
   const alarm = await browser.alarms.get(SCHEDULE_ALARM);
   const attempts = (await allAttempts()).slice(-10).map((a) => {
-    const { tabId: _t, state: _s, deadline: _d, round: _r, given: _g, totpNotBefore: _n, totpWindowEnd: _w, closeWhenLoaded: _c, ...view } = a;
+    const { tabId: _t, state: _s, deadline: _d, round: _r, given: _g, totpNotBefore: _n, totpWindowEnd: _w, closeWhenLoaded: _c, landingLoaded: _l, ...view } = a;
     return view;
   });
   return {
