@@ -157,8 +157,8 @@ function PlatformField({ id, value, onChange, error }: { id: string; value: Plat
         aria-invalid={error ? true : undefined}
         aria-describedby={`${error ? `${id}-error ` : ''}${id}-hint`}
       >
-        <option value="SMART_API">SMART_API — stored MPIN and TOTP, logs in by itself</option>
-        <option value="SMART_API_M">SMART_API_M — you log in on Angel's page once a day</option>
+        <option value="SMART_API">SMART_API (logs in by itself)</option>
+        <option value="SMART_API_M">SMART_API_M (you log in on Angel's page daily)</option>
       </select>
       {error && (
         <p id={`${id}-error`} className="field__error">

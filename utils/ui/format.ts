@@ -52,7 +52,7 @@ export interface Strength {
  * the background enforces).
  */
 export function passwordStrength(pw: string): Strength {
-  if (pw.length === 0) return { level: 0, label: 'Empty', hint: 'Choose a master password of at least 12 characters.' };
+  if (pw.length === 0) return { level: 0, label: 'Empty', hint: 'Use at least 12 characters; a few unrelated words work well.' };
   let classes = 0;
   if (/[a-z]/.test(pw)) classes++;
   if (/[A-Z]/.test(pw)) classes++;
