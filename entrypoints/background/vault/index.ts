@@ -5,6 +5,7 @@
  * background features).
  */
 import { browser } from 'wxt/browser';
+import { storage } from '#imports';
 import { dispatchActivityTypes } from './activity';
 import {
   DEFAULT_AUTO_LOCK_MINUTES,
@@ -75,12 +76,12 @@ export { openBlob, sealBlob, recordServerDate };
 export { setKdfIterationsForTests, currentKdfIterations } from './store';
 
 export const AUTO_LOCK_ALARM = 'vault-auto-lock';
+/** Last seen page activity (ms epoch), for auto-lock. */
+const activityItem = storage.defineItem<number>('session:vaultActivity', { fallback: 0 });
 /** Activity is written at most this often (the popup asks for codes every second). */
 const ACTIVITY_THROTTLE_MS = 15_000;
 export const MIN_PASSWORD_LENGTH = 8;
 const MAX_AUTO_LOCK_MINUTES = 24 * 60;
-
-const activityItemKey = 'session:vaultActivity';
 
 // ---------- public API for other background features ----------
 
@@ -310,10 +311,9 @@ function safeParse(raw: unknown) {
 export async function noteActivity(force = false): Promise<void> {
   if (!(await keyItem.getValue())) return;
   const now = Date.now();
-  const last =
-    ((await browser.storage.session.get(activityItemKey))[activityItemKey] as number | undefined) ?? 0;
+  const last = await activityItem.getValue();
   if (!force && now - last < ACTIVITY_THROTTLE_MS && now >= last) return;
-  await browser.storage.session.set({ [activityItemKey]: now });
+  await activityItem.setValue(now);
   await scheduleAutoLock(now);
 }
 
@@ -330,8 +330,7 @@ async function scheduleAutoLock(lastActivity: number): Promise<void> {
 export async function onAutoLockAlarm(now = Date.now()): Promise<void> {
   const { autoLockMinutes } = await settingsItem.getValue();
   if (autoLockMinutes === null || !(await keyItem.getValue())) return;
-  const last =
-    ((await browser.storage.session.get(activityItemKey))[activityItemKey] as number | undefined) ?? 0;
+  const last = await activityItem.getValue();
   const due = last + autoLockMinutes * 60_000;
   if (now >= due - 1000) await serial(lockVault);
   else browser.alarms.create(AUTO_LOCK_ALARM, { when: due });
