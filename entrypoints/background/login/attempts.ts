@@ -43,7 +43,8 @@ export function withLock<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export async function allAttempts(): Promise<Attempt[]> {
-  return attemptsItem.getValue();
+  // A copy: the storage helper hands out its shared fallback object when nothing is stored.
+  return structuredClone(await attemptsItem.getValue());
 }
 
 function toView(a: Attempt): AttemptView {
@@ -92,6 +93,6 @@ export async function attemptForTab(tabId: number): Promise<Attempt | undefined>
 }
 
 export const queue = {
-  get: () => queueItem.getValue(),
+  get: async () => [...(await queueItem.getValue())],
   set: (ids: string[]) => queueItem.setValue(ids),
 };

@@ -20,7 +20,7 @@ import { enqueueDelivery } from '@/entrypoints/background/delivery';
 import type { Account, SessionTokens } from '@/utils/vault/types';
 import '@/utils/vault/types';
 import '@/utils/login/protocol';
-import type { ErrorDecision, FillValue, LoginOverview, LoginSettings, LoginStep, PortalHello } from '@/utils/login/protocol';
+import type { ErrorDecision, FillValue, LastLoginResult, LoginOverview, LoginSettings, LoginStep, PortalHello } from '@/utils/login/protocol';
 import { captureTokensFromUrl, isUserBackend, mentionsAuthToken, publisherLoginParams } from '@/utils/login/tokens';
 import { newLoginState, stateMatches } from '@/utils/login/state';
 import { classifyLoginError, explainLoginError } from '@/utils/login/errors';
@@ -132,7 +132,7 @@ export async function startLogin(accountId: string): Promise<{ attemptId: string
 
 async function dailyAccountIds(): Promise<string[]> {
   const vault = await readVault();
-  const results = await loginResultsItem.getValue();
+  const results = await readResults();
   // An account Angel refused the PIN of is skipped until a person logs it in by hand:
   // repeating a wrong PIN every morning could lock it.
   return vault.accounts.filter((a) => a.dailyLogin && !results[a.id]?.needsAttention).map((a) => a.id);
@@ -170,8 +170,13 @@ async function startNextQueued(): Promise<void> {
 
 // ---------------------------------------------------------------------------- finish
 
+/** A private copy: the storage helper shares its fallback object between reads. */
+async function readResults(): Promise<Record<string, LastLoginResult>> {
+  return structuredClone(await loginResultsItem.getValue());
+}
+
 async function recordResult(accountId: string, ok: boolean, message: string, needsAttention: boolean): Promise<void> {
-  const results = await loginResultsItem.getValue();
+  const results = await readResults();
   results[accountId] = { accountId, ok, at: Date.now(), message, ...(needsAttention ? { needsAttention } : {}) };
   await loginResultsItem.setValue(results);
 }
@@ -487,7 +492,7 @@ async function overview(): Promise<LoginOverview> {
   return {
     attempts,
     queue: await queue.get(),
-    results: await loginResultsItem.getValue(),
+    results: await readResults(),
     settings,
     nextScheduledAt: alarm?.scheduledTime ?? null,
   };
@@ -541,7 +546,7 @@ async function onUnlocked(): Promise<void> {
 export function registerLogin(): void {
   handle('login/start', 'page', async ({ accountId }) => {
     // A manual login is the person's decision: it clears "needs attention".
-    const results = await loginResultsItem.getValue();
+    const results = await readResults();
     if (results[accountId]?.needsAttention) {
       delete results[accountId]!.needsAttention;
       await loginResultsItem.setValue(results);
