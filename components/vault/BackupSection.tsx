@@ -89,7 +89,17 @@ function PreviewList({ preview }: { preview: BackupPreview }) {
 }
 
 /** Import an encrypted backup: pick, preview what changes, then apply. */
-export function ImportBackupForm({ modes, onImported }: { modes: ('merge' | 'replace')[]; onImported?(): void }) {
+export function ImportBackupForm({
+  modes,
+  onImported,
+  title = 'Import an encrypted backup',
+  note,
+}: {
+  modes: ('merge' | 'replace')[];
+  onImported?(): void;
+  title?: string;
+  note?: string;
+}) {
   const [file, setFile] = useState<File | null>(null);
   const [pw, setPw] = useState('');
   const [mode, setMode] = useState<'merge' | 'replace'>(modes[0] ?? 'merge');
@@ -140,7 +150,8 @@ export function ImportBackupForm({ modes, onImported }: { modes: ('merge' | 'rep
       noValidate
       aria-labelledby={`${fileId}-title`}
     >
-      <h3 id={`${fileId}-title`}>Import an encrypted backup</h3>
+      <h3 id={`${fileId}-title`}>{title}</h3>
+      {note && <p className="muted">{note}</p>}
       <div className="field">
         <label htmlFor={fileId}>Backup file</label>
         <input

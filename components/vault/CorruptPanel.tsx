@@ -18,7 +18,11 @@ export function CorruptPanel({ problem }: { problem?: string }) {
         </p>
       </section>
       <section className="card">
-        <ImportBackupForm modes={['replace']} />
+        <ImportBackupForm
+          modes={['replace']}
+          title="Restore from a backup"
+          note="The backup replaces the unreadable vault (a copy of it is kept), and the backup's password becomes your master password."
+        />
       </section>
       <ResetForm />
     </>

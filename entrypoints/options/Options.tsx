@@ -5,7 +5,7 @@ import { SetupForm, UnlockForm } from '@/components/vault/PasswordForms';
 import { CorruptPanel } from '@/components/vault/CorruptPanel';
 import { AccountsSection } from '@/components/vault/AccountsSection';
 import { SettingsSection } from '@/components/vault/SettingsSection';
-import { BackupSection } from '@/components/vault/BackupSection';
+import { BackupSection, ImportBackupForm } from '@/components/vault/BackupSection';
 import { FormMessage } from '@/components/vault/Field';
 import { ProfilesSection } from '@/components/portal/ProfilesSection';
 import { DeliverySection } from '@/components/delivery/DeliverySection';
@@ -37,7 +37,18 @@ export function Options() {
       <main>
         {loadError && <FormMessage error={loadError} />}
         {!status && !loadError && <p className="muted">Loading…</p>}
-        {state === 'none' && <SetupForm busy={busy === 'create'} onCreate={(pw) => vaultStore.getState().create(pw)} />}
+        {state === 'none' && (
+          <>
+            <SetupForm busy={busy === 'create'} onCreate={(pw) => vaultStore.getState().create(pw)} />
+            <section className="card">
+              <ImportBackupForm
+                modes={['replace']}
+                title="Or restore from a backup"
+                note="Moving to a new computer? Import the encrypted backup you exported; its password becomes your master password."
+              />
+            </section>
+          </>
+        )}
         {state === 'locked' && (
           <section className="card" aria-labelledby="unlock-title">
             <h2 id="unlock-title">Unlock the vault</h2>

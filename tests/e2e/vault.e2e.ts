@@ -5,10 +5,27 @@
  * browser restart locked, and keep every secret out of storage.local and storage.sync.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { generateSync } from 'otplib';
 import type { Page } from 'puppeteer-core';
 import { BROWSER, launchExtension, type ExtensionSession } from './harness';
-import { addAccount, createVault, fieldByLabel, isLocked, lock, optionsAccountLabels, popupCodes, tryUnlock, unlock } from './flows';
+import {
+  addAccount,
+  buttonByName,
+  click,
+  createVault,
+  fieldByLabel,
+  fill,
+  front,
+  isLocked,
+  lock,
+  optionsAccountLabels,
+  popupCodes,
+  tryUnlock,
+  unlock,
+} from './flows';
 
 const PASSWORD = 'correct horse battery staple 42';
 // 20-byte secret as Angel shows it: grouped, lower case. Its canonical form is what must not leak.
@@ -65,24 +82,35 @@ function codeAt(ms: number): string {
 }
 
 /** Read the popup's code for the account and compare it with the code computed here. */
-async function expectPopupShowsTheRightCode(popup: Page): Promise<void> {
+async function expectPopupShowsTheRightCode(popup: Page, label = ACCOUNT.label): Promise<void> {
   const before = Date.now();
   const codes = await popupCodes(popup);
   const after = Date.now();
-  const shown = codes[ACCOUNT.label];
+  const shown = codes[label];
   expect(shown, 'the popup shows a code for the account').toMatch(/^\d{6}$/);
   // The read may straddle a window boundary (and the popup polls once a second).
   const candidates = new Set([codeAt(before - 1500), codeAt(before), codeAt(after)]);
   expect(candidates.has(shown!), `popup code ${shown} is one of ${[...candidates].join(', ')}`).toBe(true);
 }
 
+/** Text of the page's status and alert lines. */
+async function messages(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('[role="status"], [role="alert"]'))
+      .map((e) => e.textContent ?? '')
+      .join(' | '),
+  );
+}
+
 describe(`vault (${BROWSER})`, () => {
   let h: ExtensionSession;
+  const tmp = mkdtempSync(join(tmpdir(), 'sac-vault-e2e-'));
   beforeAll(async () => {
     h = await launchExtension();
   });
   afterAll(async () => {
     await h?.close();
+    rmSync(tmp, { recursive: true, force: true });
   });
 
   it('creates the vault and adds an account in the options page', async () => {
@@ -152,5 +180,98 @@ describe(`vault (${BROWSER})`, () => {
       const found = typeof needle === 'string' ? dump.includes(needle) : needle.test(dump);
       expect(found, `${name} found in storage`).toBe(false);
     }
+  });
+
+  it('exports an encrypted backup from the options page, and the reminder goes away', async () => {
+    const options = await h.openExtensionPage('options.html');
+    await options.waitForSelector('[aria-label="Backup reminder"]', { timeout: 10_000 });
+    await fill(options, 'Backup password', 'backup password 1');
+    await fill(options, 'Confirm backup password', 'backup password 1');
+    await click(options, 'Export backup');
+    await options.waitForFunction(() => document.body.innerText.includes('Backup saved as'), { timeout: 20_000, polling: 100 });
+    await options.waitForFunction(() => !document.querySelector('[aria-label="Backup reminder"]'), { timeout: 10_000, polling: 100 });
+    await options.close();
+  });
+
+  it('an edit that leaves the secret fields blank keeps the stored secrets', async () => {
+    const options = await h.openExtensionPage('options.html');
+    await click(options, `Edit ${ACCOUNT.label}`);
+    // Secret fields start empty on edit.
+    expect(await (await fieldByLabel(options, 'MPIN')).evaluate((e) => e.value)).toBe('');
+    expect(await (await fieldByLabel(options, 'TOTP secret')).evaluate((e) => e.value)).toBe('');
+    await fill(options, 'Label', 'Renamed');
+    await click(options, 'Save changes');
+    await options.waitForFunction(() => document.body.innerText.includes('Saved “Renamed”.'), { timeout: 20_000, polling: 100 });
+    expect(await optionsAccountLabels(options)).toEqual(['Renamed']);
+    await options.close();
+    const popup = await h.openExtensionPage('popup.html');
+    await expectPopupShowsTheRightCode(popup, 'Renamed');
+    await popup.close();
+  });
+
+  it('imports a backup with a preview first (merge restores the backed-up details)', async () => {
+    // The backup file as the page downloads it: the same message the Export button sends.
+    const exported = await h.sendMessage<{ fileName: string; content: string }>('backup/export', { password: 'backup password 2' });
+    expect(exported.ok).toBe(true);
+    const file = join(tmp, exported.value!.fileName);
+    writeFileSync(file, exported.value!.content);
+
+    // Change the account after the backup (merge matches accounts by label and client code).
+    const options = await h.openExtensionPage('options.html');
+    await click(options, 'Edit Renamed');
+    await fill(options, 'Notes', 'changed after the backup');
+    await click(options, 'Save changes');
+    await options.waitForFunction(() => document.body.innerText.includes('Saved “Renamed”.'), { timeout: 20_000, polling: 100 });
+    const notes = () => options.$$eval('.account-row__notes', (els) => els.map((e) => e.textContent));
+    expect(await notes()).toEqual(['changed after the backup']);
+
+    const input = await fieldByLabel(options, 'Backup file');
+    await input.uploadFile(file);
+    await fill(options, 'Password of the backup', 'wrong backup password');
+    await click(options, 'Preview import');
+    await options.waitForFunction(() => document.querySelector('#backup [role="alert"]'), { timeout: 20_000, polling: 100 });
+    expect((await messages(options)).length).toBeGreaterThan(10);
+
+    await fill(options, 'Password of the backup', 'backup password 2');
+    await click(options, 'Preview import');
+    await buttonByName(options, 'Apply import');
+    const preview = await options.$eval('.preview', (e) => (e as HTMLElement).innerText);
+    expect(preview).toContain('1 changed');
+    expect(preview).toContain('Renamed');
+    // Nothing changes before Apply.
+    expect(await notes()).toEqual(['changed after the backup']);
+    await click(options, 'Apply import');
+    await options.waitForFunction(() => document.body.innerText.includes('Import done.'), { timeout: 20_000, polling: 100 });
+    expect(await optionsAccountLabels(options)).toEqual(['Renamed']);
+    expect(await notes()).toEqual([]);
+    await options.close();
+  });
+
+  it('reorders and deletes accounts with the keyboard, deleting only after a confirmation', async () => {
+    const options = await h.openExtensionPage('options.html');
+    await addAccount(options, { ...ACCOUNT, label: 'Second', clientCode: 'S1234567', apiKey: 'anotherKey9' });
+    expect(await optionsAccountLabels(options)).toEqual(['Renamed', 'Second']);
+
+    await front(options);
+    await (await buttonByName(options, 'Move Second up')).focus();
+    await options.keyboard.press('Enter');
+    await options.waitForFunction(
+      () => Array.from(document.querySelectorAll('.account-row__label')).map((e) => e.textContent).join(',') === 'Second,Renamed',
+      { timeout: 10_000, polling: 100 },
+    );
+    // Focus stays on the moved account (its "up" button is now disabled, so it is on "down").
+    await options.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Move Second down', { timeout: 5000, polling: 100 });
+    // The order is the background's, not only the page's.
+    const listed = await h.sendMessage<{ label: string }[]>('accounts/list');
+    expect(listed.value?.map((a) => a.label)).toEqual(['Second', 'Renamed']);
+
+    await (await buttonByName(options, 'Delete Second')).focus();
+    await options.keyboard.press('Enter');
+    await options.waitForFunction(() => document.activeElement?.textContent === 'Yes, delete “Second”', { timeout: 5000, polling: 100 });
+    expect(await optionsAccountLabels(options)).toEqual(['Second', 'Renamed']);
+    await options.keyboard.press('Enter');
+    await options.waitForFunction(() => document.body.innerText.includes('Deleted “Second”.'), { timeout: 10_000, polling: 100 });
+    expect(await optionsAccountLabels(options)).toEqual(['Renamed']);
+    await options.close();
   });
 });
