@@ -45,11 +45,16 @@ export function LoginButton({ account }: { account?: AccountSummary }) {
           data-ok={last.ok ? 'true' : 'false'}
           title={last.message}
         >
-          {last.needsAttention ? 'Needs attention' : last.ok ? 'Logged in' : 'Login failed'} · {formatTime(last.at)}
+          {last.needsAttention ? 'Needs attention' : last.ok ? 'Logged in' : 'Login failed'} ·{' '}
+          {formatTime(last.at)}
         </span>
       ) : null}
       {live ? <AttemptSteps attempt={live} /> : null}
-      {last && !last.ok && !live ? <p className="field__hint" data-testid="login-last-message">{last.message}</p> : null}
+      {last && !last.ok && !live ? (
+        <p className="field__hint" data-testid="login-last-message">
+          {last.message}
+        </p>
+      ) : null}
       {error ? (
         <p className="form-message form-message--error" role="alert">
           {error}

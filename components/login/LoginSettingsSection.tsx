@@ -69,8 +69,8 @@ export function LoginSettingsSection(_props: { account?: AccountSummary }) {
     <section className="card" aria-labelledby={`${id}-h`} data-testid="login-settings">
       <h2 id={`${id}-h`}>Daily login</h2>
       <p className="muted">
-        Logs in on Angel's publisher-login page for you and captures the session tokens. A wrong PIN is never retried, so
-        your account is never locked by the extension.
+        Logs in on Angel's publisher-login page for you and captures the session tokens. A wrong PIN is never
+        retried, so your account is never locked by the extension.
       </p>
 
       <div className="field">
@@ -85,7 +85,8 @@ export function LoginSettingsSection(_props: { account?: AccountSummary }) {
           onChange={(e) => setDraft({ ...draft, timeoutSec: Number(e.target.value) })}
         />
         <p className="field__hint">
-          Between {MIN_TIMEOUT_SEC} and {MAX_TIMEOUT_SEC}. A login that takes longer stops and leaves its tab open.
+          Between {MIN_TIMEOUT_SEC} and {MAX_TIMEOUT_SEC}. A login that takes longer stops and leaves its tab
+          open.
         </p>
       </div>
 
@@ -123,7 +124,9 @@ export function LoginSettingsSection(_props: { account?: AccountSummary }) {
                   ...draft,
                   schedule: {
                     ...schedule,
-                    weekdays: e.target.checked ? [...schedule.weekdays, day].sort() : schedule.weekdays.filter((d) => d !== day),
+                    weekdays: e.target.checked
+                      ? [...schedule.weekdays, day].sort()
+                      : schedule.weekdays.filter((d) => d !== day),
                   },
                 })
               }
@@ -148,13 +151,18 @@ export function LoginSettingsSection(_props: { account?: AccountSummary }) {
             : `${parsedHolidays.dates.length} holiday${parsedHolidays.dates.length === 1 ? '' : 's'}. If the vault is locked at that time, you get a notification and the login runs when you unlock the same day.`}
         </p>
       </div>
-      {overview?.nextScheduledAt ? <p className="muted">Next run: {formatTime(overview.nextScheduledAt)}</p> : null}
+      {overview?.nextScheduledAt ? (
+        <p className="muted">Next run: {formatTime(overview.nextScheduledAt)}</p>
+      ) : null}
       <div className="actions">
         <button type="button" className="primary" onClick={() => void save()}>
           Save daily login settings
         </button>
       </div>
-      <p className={`form-message ${message?.error ? 'form-message--error' : 'form-message--ok'}`} role="status">
+      <p
+        className={`form-message ${message?.error ? 'form-message--error' : 'form-message--ok'}`}
+        role="status"
+      >
         {message?.text ?? ''}
       </p>
 
@@ -170,17 +178,26 @@ export function LoginSettingsSection(_props: { account?: AccountSummary }) {
                 <span className="account-row__client">{a.clientCode}</span>
                 {last ? (
                   <span className={`badge ${last.ok ? 'badge--ok' : 'badge--warn'}`} title={last.message}>
-                    {last.needsAttention ? 'Needs attention' : last.ok ? 'Logged in' : 'Failed'} · {formatTime(last.at)}
+                    {last.needsAttention ? 'Needs attention' : last.ok ? 'Logged in' : 'Failed'} ·{' '}
+                    {formatTime(last.at)}
                   </span>
                 ) : null}
               </div>
               <div className="account-row__actions">
                 <label>
-                  <input type="checkbox" checked={a.dailyLogin} onChange={(e) => void setFlag(a, { dailyLogin: e.target.checked })} />{' '}
+                  <input
+                    type="checkbox"
+                    checked={a.dailyLogin}
+                    onChange={(e) => void setFlag(a, { dailyLogin: e.target.checked })}
+                  />{' '}
                   Daily login (in "Log in all" and the schedule)
                 </label>
                 <label>
-                  <input type="checkbox" checked={a.autoFill} onChange={(e) => void setFlag(a, { autoFill: e.target.checked })} />{' '}
+                  <input
+                    type="checkbox"
+                    checked={a.autoFill}
+                    onChange={(e) => void setFlag(a, { autoFill: e.target.checked })}
+                  />{' '}
                   Fill automatically when a site opens Angel's login
                 </label>
               </div>

@@ -37,7 +37,11 @@ let unwatch: (() => void)[] = [];
 export function watchLogin(): () => void {
   if (watchers++ === 0) {
     const refresh = () => void useLoginStore.getState().refresh();
-    unwatch = [loginAttemptViewsItem.watch(refresh), loginResultsItem.watch(refresh), loginSettingsItem.watch(refresh)];
+    unwatch = [
+      loginAttemptViewsItem.watch(refresh),
+      loginResultsItem.watch(refresh),
+      loginSettingsItem.watch(refresh),
+    ];
     refresh();
   }
   return () => {

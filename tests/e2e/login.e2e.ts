@@ -32,7 +32,14 @@ const MAIN = {
 const SITE = { ...MAIN, label: 'Site', clientCode: 'S777', apiKey: 'PubKey2Site', dailyLogin: false };
 
 interface Overview {
-  attempts: { id: string; accountId: string; status: string; steps: Record<string, number>; message?: string; errorKind?: string }[];
+  attempts: {
+    id: string;
+    accountId: string;
+    status: string;
+    steps: Record<string, number>;
+    message?: string;
+    errorKind?: string;
+  }[];
   results: Record<string, { ok: boolean; at: number; message: string; needsAttention?: boolean }>;
 }
 interface Summary {
@@ -49,7 +56,9 @@ describe(`daily login (${BROWSER})`, () => {
 
   const submissions = () =>
     h.fixture.state.requests.filter(
-      (r) => r.method === 'POST' && (r.path.split('?')[0] === '/publisher-login' || r.path === '/publisher-login/api/login'),
+      (r) =>
+        r.method === 'POST' &&
+        (r.path.split('?')[0] === '/publisher-login' || r.path === '/publisher-login/api/login'),
     );
   const loginPageLoads = () =>
     h.fixture.state.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/publisher-login?'));
@@ -65,8 +74,12 @@ describe(`daily login (${BROWSER})`, () => {
     for (;;) {
       const o = await overview();
       const r = o.results[accountId];
-      if (r && r.at >= since) return { result: r, attempt: o.attempts.filter((a) => a.accountId === accountId).at(-1)! };
-      if (Date.now() > deadline) throw new Error(`No login result for ${accountId} within ${timeoutMs} ms: ${JSON.stringify(o.attempts.at(-1))}`);
+      if (r && r.at >= since)
+        return { result: r, attempt: o.attempts.filter((a) => a.accountId === accountId).at(-1)! };
+      if (Date.now() > deadline)
+        throw new Error(
+          `No login result for ${accountId} within ${timeoutMs} ms: ${JSON.stringify(o.attempts.at(-1))}`,
+        );
       await new Promise((r) => setTimeout(r, 250));
     }
   }
@@ -91,7 +104,8 @@ describe(`daily login (${BROWSER})`, () => {
   }
 
   async function closeLoginTabs(): Promise<void> {
-    for (const p of await h.browser.pages()) if (/publisher-login|stocksdeveloper/.test(p.url())) await p.close().catch(() => {});
+    for (const p of await h.browser.pages())
+      if (/publisher-login|stocksdeveloper/.test(p.url())) await p.close().catch(() => {});
   }
 
   function angelFlags(extra: Record<string, unknown> = {}) {
@@ -123,7 +137,8 @@ describe(`daily login (${BROWSER})`, () => {
     const { result, attempt } = await resultAfter(ids.Main!, since);
     expect(result.message).toMatch(/Logged in/);
     expect(result.ok).toBe(true);
-    for (const step of ['opening', 'clientCode', 'pin', 'totp', 'redirected', 'delivered']) expect(attempt.steps[step]).toBeGreaterThan(0);
+    for (const step of ['opening', 'clientCode', 'pin', 'totp', 'redirected', 'delivered'])
+      expect(attempt.steps[step]).toBeGreaterThan(0);
 
     // The login page was opened with the API key and a fresh 128-bit state ...
     const opened = loginPageLoads();
@@ -142,10 +157,17 @@ describe(`daily login (${BROWSER})`, () => {
     expect(main.tokensExpireAt! - main.tokensCapturedAt!).toBeLessThanOrEqual(24 * 3600_000);
 
     // The user's backend (AutoTrader's redirect URL) got its request, then the tab closed.
-    await expect.poll(async () => (await openTabs()).some((u) => /publisher-login|stocksdeveloper/.test(u)), { timeout: 10_000 }).toBe(false);
+    await expect
+      .poll(async () => (await openTabs()).some((u) => /publisher-login|stocksdeveloper/.test(u)), {
+        timeout: 10_000,
+      })
+      .toBe(false);
     // The popup shows the result beside the account.
     await popup.waitForFunction(
-      (id: string) => document.querySelector(`[data-testid="login-${id}"] [data-testid="login-last-result"]`)?.getAttribute('data-ok') === 'true',
+      (id: string) =>
+        document
+          .querySelector(`[data-testid="login-${id}"] [data-testid="login-last-result"]`)
+          ?.getAttribute('data-ok') === 'true',
       { timeout: 10_000 },
       ids.Main!,
     );
@@ -169,13 +191,18 @@ describe(`daily login (${BROWSER})`, () => {
     });
   }
 
-  it('refuses a forged redirect whose state is not this attempt\'s', async () => {
+  it("refuses a forged redirect whose state is not this attempt's", async () => {
     angelFlags({ loginStyle: 'stall' });
     const before = (await summary('Main')).tokensCapturedAt;
     const since = Date.now();
     await h.sendMessage('login/start', { accountId: ids.Main });
     const tab = await loginTab();
-    await tab.goto('https://webx.stocksdeveloper.in/auth/angel?auth_token=eyJforged.eyJforged.sig&feed_token=f&state=not-the-state', { waitUntil: 'load' }).catch(() => {});
+    await tab
+      .goto(
+        'https://webx.stocksdeveloper.in/auth/angel?auth_token=eyJforged.eyJforged.sig&feed_token=f&state=not-the-state',
+        { waitUntil: 'load' },
+      )
+      .catch(() => {});
     const { result, attempt } = await resultAfter(ids.Main!, since);
     expect(result.ok).toBe(false);
     expect(attempt.errorKind).toBe('state-mismatch');
@@ -201,7 +228,7 @@ describe(`daily login (${BROWSER})`, () => {
     expect(all.value?.queued).toBe(0);
   });
 
-  it('invalid TOTP: exactly two submissions, the second with the next window\'s code', async () => {
+  it("invalid TOTP: exactly two submissions, the second with the next window's code", async () => {
     angelFlags({ loginStyle: 'digit-boxes', loginTotpRejectFirst: 99 });
     const since = Date.now();
     await h.sendMessage('login/start', { accountId: ids.Main });
@@ -246,7 +273,10 @@ describe(`daily login (${BROWSER})`, () => {
   it('a stalled page after the worker stopped is reported by the timeout alarm, never left hanging', async () => {
     angelFlags({ loginStyle: 'stall' });
     const set = await h.sendMessage('login/settings', {
-      settings: { timeoutSec: 20, schedule: { enabled: false, time: '08:45', weekdays: [1, 2, 3, 4, 5], holidays: [] } },
+      settings: {
+        timeoutSec: 20,
+        schedule: { enabled: false, time: '08:45', weekdays: [1, 2, 3, 4, 5], holidays: [] },
+      },
     });
     expect(set.ok).toBe(true);
     const since = Date.now();
@@ -258,13 +288,18 @@ describe(`daily login (${BROWSER})`, () => {
     expect(attempt.errorKind).toBe('timeout');
     expect(result.message).toMatch(/20 seconds/);
     await h.sendMessage('login/settings', {
-      settings: { timeoutSec: 60, schedule: { enabled: false, time: '08:45', weekdays: [1, 2, 3, 4, 5], holidays: [] } },
+      settings: {
+        timeoutSec: 60,
+        schedule: { enabled: false, time: '08:45', weekdays: [1, 2, 3, 4, 5], holidays: [] },
+      },
     });
   });
 
   it('site-initiated: offers "Log in as Site", fills only after the click, keeps the site\'s state', async () => {
     angelFlags({ loginStyle: 'one-page', loginClientCode: SITE.clientCode });
-    const page = await h.openPage(`https://smartapi.angelone.in/publisher-login?api_key=${SITE.apiKey}&state=site-state-42`);
+    const page = await h.openPage(
+      `https://smartapi.angelone.in/publisher-login?api_key=${SITE.apiKey}&state=site-state-42`,
+    );
     const shadowButton = () =>
       page.evaluate(() => {
         const root = document.querySelector('smartapi-companion-login')?.shadowRoot;
@@ -273,7 +308,9 @@ describe(`daily login (${BROWSER})`, () => {
     await expect.poll(shadowButton, { timeout: 15_000 }).toEqual(['Log in as Site']);
     await new Promise((r) => setTimeout(r, 1000));
     expect(submissions()).toHaveLength(0);
-    const inputs = await page.evaluate(() => Array.from(document.querySelectorAll('input')).map((i) => i.value));
+    const inputs = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('input')).map((i) => i.value),
+    );
     expect(inputs.every((v) => v === '')).toBe(true);
 
     const since = Date.now();

@@ -16,10 +16,22 @@ export interface ClassifiedError {
 }
 
 const PATTERNS: { kind: LoginErrorKind; re: RegExp }[] = [
-  { kind: 'account-locked', re: /\b(account|user|client)\b[^.]{0,40}\b(locked|blocked|suspended|disabled)\b|too many (wrong|invalid|incorrect|failed) attempts/i },
-  { kind: 'invalid-api-key', re: /\b403\b|forbidden|invalid\s*(api|app)\s*key|api\s*key\s*(is\s*)?(invalid|not valid|incorrect)|\bAG8004\b|not a publisher|publisher (api|app)s? (only|required)|access denied/i },
-  { kind: 'invalid-totp', re: /\b(invalid|incorrect|wrong|expired)\b[^.]{0,20}\b(t?otp|code|authenticator)\b|\b(t?otp)\b[^.]{0,20}\b(invalid|incorrect|wrong|expired|mismatch)|\bAB1050\b/i },
-  { kind: 'wrong-credentials', re: /\b(invalid|incorrect|wrong)\b[^.]{0,30}\b(m?pin|password|credentials?|client\s*(code|id)|user\s*id|login\s*id)\b|\b(m?pin|password|credentials?)\b[^.]{0,20}\b(invalid|incorrect|wrong|mismatch)|user id or password is invalid|\bAB100[0127]\b|loginbypassword is not allowed/i },
+  {
+    kind: 'account-locked',
+    re: /\b(account|user|client)\b[^.]{0,40}\b(locked|blocked|suspended|disabled)\b|too many (wrong|invalid|incorrect|failed) attempts/i,
+  },
+  {
+    kind: 'invalid-api-key',
+    re: /\b403\b|forbidden|invalid\s*(api|app)\s*key|api\s*key\s*(is\s*)?(invalid|not valid|incorrect)|\bAG8004\b|not a publisher|publisher (api|app)s? (only|required)|access denied/i,
+  },
+  {
+    kind: 'invalid-totp',
+    re: /\b(invalid|incorrect|wrong|expired)\b[^.]{0,20}\b(t?otp|code|authenticator)\b|\b(t?otp)\b[^.]{0,20}\b(invalid|incorrect|wrong|expired|mismatch)|\bAB1050\b/i,
+  },
+  {
+    kind: 'wrong-credentials',
+    re: /\b(invalid|incorrect|wrong)\b[^.]{0,30}\b(m?pin|password|credentials?|client\s*(code|id)|user\s*id|login\s*id)\b|\b(m?pin|password|credentials?)\b[^.]{0,20}\b(invalid|incorrect|wrong|mismatch)|user id or password is invalid|\bAB100[0127]\b|loginbypassword is not allowed/i,
+  },
 ];
 
 /**
@@ -28,17 +40,24 @@ const PATTERNS: { kind: LoginErrorKind; re: RegExp }[] = [
  */
 export function classifyLoginError(text: string, httpStatus?: number): ClassifiedError | null {
   const angelMessage = text.replace(/\s+/g, ' ').trim().slice(0, 300);
-  if (httpStatus === 403) return { kind: 'invalid-api-key', angelMessage: angelMessage || 'HTTP 403 Forbidden' };
+  if (httpStatus === 403)
+    return { kind: 'invalid-api-key', angelMessage: angelMessage || 'HTTP 403 Forbidden' };
   if (!angelMessage) return null;
   // A message naming both PIN and TOTP ("Invalid PIN or TOTP") must be treated as a PIN
   // error: retrying could type a wrong PIN again.
-  const mentionsPin = /\b(m?pin|password|credentials?|client\s*(code|id)|user\s*id|login\s*id)\b/i.test(angelMessage);
+  const mentionsPin = /\b(m?pin|password|credentials?|client\s*(code|id)|user\s*id|login\s*id)\b/i.test(
+    angelMessage,
+  );
   for (const { kind, re } of PATTERNS) {
     if (!re.test(angelMessage)) continue;
     if (kind === 'invalid-totp' && mentionsPin) return { kind: 'wrong-credentials', angelMessage };
     return { kind, angelMessage };
   }
-  if (/\b(error|failed|invalid|incorrect|wrong|unable|denied|rejected|something went wrong)\b/i.test(angelMessage)) {
+  if (
+    /\b(error|failed|invalid|incorrect|wrong|unable|denied|rejected|something went wrong)\b/i.test(
+      angelMessage,
+    )
+  ) {
     return { kind: 'other', angelMessage };
   }
   return null;

@@ -17,9 +17,11 @@ export interface FieldClues {
   boxes: number;
 }
 
-const CLIENT_RE = /client\s*(code|id)|user\s*(name|id)|login\s*id|\bclient\b|\bucc\b|angel\s*(one\s*)?id|\bmobile\b|username/i;
+const CLIENT_RE =
+  /client\s*(code|id)|user\s*(name|id)|login\s*id|\bclient\b|\bucc\b|angel\s*(one\s*)?id|\bmobile\b|username/i;
 const PIN_RE = /\bm-?pin\b|\bpin\b|pass\s*code|password|passcode/i;
-const TOTP_RE = /\btotp\b|authenticator|\botp\b|one[-\s]?time|verification\s*code|2fa|two[-\s]?factor|auth(entication)?\s*code|6[-\s]?digit/i;
+const TOTP_RE =
+  /\btotp\b|authenticator|\botp\b|one[-\s]?time|verification\s*code|2fa|two[-\s]?factor|auth(entication)?\s*code|6[-\s]?digit/i;
 
 /** Score each kind; the highest positive score wins. */
 export function scoreField(c: FieldClues): Record<LoginField, number> {
@@ -35,7 +37,8 @@ export function scoreField(c: FieldClues): Record<LoginField, number> {
   if (chars === 6) s.totp += 3;
   if (chars >= 7 || chars === -1) s.clientCode += 1;
   if (c.type === 'password') s.pin += 2;
-  const numeric = c.inputMode === 'numeric' || c.inputMode === 'decimal' || c.type === 'number' || c.type === 'tel';
+  const numeric =
+    c.inputMode === 'numeric' || c.inputMode === 'decimal' || c.type === 'number' || c.type === 'tel';
   if (numeric) {
     s.pin += 1;
     s.totp += 1;
@@ -83,11 +86,14 @@ export function detectStep(fields: FieldClues[]): { field: LoginField; index: nu
     taken.set(c.field, { index: c.index, score: c.score });
     assigned.add(c.index);
   }
-  return [...taken.entries()].map(([field, v]) => ({ field, index: v.index })).sort((a, b) => a.index - b.index);
+  return [...taken.entries()]
+    .map(([field, v]) => ({ field, index: v.index }))
+    .sort((a, b) => a.index - b.index);
 }
 
 /** Words of a button that submits a login step. */
-export const SUBMIT_RE = /^(continue|log\s*in|login|sign\s*in|submit|proceed|next|verify|confirm|authori[sz]e|allow)\b/i;
+export const SUBMIT_RE =
+  /^(continue|log\s*in|login|sign\s*in|submit|proceed|next|verify|confirm|authori[sz]e|allow)\b/i;
 
 export function looksLikeSubmit(text: string): boolean {
   const t = text.replace(/\s+/g, ' ').trim();

@@ -26,7 +26,12 @@ export function isShown(el: Element): boolean {
 }
 
 function usableInput(el: HTMLInputElement): boolean {
-  return TEXT_INPUT_TYPES.has((el.getAttribute('type') ?? '').toLowerCase()) && !el.disabled && !el.readOnly && isShown(el);
+  return (
+    TEXT_INPUT_TYPES.has((el.getAttribute('type') ?? '').toLowerCase()) &&
+    !el.disabled &&
+    !el.readOnly &&
+    isShown(el)
+  );
 }
 
 function squash(s: string | null | undefined): string {
@@ -65,18 +70,30 @@ function labelText(el: HTMLInputElement): string {
   const out: string[] = [];
   for (const l of Array.from(el.labels ?? [])) out.push(ownText(l));
   const by = el.getAttribute('aria-labelledby');
-  if (by) for (const id of by.split(/\s+/)) out.push(ownText(doc.getElementById(id) ?? doc.createElement('x')));
+  if (by)
+    for (const id of by.split(/\s+/)) out.push(ownText(doc.getElementById(id) ?? doc.createElement('x')));
   for (const a of ['aria-label', 'placeholder', 'title', 'name', 'id', 'autocomplete', 'aria-describedby'])
-    out.push(a === 'aria-describedby' ? ownText(doc.getElementById(el.getAttribute(a) ?? '') ?? doc.createElement('x')) : el.getAttribute(a) ?? '');
+    out.push(
+      a === 'aria-describedby'
+        ? ownText(doc.getElementById(el.getAttribute(a) ?? '') ?? doc.createElement('x'))
+        : (el.getAttribute(a) ?? ''),
+    );
   // ids like "clientCode" or "user_pin" read as words
-  return out.map((t) => t.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ')).filter(Boolean).join(' ');
+  return out
+    .map((t) => t.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' '))
+    .filter(Boolean)
+    .join(' ');
 }
 
 function cluesOf(inputs: HTMLInputElement[], container: Element | null): FieldClues {
   const first = inputs[0]!;
   const text =
     inputs.length > 1
-      ? [labelText(first), container ? (container.getAttribute('aria-label') ?? '') : '', nearbyText(container ?? first)].join(' ')
+      ? [
+          labelText(first),
+          container ? (container.getAttribute('aria-label') ?? '') : '',
+          nearbyText(container ?? first),
+        ].join(' ')
       : [labelText(first), nearbyText(first)].join(' ');
   return {
     text,
@@ -99,7 +116,9 @@ export function groupInputs(root: ParentNode): { inputs: HTMLInputElement[]; con
       let container: Element | null = input.parentElement;
       let boxes: HTMLInputElement[] = [];
       for (let depth = 0; container && depth < 3; depth++, container = container.parentElement) {
-        boxes = Array.from(container.querySelectorAll('input')).filter((i) => usableInput(i) && i.maxLength === 1 && !used.has(i));
+        boxes = Array.from(container.querySelectorAll('input')).filter(
+          (i) => usableInput(i) && i.maxLength === 1 && !used.has(i),
+        );
         if (boxes.length >= 4) break;
       }
       if (boxes.length >= 4 && container) {
@@ -133,14 +152,18 @@ function isDisabled(el: Element): boolean {
 /** The button that continues from the given fields: in their form, else the first after them. */
 export function findSubmitButton(root: ParentNode, near: HTMLInputElement | undefined): HTMLElement | null {
   const candidates = Array.from(
-    root.querySelectorAll<HTMLElement>('button, input[type=submit], input[type=button], [role=button], a[href="#"], a:not([href])'),
+    root.querySelectorAll<HTMLElement>(
+      'button, input[type=submit], input[type=button], [role=button], a[href="#"], a:not([href])',
+    ),
   ).filter((b) => isShown(b) && looksLikeSubmit(buttonText(b)));
   if (!candidates.length) return null;
   const form = near?.form ?? null;
   const inForm = form ? candidates.filter((b) => form.contains(b)) : [];
   if (inForm.length) return inForm[0]!;
   if (near) {
-    const after = candidates.filter((b) => near.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const after = candidates.filter(
+      (b) => near.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING,
+    );
     if (after.length) return after[0]!;
   }
   return candidates[0]!;
@@ -163,7 +186,13 @@ export function readErrorText(root: ParentNode): string {
   const found: string[] = [];
   for (const el of Array.from(root.querySelectorAll('[role=alert], [aria-live], [class]'))) {
     if (!isErrorContainer(el) || !isShown(el)) continue;
-    if (el.tagName === 'INPUT' || el.tagName === 'BUTTON' || el.tagName === 'FORM' || el.querySelector('input')) continue;
+    if (
+      el.tagName === 'INPUT' ||
+      el.tagName === 'BUTTON' ||
+      el.tagName === 'FORM' ||
+      el.querySelector('input')
+    )
+      continue;
     const t = ownText(el);
     if (!t || t.length > 300) continue;
     if (found.some((f) => f.includes(t))) continue;

@@ -5,7 +5,14 @@ import type { LoginField } from './fields';
 import type { LoginSchedule } from './schedule';
 
 export type LoginStep = 'opening' | 'clientCode' | 'pin' | 'totp' | 'redirected' | 'delivered';
-export const LOGIN_STEPS: readonly LoginStep[] = ['opening', 'clientCode', 'pin', 'totp', 'redirected', 'delivered'];
+export const LOGIN_STEPS: readonly LoginStep[] = [
+  'opening',
+  'clientCode',
+  'pin',
+  'totp',
+  'redirected',
+  'delivered',
+];
 export const STEP_LABELS: Record<LoginStep, string> = {
   opening: 'Opening Angel login',
   clientCode: 'Client code',
@@ -77,7 +84,11 @@ declare module '../messaging' {
     'login/overview': Message<void, LoginOverview, 'page'>;
     'login/settings': Message<{ settings: LoginSettings }, LoginOverview, 'page'>;
     /** The per-account daily-login and auto-fill switches, without the full account form. */
-    'login/account-flags': Message<{ accountId: string; dailyLogin?: boolean; autoFill?: boolean }, void, 'page'>;
+    'login/account-flags': Message<
+      { accountId: string; dailyLogin?: boolean; autoFill?: boolean },
+      void,
+      'page'
+    >;
 
     'login/portal-hello': Message<void, PortalHello, 'portal'>;
     /** The user clicked "Log in as ..." (or auto-fill is on) on a site-opened login page. */
@@ -85,6 +96,10 @@ declare module '../messaging' {
     /** One value for one field the page asks for now. */
     'login/portal-value': Message<{ attemptId: string; field: LoginField }, FillValue, 'portal'>;
     /** The page shows an error after a submit. */
-    'login/portal-error': Message<{ attemptId: string; text: string; httpStatus?: number }, ErrorDecision, 'portal'>;
+    'login/portal-error': Message<
+      { attemptId: string; text: string; httpStatus?: number },
+      ErrorDecision,
+      'portal'
+    >;
   }
 }

@@ -1,7 +1,9 @@
 /** The OAuth-like `state` of one login attempt: fresh, random, compared without shortcuts. */
 
 /** 128 random bits as 32 hex characters (URL-safe, survives any redirect encoding). */
-export function newLoginState(random: (a: Uint8Array) => Uint8Array = (a) => crypto.getRandomValues(a)): string {
+export function newLoginState(
+  random: (a: Uint8Array) => Uint8Array = (a) => crypto.getRandomValues(a),
+): string {
   const bytes = random(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -32,7 +32,9 @@ export function urlParams(url: string): Map<string, string> {
   for (const part of url.slice(start + 1).split(/[?&#;]/)) {
     if (!part) continue;
     const eq = part.indexOf('=');
-    const name = decode(eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+    const name = decode(eq < 0 ? part : part.slice(0, eq))
+      .trim()
+      .toLowerCase();
     const value = eq < 0 ? '' : decode(part.slice(eq + 1)).trim();
     // The first occurrence wins: a later duplicate must not override what Angel sent.
     if (name && !out.has(name)) out.set(name, value);

@@ -23,7 +23,8 @@ import { clearInput, fieldValue, typeField } from '../login/typing';
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function navigationStatus(): number | undefined {
-  const nav = performance.getEntriesByType?.('navigation')[0] as (PerformanceEntry & { responseStatus?: number }) | undefined;
+  const nav = performance.getEntriesByType?.('navigation')[0] as
+    (PerformanceEntry & { responseStatus?: number }) | undefined;
   return typeof nav?.responseStatus === 'number' && nav.responseStatus > 0 ? nav.responseStatus : undefined;
 }
 
@@ -103,7 +104,13 @@ class LoginDriver {
       if (this.submitted && records.some((r) => this.touchesError(r.target))) this.errorMutated = true;
       this.kick();
     });
-    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'style', 'hidden', 'disabled'] });
+    this.observer.observe(this.doc.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['class', 'style', 'hidden', 'disabled'],
+    });
     this.kick();
   }
 
@@ -136,7 +143,9 @@ class LoginDriver {
           await this.step();
         } while (this.dirty && !this.stopped);
       } catch (err) {
-        this.fail(err instanceof UserError ? err.message : 'The extension lost track of this login. Log in again.');
+        this.fail(
+          err instanceof UserError ? err.message : 'The extension lost track of this login. Log in again.',
+        );
       } finally {
         this.busy = false;
       }
@@ -173,7 +182,11 @@ class LoginDriver {
       this.errorBaseline = err;
       this.errorMutated = false;
       const decision = await ask(() =>
-        sendMessage('login/portal-error', { attemptId: this.attemptId, text: err, httpStatus: navigationStatus() }),
+        sendMessage('login/portal-error', {
+          attemptId: this.attemptId,
+          text: err,
+          httpStatus: navigationStatus(),
+        }),
       );
       if (decision.action === 'stop') {
         this.fail(decision.message);
@@ -197,7 +210,11 @@ class LoginDriver {
       if (blocking) {
         this.reported403 = true;
         const decision = await ask(() =>
-          sendMessage('login/portal-error', { attemptId: this.attemptId, text: blocking, httpStatus: navigationStatus() }),
+          sendMessage('login/portal-error', {
+            attemptId: this.attemptId,
+            text: blocking,
+            httpStatus: navigationStatus(),
+          }),
         );
         if (decision.action === 'stop') this.fail(decision.message);
       }
@@ -242,7 +259,11 @@ class LoginDriver {
 
 // ------------------------------------------------------------------ site-initiated
 
-function offerLogin(doc: Document, accounts: { id: string; label: string; autoFill: boolean }[], begin: (id: string) => void): Panel {
+function offerLogin(
+  doc: Document,
+  accounts: { id: string; label: string; autoFill: boolean }[],
+  begin: (id: string) => void,
+): Panel {
   const p = panel(doc);
   p.body.replaceChildren();
   const title = doc.createElement('strong');

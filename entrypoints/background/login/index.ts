@@ -20,12 +20,32 @@ import { enqueueDelivery } from '@/entrypoints/background/delivery';
 import type { Account, SessionTokens } from '@/utils/vault/types';
 import '@/utils/vault/types';
 import '@/utils/login/protocol';
-import type { ErrorDecision, FillValue, LastLoginResult, LoginOverview, LoginSettings, LoginStep, PortalHello } from '@/utils/login/protocol';
-import { captureTokensFromUrl, isUserBackend, mentionsAuthToken, publisherLoginParams } from '@/utils/login/tokens';
+import type {
+  ErrorDecision,
+  FillValue,
+  LastLoginResult,
+  LoginOverview,
+  LoginSettings,
+  LoginStep,
+  PortalHello,
+} from '@/utils/login/protocol';
+import {
+  captureTokensFromUrl,
+  isUserBackend,
+  mentionsAuthToken,
+  publisherLoginParams,
+} from '@/utils/login/tokens';
 import { newLoginState, stateMatches } from '@/utils/login/state';
 import { classifyLoginError, explainLoginError } from '@/utils/login/errors';
 import { totpWaitMs } from '@/utils/login/totpWait';
-import { istDateKey, isScheduledDay, nextMidnightIst, nextRunAt, parseTime, isValidDateKey } from '@/utils/login/schedule';
+import {
+  istDateKey,
+  isScheduledDay,
+  nextMidnightIst,
+  nextRunAt,
+  parseTime,
+  isValidDateKey,
+} from '@/utils/login/schedule';
 import type { LoginField } from '@/utils/login/fields';
 import { pageKindFromUrl } from '@/utils/pageKind';
 import {
@@ -58,17 +78,32 @@ function randomId(): string {
 async function accountById(id: string): Promise<Account> {
   const vault = await readVault();
   const a = vault.accounts.find((x) => x.id === id);
-  if (!a) throw new UserError('no-account', 'That account no longer exists in the vault. Refresh the list and try again.');
+  if (!a)
+    throw new UserError(
+      'no-account',
+      'That account no longer exists in the vault. Refresh the list and try again.',
+    );
   return a;
 }
 
 function checkLoginReady(a: Account): void {
   if (!a.secrets.apiKey)
-    throw new UserError('no-api-key', `"${a.label}" has no API key. Add the API key of its Publisher app in the vault, then log in.`);
-  if (!a.clientCode) throw new UserError('no-client-code', `"${a.label}" has no client code. Add it in the vault, then log in.`);
-  if (!a.secrets.mpin) throw new UserError('no-mpin', `"${a.label}" has no PIN. Add it in the vault, then log in.`);
+    throw new UserError(
+      'no-api-key',
+      `"${a.label}" has no API key. Add the API key of its Publisher app in the vault, then log in.`,
+    );
+  if (!a.clientCode)
+    throw new UserError(
+      'no-client-code',
+      `"${a.label}" has no client code. Add it in the vault, then log in.`,
+    );
+  if (!a.secrets.mpin)
+    throw new UserError('no-mpin', `"${a.label}" has no PIN. Add it in the vault, then log in.`);
   if (!a.secrets.totpSecret)
-    throw new UserError('no-totp', `"${a.label}" has no TOTP secret. Add it in the vault (from Angel's enable-totp page), then log in.`);
+    throw new UserError(
+      'no-totp',
+      `"${a.label}" has no TOTP secret. Add it in the vault (from Angel's enable-totp page), then log in.`,
+    );
 }
 
 // ---------------------------------------------------------------------------- start
@@ -175,17 +210,31 @@ async function readResults(): Promise<Record<string, LastLoginResult>> {
   return structuredClone(await loginResultsItem.getValue());
 }
 
-async function recordResult(accountId: string, ok: boolean, message: string, needsAttention: boolean): Promise<void> {
+async function recordResult(
+  accountId: string,
+  ok: boolean,
+  message: string,
+  needsAttention: boolean,
+): Promise<void> {
   const results = await readResults();
-  results[accountId] = { accountId, ok, at: Date.now(), message, ...(needsAttention ? { needsAttention } : {}) };
+  results[accountId] = {
+    accountId,
+    ok,
+    at: Date.now(),
+    message,
+    ...(needsAttention ? { needsAttention } : {}),
+  };
   await loginResultsItem.setValue(results);
 }
 
 async function popupIsOpen(): Promise<boolean> {
   try {
     // Chromium MV3 has runtime.getContexts; Firefox's event page has extension.getViews.
-    const rt = browser.runtime as unknown as { getContexts?: (f: { contextTypes: string[] }) => Promise<unknown[]> };
-    if (typeof rt.getContexts === 'function') return (await rt.getContexts({ contextTypes: ['POPUP'] })).length > 0;
+    const rt = browser.runtime as unknown as {
+      getContexts?: (f: { contextTypes: string[] }) => Promise<unknown[]>;
+    };
+    if (typeof rt.getContexts === 'function')
+      return (await rt.getContexts({ contextTypes: ['POPUP'] })).length > 0;
     const ext = browser.extension as unknown as { getViews?: (f: { type: string }) => unknown[] } | undefined;
     if (ext && typeof ext.getViews === 'function') return ext.getViews({ type: 'popup' }).length > 0;
   } catch {
@@ -341,7 +390,12 @@ export async function onTabLoaded(tabId: number): Promise<void> {
 async function onTabClosed(tabId: number): Promise<void> {
   const a = (await runningAttempts()).find((x) => x.tabId === tabId);
   if (a && !a.steps.redirected)
-    await finishAttempt(a.id, false, 'The login tab was closed before Angel sent the tokens. Log in again.', 'closed');
+    await finishAttempt(
+      a.id,
+      false,
+      'The login tab was closed before Angel sent the tokens. Log in again.',
+      'closed',
+    );
 }
 
 export async function onTimeout(attemptId: string): Promise<void> {
@@ -374,7 +428,8 @@ async function attemptOfSender(attemptId: string, sender: Sender): Promise<Attem
 
 async function hello(sender: Sender): Promise<PortalHello> {
   const tabId = sender.tab?.id;
-  if (typeof tabId !== 'number' || pageKindFromUrl(sender.url ?? '') !== 'publisher-login') return { mode: 'none' };
+  if (typeof tabId !== 'number' || pageKindFromUrl(sender.url ?? '') !== 'publisher-login')
+    return { mode: 'none' };
   const mine = await attemptForTab(tabId);
   if (mine?.status === 'running') return { mode: 'attempt', attemptId: mine.id };
   // A finished attempt's tab is left for the user to read: never fill it again by itself.
@@ -437,10 +492,17 @@ async function fillValue(attemptId: string, field: LoginField, sender: Sender): 
   try {
     account = await accountById(a.accountId);
   } catch (err) {
-    const msg = err instanceof UserError && err.code === 'locked' ? 'The vault locked during the login. Unlock it and log in again.' : 'The account could not be read.';
+    const msg =
+      err instanceof UserError && err.code === 'locked'
+        ? 'The vault locked during the login. Unlock it and log in again.'
+        : 'The account could not be read.';
     await finishAttempt(a.id, false, msg, 'locked');
     throw new UserError('locked', msg);
   }
+  // The page must still be the login for this account's key (not another app's page).
+  const onPage = publisherLoginParams(sender.url ?? '');
+  if (onPage && onPage.apiKey !== account.secrets.apiKey)
+    throw new UserError('not-this-tab', 'This login page is for a different API key; nothing was filled.');
   let value: string;
   const now = Date.now();
   let windowEnd = a.totpWindowEnd;
@@ -464,9 +526,17 @@ async function fillValue(attemptId: string, field: LoginField, sender: Sender): 
   return { value, field };
 }
 
-async function pageError(attemptId: string, text: string, httpStatus: number | undefined, sender: Sender): Promise<ErrorDecision> {
+async function pageError(
+  attemptId: string,
+  text: string,
+  httpStatus: number | undefined,
+  sender: Sender,
+): Promise<ErrorDecision> {
   const a = await attemptOfSender(attemptId, sender);
-  const err = classifyLoginError(text, httpStatus) ?? { kind: 'other' as const, angelMessage: text.trim().slice(0, 300) };
+  const err = classifyLoginError(text, httpStatus) ?? {
+    kind: 'other' as const,
+    angelMessage: text.trim().slice(0, 300),
+  };
   if (err.kind === 'invalid-totp' && a.round === 1 && a.given.totp === 1) {
     await updateAttempt(a.id, (x) => {
       x.round = 2;
@@ -486,7 +556,18 @@ async function overview(): Promise<LoginOverview> {
   const settings = await loginSettingsItem.getValue();
   const alarm = await browser.alarms.get(SCHEDULE_ALARM);
   const attempts = (await allAttempts()).slice(-10).map((a) => {
-    const { tabId: _t, state: _s, deadline: _d, round: _r, given: _g, totpNotBefore: _n, totpWindowEnd: _w, closeWhenLoaded: _c, landingLoaded: _l, ...view } = a;
+    const {
+      tabId: _t,
+      state: _s,
+      deadline: _d,
+      round: _r,
+      given: _g,
+      totpNotBefore: _n,
+      totpWindowEnd: _w,
+      closeWhenLoaded: _c,
+      landingLoaded: _l,
+      ...view
+    } = a;
     return view;
   });
   return {
@@ -500,16 +581,31 @@ async function overview(): Promise<LoginOverview> {
 
 function checkSettings(s: LoginSettings): LoginSettings {
   if (!Number.isFinite(s.timeoutSec) || s.timeoutSec < MIN_TIMEOUT_SEC || s.timeoutSec > MAX_TIMEOUT_SEC)
-    throw new UserError('bad-timeout', `The timeout must be between ${MIN_TIMEOUT_SEC} and ${MAX_TIMEOUT_SEC} seconds.`);
-  if (!parseTime(s.schedule.time)) throw new UserError('bad-time', 'The schedule time must look like 08:45 (24-hour, India time).');
+    throw new UserError(
+      'bad-timeout',
+      `The timeout must be between ${MIN_TIMEOUT_SEC} and ${MAX_TIMEOUT_SEC} seconds.`,
+    );
+  if (!parseTime(s.schedule.time))
+    throw new UserError('bad-time', 'The schedule time must look like 08:45 (24-hour, India time).');
   const bad = s.schedule.holidays.filter((d) => !isValidDateKey(d));
-  if (bad.length) throw new UserError('bad-holiday', `These holidays are not dates like 2026-01-26: ${bad.join(', ')}.`);
-  const weekdays = [...new Set(s.schedule.weekdays)].filter((d) => Number.isInteger(d) && d >= 0 && d <= 6).sort();
+  if (bad.length)
+    throw new UserError('bad-holiday', `These holidays are not dates like 2026-01-26: ${bad.join(', ')}.`);
+  const weekdays = [...new Set(s.schedule.weekdays)]
+    .filter((d) => Number.isInteger(d) && d >= 0 && d <= 6)
+    .sort();
   if (s.schedule.enabled && weekdays.length === 0)
-    throw new UserError('no-days', 'Choose at least one weekday for the daily login, or turn the schedule off.');
+    throw new UserError(
+      'no-days',
+      'Choose at least one weekday for the daily login, or turn the schedule off.',
+    );
   return {
     timeoutSec: Math.round(s.timeoutSec),
-    schedule: { enabled: s.schedule.enabled, time: s.schedule.time.trim(), weekdays, holidays: [...new Set(s.schedule.holidays)].sort() },
+    schedule: {
+      enabled: s.schedule.enabled,
+      time: s.schedule.time.trim(),
+      weekdays,
+      holidays: [...new Set(s.schedule.holidays)].sort(),
+    },
   };
 }
 
@@ -525,10 +621,19 @@ export async function onScheduleAlarm(scheduledTime: number): Promise<void> {
   const { schedule } = await loginSettingsItem.getValue();
   await armSchedule();
   // A run missed while the computer was off is only made up the same India day.
-  if (!schedule.enabled || istDateKey(scheduledTime) !== istDateKey(now) || !isScheduledDay(schedule, scheduledTime)) return;
+  if (
+    !schedule.enabled ||
+    istDateKey(scheduledTime) !== istDateKey(now) ||
+    !isScheduledDay(schedule, scheduledTime)
+  )
+    return;
   if (!(await isUnlocked())) {
     await pendingScheduleItem.setValue(istDateKey(now));
-    await notify('Unlock to log in', 'The daily Angel login is due. Unlock SmartAPI Companion and the login starts by itself.', true);
+    await notify(
+      'Unlock to log in',
+      'The daily Angel login is due. Unlock SmartAPI Companion and the login starts by itself.',
+      true,
+    );
     return;
   }
   await startAll().catch(() => undefined);
@@ -570,7 +675,9 @@ export function registerLogin(): void {
   });
   handle('login/portal-hello', 'portal', (_d, sender) => hello(sender));
   handle('login/portal-site-start', 'portal', ({ accountId }, sender) => siteStart(accountId, sender));
-  handle('login/portal-value', 'portal', ({ attemptId, field }, sender) => fillValue(attemptId, field, sender));
+  handle('login/portal-value', 'portal', ({ attemptId, field }, sender) =>
+    fillValue(attemptId, field, sender),
+  );
   handle('login/portal-error', 'portal', ({ attemptId, text, httpStatus }, sender) =>
     pageError(attemptId, String(text ?? ''), typeof httpStatus === 'number' ? httpStatus : undefined, sender),
   );

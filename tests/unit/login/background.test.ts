@@ -66,10 +66,15 @@ vi.mock('@/entrypoints/background/delivery', () => ({
 const login = await import('@/entrypoints/background/login');
 
 const pageSender = (): Sender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
-const portalSender = (tabId: number, url: string): Sender => ({ id: browser.runtime.id, url, tab: { id: tabId } as never });
+const portalSender = (tabId: number, url: string): Sender => ({
+  id: browser.runtime.id,
+  url,
+  tab: { id: tabId } as never,
+});
 
 async function send<T>(type: string, data?: unknown, sender: Sender = pageSender()) {
-  return (await dispatch({ __sac: 1, type, data }, sender)) as { ok: true; value: T } | { ok: false; code: string; message: string };
+  return (await dispatch({ __sac: 1, type, data }, sender)) as
+    { ok: true; value: T } | { ok: false; code: string; message: string };
 }
 
 async function value<T>(type: string, data?: unknown, sender?: Sender): Promise<T> {
@@ -94,7 +99,10 @@ async function loginTabCount(): Promise<number> {
 }
 
 async function overview() {
-  return value<{ attempts: { id: string; status: string; errorKind?: string; steps: Record<string, number> }[]; queue: string[] }>('login/overview');
+  return value<{
+    attempts: { id: string; status: string; errorKind?: string; steps: Record<string, number> }[];
+    queue: string[];
+  }>('login/overview');
 }
 
 beforeEach(async () => {
@@ -127,7 +135,9 @@ describe('starting a login', () => {
   it('opens an inactive tab with the API key and a fresh random state, and arms a timeout alarm', async () => {
     const { attemptId } = await value<{ attemptId: string }>('login/start', { accountId: 'a1' });
     const tab = await onlyTab();
-    expect(tab.url).toMatch(/^https:\/\/smartapi\.angelone\.in\/publisher-login\?api_key=KEY1&state=[0-9a-f]{32}$/);
+    expect(tab.url).toMatch(
+      /^https:\/\/smartapi\.angelone\.in\/publisher-login\?api_key=KEY1&state=[0-9a-f]{32}$/,
+    );
     expect(tab.active).toBe(false);
     const alarm = await browser.alarms.get(`sac-login-timeout:${attemptId}`);
     expect(alarm?.scheduledTime).toBeGreaterThan(Date.now() + 55_000);
@@ -156,17 +166,37 @@ describe('values for the page', () => {
   it('answer only the tab of the attempt, one value at a time, never twice', async () => {
     const { attemptId } = await value<{ attemptId: string }>('login/start', { accountId: 'a1' });
     const tab = await onlyTab();
-    const other = await send('login/portal-value', { attemptId, field: 'pin' }, portalSender(tab.id + 100, tab.url));
+    const other = await send(
+      'login/portal-value',
+      { attemptId, field: 'pin' },
+      portalSender(tab.id + 100, tab.url),
+    );
     expect(other).toMatchObject({ ok: false, code: 'not-this-tab' });
-    const notLogin = await send('login/portal-value', { attemptId, field: 'pin' }, portalSender(tab.id, 'https://smartapi.angelone.in/myapis'));
+    const notLogin = await send(
+      'login/portal-value',
+      { attemptId, field: 'pin' },
+      portalSender(tab.id, 'https://smartapi.angelone.in/myapis'),
+    );
     expect(notLogin).toMatchObject({ ok: false, code: 'not-this-tab' });
     // Extension pages cannot ask for values at all.
-    expect(await send('login/portal-value', { attemptId, field: 'pin' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await send('login/portal-value', { attemptId, field: 'pin' })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
 
     const s = portalSender(tab.id, tab.url);
-    expect(await value('login/portal-value', { attemptId, field: 'clientCode' }, s)).toEqual({ value: 'C-a1', field: 'clientCode' });
-    expect(await value('login/portal-value', { attemptId, field: 'pin' }, s)).toEqual({ value: '4321', field: 'pin' });
-    expect(await send('login/portal-value', { attemptId, field: 'pin' }, s)).toMatchObject({ ok: false, code: 'already-given' });
+    expect(await value('login/portal-value', { attemptId, field: 'clientCode' }, s)).toEqual({
+      value: 'C-a1',
+      field: 'clientCode',
+    });
+    expect(await value('login/portal-value', { attemptId, field: 'pin' }, s)).toEqual({
+      value: '4321',
+      field: 'pin',
+    });
+    expect(await send('login/portal-value', { attemptId, field: 'pin' }, s)).toMatchObject({
+      ok: false,
+      code: 'already-given',
+    });
   });
 
   it('with under 5 s left in the TOTP window, says wait instead of handing out the code', async () => {
@@ -177,7 +207,10 @@ describe('values for the page', () => {
     const w = await value<{ waitMs: number }>('login/portal-value', { attemptId, field: 'totp' }, s);
     expect(w.waitMs).toBeGreaterThan(3000);
     vault.totpRemainingMs = 12_000;
-    expect(await value('login/portal-value', { attemptId, field: 'totp' }, s)).toEqual({ value: '111111', field: 'totp' });
+    expect(await value('login/portal-value', { attemptId, field: 'totp' }, s)).toEqual({
+      value: '111111',
+      field: 'totp',
+    });
   });
 });
 
@@ -186,26 +219,36 @@ describe('errors on the page', () => {
     const { attemptId } = await value<{ attemptId: string }>('login/start', { accountId: 'a1' });
     const tab = await onlyTab();
     const s = portalSender(tab.id, tab.url);
-    for (const field of ['clientCode', 'pin', 'totp']) await value('login/portal-value', { attemptId, field }, s);
+    for (const field of ['clientCode', 'pin', 'totp'])
+      await value('login/portal-value', { attemptId, field }, s);
     return { attemptId, s, tab };
   }
 
   it('wrong PIN: stop at once, needs attention, tab left open, no more values', async () => {
     const { attemptId, s, tab } = await started();
-    const d = await value<{ action: string; message: string }>('login/portal-error', { attemptId, text: 'Invalid PIN' }, s);
+    const d = await value<{ action: string; message: string }>(
+      'login/portal-error',
+      { attemptId, text: 'Invalid PIN' },
+      s,
+    );
     expect(d.action).toBe('stop');
     expect(d.message).toContain('Invalid PIN');
     const results = await loginResultsItem.getValue();
     expect(results.a1).toMatchObject({ ok: false, needsAttention: true });
     expect(await tabOpen(tab.id)).toBe(true);
-    expect(await send('login/portal-value', { attemptId, field: 'pin' }, s)).toMatchObject({ ok: false, code: 'not-this-tab' });
+    expect(await send('login/portal-value', { attemptId, field: 'pin' }, s)).toMatchObject({
+      ok: false,
+      code: 'not-this-tab',
+    });
     // Log in all skips it; a manual "Log in" clears the mark.
     expect(await value<{ queued: number }>('login/start-all')).toEqual({ queued: 1 });
   });
 
   it('invalid TOTP: one retry with the next window, then stop', async () => {
     const { attemptId, s } = await started();
-    expect(await value('login/portal-error', { attemptId, text: 'Invalid totp' }, s)).toEqual({ action: 'retry-totp' });
+    expect(await value('login/portal-error', { attemptId, text: 'Invalid totp' }, s)).toEqual({
+      action: 'retry-totp',
+    });
     // Same window: wait for the next one.
     const w = await value<{ waitMs: number }>('login/portal-value', { attemptId, field: 'totp' }, s);
     expect(w.waitMs).toBeGreaterThan(19_000);
@@ -238,7 +281,7 @@ describe('capturing the tokens', () => {
     expect((await overview()).attempts[0]).toMatchObject({ status: 'failed', errorKind: 'state-mismatch' });
   });
 
-  it('ignores tokens in tabs that are not an attempt\'s', async () => {
+  it("ignores tokens in tabs that are not an attempt's", async () => {
     await value('login/start', { accountId: 'a1' });
     const tab = await onlyTab();
     await login.onTabUrl(tab.id + 7, `https://www.google.com/?auth_token=eyJ.x.y&state=${tab.state}`);
@@ -252,7 +295,12 @@ describe('capturing the tokens', () => {
     const url = `https://smartapi.angelone.in/publisher-login/undefined?auth_token=eyJ.a.b&feed_token=F1&refresh_token=R1&state=${tab.state}`;
     await Promise.all([login.onTabUrl(tab.id, url), login.onTabUrl(tab.id, url)]);
     const tokens = vault.data.accounts[0]!.tokens!;
-    expect(tokens).toMatchObject({ authToken: 'eyJ.a.b', feedToken: 'F1', refreshToken: 'R1', source: 'publisher-login' });
+    expect(tokens).toMatchObject({
+      authToken: 'eyJ.a.b',
+      feedToken: 'F1',
+      refreshToken: 'R1',
+      source: 'publisher-login',
+    });
     expect(tokens.expiresAt).toBe(nextMidnightIst(tokens.capturedAt));
     expect(tokens.capturedAt).toBeGreaterThanOrEqual(before);
     expect(delivered).toEqual([{ accountId: 'a1', tokens }]);
@@ -265,11 +313,14 @@ describe('capturing the tokens', () => {
     expect((await loginResultsItem.getValue()).a1).toMatchObject({ ok: true });
   });
 
-  it('on the user\'s own backend, the tab closes only after its page loaded', async () => {
+  it("on the user's own backend, the tab closes only after its page loaded", async () => {
     vault.data.accounts[0]!.redirectUrl = 'https://webx.stocksdeveloper.in/auth/angel';
     await value('login/start', { accountId: 'a1' });
     const tab = await onlyTab();
-    await login.onTabUrl(tab.id, `https://webx.stocksdeveloper.in/auth/angel?auth_token=eyJ.a.b&feed_token=F&state=${tab.state}`);
+    await login.onTabUrl(
+      tab.id,
+      `https://webx.stocksdeveloper.in/auth/angel?auth_token=eyJ.a.b&feed_token=F&state=${tab.state}`,
+    );
     expect(await tabOpen(tab.id)).toBe(true);
     await login.onTabLoaded(tab.id);
     expect(await tabOpen(tab.id)).toBe(false);
@@ -293,7 +344,9 @@ describe('timeout and restart', () => {
       vi.setSystemTime(Date.now() + 30_000);
       clearHandlers();
       login.registerLogin(); // what a fresh service worker does
-      await vi.waitFor(async () => expect((await overview()).attempts[0]).toMatchObject({ status: 'failed', errorKind: 'timeout' }));
+      await vi.waitFor(async () =>
+        expect((await overview()).attempts[0]).toMatchObject({ status: 'failed', errorKind: 'timeout' }),
+      );
     } finally {
       vi.useRealTimers();
     }
@@ -308,15 +361,29 @@ describe('site-initiated', () => {
       mode: 'site',
       accounts: [{ id: 'a2', label: 'Two', autoFill: false }],
     });
-    expect(await value('login/portal-hello', undefined, portalSender(9, url.replace('KEY2', 'NOPE')))).toEqual({ mode: 'none' });
+    expect(
+      await value('login/portal-hello', undefined, portalSender(9, url.replace('KEY2', 'NOPE'))),
+    ).toEqual({ mode: 'none' });
     vault.unlocked = false;
-    expect(await value('login/portal-hello', undefined, portalSender(9, url))).toEqual({ mode: 'site-locked' });
+    expect(await value('login/portal-hello', undefined, portalSender(9, url))).toEqual({
+      mode: 'site-locked',
+    });
   });
 
-  it('starts only for the account whose key the page carries, and accepts the site\'s state', async () => {
-    expect(await send('login/portal-site-start', { accountId: 'a1' }, portalSender(9, url))).toMatchObject({ ok: false, code: 'wrong-account' });
-    const { attemptId } = await value<{ attemptId: string }>('login/portal-site-start', { accountId: 'a2' }, portalSender(9, url));
-    expect(await value('login/portal-hello', undefined, portalSender(9, url))).toEqual({ mode: 'attempt', attemptId });
+  it("starts only for the account whose key the page carries, and accepts the site's state", async () => {
+    expect(await send('login/portal-site-start', { accountId: 'a1' }, portalSender(9, url))).toMatchObject({
+      ok: false,
+      code: 'wrong-account',
+    });
+    const { attemptId } = await value<{ attemptId: string }>(
+      'login/portal-site-start',
+      { accountId: 'a2' },
+      portalSender(9, url),
+    );
+    expect(await value('login/portal-hello', undefined, portalSender(9, url))).toEqual({
+      mode: 'attempt',
+      attemptId,
+    });
     await login.onTabUrl(9, 'https://www.google.com/?auth_token=eyJ.s.t&feed_token=F&state=their-state');
     expect(vault.data.accounts[1]!.tokens?.authToken).toBe('eyJ.s.t');
     // A finished attempt's tab is never filled again by itself.
@@ -335,9 +402,14 @@ describe('schedule', () => {
     const alarm = await browser.alarms.get('sac-login-schedule');
     expect(alarm?.scheduledTime).toBeGreaterThan(Date.now());
     expect(alarm!.scheduledTime - Date.now()).toBeLessThanOrEqual(86_400_000);
-    expect(await send('login/settings', { settings: { ...settings(true), timeoutSec: 5 } })).toMatchObject({ ok: false, code: 'bad-timeout' });
+    expect(await send('login/settings', { settings: { ...settings(true), timeoutSec: 5 } })).toMatchObject({
+      ok: false,
+      code: 'bad-timeout',
+    });
     expect(
-      await send('login/settings', { settings: { ...settings(true), schedule: { ...settings(true).schedule, holidays: ['2026-13-01'] } } }),
+      await send('login/settings', {
+        settings: { ...settings(true), schedule: { ...settings(true).schedule, holidays: ['2026-13-01'] } },
+      }),
     ).toMatchObject({ ok: false, code: 'bad-holiday' });
     await value('login/settings', { settings: settings(false) });
     expect(await browser.alarms.get('sac-login-schedule')).toBeFalsy();

@@ -109,7 +109,7 @@ describe('typing', () => {
 });
 
 describe('buttons and errors', () => {
-  it('finds the form\'s own Login button', () => {
+  it("finds the form's own Login button", () => {
     load(onePageForm('KEY', 'st'));
     const last = findLoginFields(document).at(-1)!.inputs[0];
     expect(findSubmitButton(document, last)?.textContent).toBe('Login');

@@ -35,7 +35,7 @@ describe('nextRunAt', () => {
   it('08:45 IST is 03:15 UTC the same day', () => {
     expect(nextRunAt(on, utc('2026-11-26T01:00:00Z'))).toBe(utc('2026-11-26T03:15:00Z'));
   });
-  it('after today\'s run, the next weekday', () => {
+  it("after today's run, the next weekday", () => {
     expect(nextRunAt(on, utc('2026-11-26T03:15:00Z'))).toBe(utc('2026-11-27T03:15:00Z'));
   });
   it('skips the weekend: Friday evening → Monday', () => {

@@ -11,12 +11,21 @@ const JWT = 'eyJhbGciOiJIUzUxMiJ9.eyJ1c2VybmFtZSI6IkExMjMifQ.sig-_abc';
 
 describe('captureTokensFromUrl', () => {
   it('reads the app redirect URL', () => {
-    const c = captureTokensFromUrl(`https://webx.stocksdeveloper.in/auth/angel?auth_token=${JWT}&feed_token=123456&state=abc`);
-    expect(c).toEqual({ authToken: JWT, feedToken: '123456', state: 'abc', origin: 'https://webx.stocksdeveloper.in' });
+    const c = captureTokensFromUrl(
+      `https://webx.stocksdeveloper.in/auth/angel?auth_token=${JWT}&feed_token=123456&state=abc`,
+    );
+    expect(c).toEqual({
+      authToken: JWT,
+      feedToken: '123456',
+      state: 'abc',
+      origin: 'https://webx.stocksdeveloper.in',
+    });
   });
 
   it('reads the misconfigured /publisher-login/undefined landing', () => {
-    const c = captureTokensFromUrl(`https://smartapi.angelone.in/publisher-login/undefined?auth_token=${JWT}&feed_token=f1&refresh_token=r1&state=s1`);
+    const c = captureTokensFromUrl(
+      `https://smartapi.angelone.in/publisher-login/undefined?auth_token=${JWT}&feed_token=f1&refresh_token=r1&state=s1`,
+    );
     expect(c?.authToken).toBe(JWT);
     expect(c?.refreshToken).toBe('r1');
     expect(c?.state).toBe('s1');
@@ -30,7 +39,9 @@ describe('captureTokensFromUrl', () => {
   });
 
   it('reads tokens in the fragment and percent-encoded values', () => {
-    const c = captureTokensFromUrl(`https://app.example/#auth_token=${encodeURIComponent(JWT)}&feed_token=a%2Bb&state=q%20r`);
+    const c = captureTokensFromUrl(
+      `https://app.example/#auth_token=${encodeURIComponent(JWT)}&feed_token=a%2Bb&state=q%20r`,
+    );
     expect(c?.authToken).toBe(JWT);
     expect(c?.feedToken).toBe('a+b');
     expect(c?.state).toBe('q r');
@@ -44,8 +55,12 @@ describe('captureTokensFromUrl', () => {
   });
 
   it('has no refresh token when it is absent, empty or "undefined"', () => {
-    expect(captureTokensFromUrl(`https://a.example/?auth_token=${JWT}&refresh_token=`)?.refreshToken).toBeUndefined();
-    expect(captureTokensFromUrl(`https://a.example/?auth_token=${JWT}&refresh_token=undefined`)?.refreshToken).toBeUndefined();
+    expect(
+      captureTokensFromUrl(`https://a.example/?auth_token=${JWT}&refresh_token=`)?.refreshToken,
+    ).toBeUndefined();
+    expect(
+      captureTokensFromUrl(`https://a.example/?auth_token=${JWT}&refresh_token=undefined`)?.refreshToken,
+    ).toBeUndefined();
     expect(captureTokensFromUrl(`https://a.example/?auth_token=${JWT}`)).not.toHaveProperty('refreshToken');
   });
 
@@ -70,8 +85,13 @@ describe('helpers', () => {
     expect(mentionsAuthToken('https://x/?api_key=z')).toBe(false);
   });
   it('publisherLoginParams', () => {
-    expect(publisherLoginParams('https://smartapi.angelone.in/publisher-login?api_key=AbC&state=xyz')).toEqual({ apiKey: 'AbC', state: 'xyz' });
-    expect(publisherLoginParams('https://smartapi.angelone.in/publisher-login?api_key=AbC')).toEqual({ apiKey: 'AbC', state: '' });
+    expect(
+      publisherLoginParams('https://smartapi.angelone.in/publisher-login?api_key=AbC&state=xyz'),
+    ).toEqual({ apiKey: 'AbC', state: 'xyz' });
+    expect(publisherLoginParams('https://smartapi.angelone.in/publisher-login?api_key=AbC')).toEqual({
+      apiKey: 'AbC',
+      state: '',
+    });
     expect(publisherLoginParams('https://smartapi.angelone.in/publisher-login')).toBeNull();
   });
   it('urlParams lower-cases names', () => {
@@ -79,7 +99,9 @@ describe('helpers', () => {
     expect(urlParams('https://x/?A=1&b').get('b')).toBe('');
   });
   it('isUserBackend: same origin and not a placeholder', () => {
-    expect(isUserBackend('https://webx.stocksdeveloper.in', 'https://webx.stocksdeveloper.in/auth/angel')).toBe(true);
+    expect(
+      isUserBackend('https://webx.stocksdeveloper.in', 'https://webx.stocksdeveloper.in/auth/angel'),
+    ).toBe(true);
     expect(isUserBackend('https://www.google.com', 'https://www.google.com')).toBe(false);
     expect(isUserBackend('https://evil.example', 'https://webx.stocksdeveloper.in/auth/angel')).toBe(false);
     expect(isUserBackend('https://smartapi.angelone.in', '')).toBe(false);

@@ -17,11 +17,15 @@ describe('totpWaitMs', () => {
   });
   it('never types a code with under 5 s left', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 30_000 }), fc.integer({ min: 0, max: 1e12 }), (remaining, now) => {
-        const w = totpWaitMs(remaining, now);
-        if (w === 0) expect(remaining).toBeGreaterThanOrEqual(MIN_TOTP_REMAINING_MS);
-        else expect(w).toBeGreaterThan(remaining);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 30_000 }),
+        fc.integer({ min: 0, max: 1e12 }),
+        (remaining, now) => {
+          const w = totpWaitMs(remaining, now);
+          if (w === 0) expect(remaining).toBeGreaterThanOrEqual(MIN_TOTP_REMAINING_MS);
+          else expect(w).toBeGreaterThan(remaining);
+        },
+      ),
     );
   });
 });
