@@ -41,9 +41,9 @@ export function DeliverySection({ account }: { account?: AccountSummary }) {
     <section className="card delivery" id="delivery" aria-labelledby="delivery-title" tabIndex={-1}>
       <h2 id="delivery-title">Token delivery</h2>
       <p className="muted">
-        Send each day's tokens to your own server the moment they are captured: signed, retried until your server
-        answers, never lost when the browser closes. The format is described in docs/webhook.md; a ready-made receiver
-        is in examples/token-receiver.
+        Send each day's tokens to your own server the moment they are captured: signed, retried until your
+        server answers, never lost when the browser closes. The format is described in docs/webhook.md; a
+        ready-made receiver is in examples/token-receiver.
       </p>
       {loadError && (
         <p className="form-message form-message--error" role="alert">
@@ -55,9 +55,15 @@ export function DeliverySection({ account }: { account?: AccountSummary }) {
           The vault is locked: waiting deliveries go out as soon as you unlock it.
         </div>
       )}
-      {accounts.length === 0 && <p className="muted">Add an account first; then choose where its tokens go.</p>}
+      {accounts.length === 0 && (
+        <p className="muted">Add an account first; then choose where its tokens go.</p>
+      )}
       {accounts.map((a) => (
-        <AccountTargets key={a.id} account={a} targets={(overview?.targets ?? []).filter((t) => t.accountId === a.id)} />
+        <AccountTargets
+          key={a.id}
+          account={a}
+          targets={(overview?.targets ?? []).filter((t) => t.accountId === a.id)}
+        />
       ))}
       <OutboxTable entries={outbox} />
     </section>
@@ -94,7 +100,7 @@ function TargetRow({ target, account }: { target: TargetView; account: AccountSu
   const [note, setNote] = useState<{ ok?: string; error?: string }>({});
   const [secret, setSecret] = useState<string | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
-  const name = target.kind === 'webhook' ? target.url ?? 'webhook' : 'Angel redirect';
+  const name = target.kind === 'webhook' ? (target.url ?? 'webhook') : 'Angel redirect';
 
   async function run(label: string, fn: () => Promise<string | void>) {
     setBusy(label);
@@ -116,7 +122,11 @@ function TargetRow({ target, account }: { target: TargetView; account: AccountSu
     const asked = browser.permissions.request({ origins: [target.permissionPattern] });
     void run('access', async () => {
       const granted = await asked;
-      if (!granted) throw new UserError('access-refused', 'Access was not allowed, so deliveries to this site may fail. Press "Allow access" again and choose "Allow".');
+      if (!granted)
+        throw new UserError(
+          'access-refused',
+          'Access was not allowed, so deliveries to this site may fail. Press "Allow access" again and choose "Allow".',
+        );
       return 'Access allowed.';
     }).catch(() => undefined);
   }
@@ -127,14 +137,23 @@ function TargetRow({ target, account }: { target: TargetView; account: AccountSu
         <div className="account-row__main">
           <strong>Angel redirect</strong>
           <span className="muted">
-            After a publisher login Angel sends the browser on to {account.redirectUrl || 'the app’s Redirect URL'}, which
-            receives the tokens itself. Nothing is sent by the extension.
+            After a publisher login Angel sends the browser on to{' '}
+            {account.redirectUrl || 'the app’s Redirect URL'}, which receives the tokens itself. Nothing is
+            sent by the extension.
           </span>
         </div>
         <div className="account-row__actions">
-          <RemoveButton name={name} confirm={confirmRemove} setConfirm={setConfirmRemove} busy={busy !== null} onRemove={() => run('remove', async () => {
-            await sendMessage('delivery/remove-target', { targetId: target.id });
-          })} />
+          <RemoveButton
+            name={name}
+            confirm={confirmRemove}
+            setConfirm={setConfirmRemove}
+            busy={busy !== null}
+            onRemove={() =>
+              run('remove', async () => {
+                await sendMessage('delivery/remove-target', { targetId: target.id });
+              })
+            }
+          />
         </div>
         <FormNote note={note} />
       </li>
@@ -154,7 +173,10 @@ function TargetRow({ target, account }: { target: TargetView; account: AccountSu
       <p className="delivery__last" aria-live="polite">
         {last ? (
           <>
-            Last delivery{last.test ? ' (test)' : ''}: <strong className={`delivery__outcome delivery__outcome--${last.outcome}`}>{OUTCOME_LABEL[last.outcome] ?? last.outcome}</strong>{' '}
+            Last delivery{last.test ? ' (test)' : ''}:{' '}
+            <strong className={`delivery__outcome delivery__outcome--${last.outcome}`}>
+              {OUTCOME_LABEL[last.outcome] ?? last.outcome}
+            </strong>{' '}
             at {formatDateTime(last.at)}. <span className="muted">{last.message}</span>
           </>
         ) : (
@@ -174,7 +196,11 @@ function TargetRow({ target, account }: { target: TargetView; account: AccountSu
           type="button"
           disabled={busy !== null}
           aria-label={`Send test event to ${name}`}
-          onClick={() => run('test', async () => describeResult(await sendMessage('delivery/send-test', { targetId: target.id })))}
+          onClick={() =>
+            run('test', async () =>
+              describeResult(await sendMessage('delivery/send-test', { targetId: target.id })),
+            )
+          }
         >
           {busy === 'test' ? 'Sending…' : 'Send test event'}
         </button>
@@ -185,7 +211,9 @@ function TargetRow({ target, account }: { target: TargetView; account: AccountSu
           onClick={() =>
             run('retry', async () => {
               const results = await sendMessage('delivery/retry-now', { targetId: target.id });
-              return results.length ? results.map(describeResult).join(' ') : 'Nothing waiting for this target.';
+              return results.length
+                ? results.map(describeResult).join(' ')
+                : 'Nothing waiting for this target.';
             })
           }
         >
@@ -203,9 +231,17 @@ function TargetRow({ target, account }: { target: TargetView; account: AccountSu
         >
           New secret
         </button>
-        <RemoveButton name={name} confirm={confirmRemove} setConfirm={setConfirmRemove} busy={busy !== null} onRemove={() => run('remove', async () => {
-          await sendMessage('delivery/remove-target', { targetId: target.id });
-        })} />
+        <RemoveButton
+          name={name}
+          confirm={confirmRemove}
+          setConfirm={setConfirmRemove}
+          busy={busy !== null}
+          onRemove={() =>
+            run('remove', async () => {
+              await sendMessage('delivery/remove-target', { targetId: target.id });
+            })
+          }
+        />
       </div>
       {secret && <SecretReveal secret={secret} onDone={() => setSecret(null)} />}
       <FormNote note={note} />
@@ -213,10 +249,21 @@ function TargetRow({ target, account }: { target: TargetView; account: AccountSu
   );
 }
 
-function RemoveButton(props: { name: string; confirm: boolean; setConfirm(v: boolean): void; busy: boolean; onRemove(): void }) {
+function RemoveButton(props: {
+  name: string;
+  confirm: boolean;
+  setConfirm(v: boolean): void;
+  busy: boolean;
+  onRemove(): void;
+}) {
   if (!props.confirm) {
     return (
-      <button type="button" disabled={props.busy} aria-label={`Remove target ${props.name}`} onClick={() => props.setConfirm(true)}>
+      <button
+        type="button"
+        disabled={props.busy}
+        aria-label={`Remove target ${props.name}`}
+        onClick={() => props.setConfirm(true)}
+      >
         Remove
       </button>
     );
@@ -224,7 +271,14 @@ function RemoveButton(props: { name: string; confirm: boolean; setConfirm(v: boo
   return (
     <span className="confirm" role="group" aria-label="Confirm removal">
       <p>Remove this target? Deliveries still waiting for it are dropped, and its secret is deleted.</p>
-      <button type="button" className="danger" onClick={() => { props.setConfirm(false); props.onRemove(); }}>
+      <button
+        type="button"
+        className="danger"
+        onClick={() => {
+          props.setConfirm(false);
+          props.onRemove();
+        }}
+      >
         Yes, remove
       </button>
       <button type="button" onClick={() => props.setConfirm(false)}>
@@ -255,11 +309,18 @@ function SecretReveal({ secret, onDone }: { secret: string; onDone(): void }) {
   return (
     <div className="banner banner--warn delivery__secret" role="region" aria-label="Signing secret">
       <label htmlFor={id}>
-        <strong>Signing secret — shown only now.</strong> Copy it into your server's configuration (for the example
-        receiver: RECEIVER_SECRET). Anyone with it can forge deliveries.
+        <strong>Signing secret — shown only now.</strong> Copy it into your server's configuration (for the
+        example receiver: RECEIVER_SECRET). Anyone with it can forge deliveries.
       </label>
       <div className="field__row">
-        <input id={id} readOnly value={secret} className="delivery__secret-value" onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
+        <input
+          id={id}
+          readOnly
+          value={secret}
+          className="delivery__secret-value"
+          onFocus={(e) => e.currentTarget.select()}
+          spellCheck={false}
+        />
         <button
           type="button"
           onClick={() => {
@@ -296,7 +357,10 @@ function AddTargetForm({ account, hasRedirect }: { account: AccountSummary; hasR
     if (kind === 'angel-redirect') {
       setBusy(true);
       void sendMessage('delivery/add-target', { accountId: account.id, kind: 'angel-redirect' })
-        .then(() => setOk('Added.'), (err: unknown) => setError(messageOf(err)))
+        .then(
+          () => setOk('Added.'),
+          (err: unknown) => setError(messageOf(err)),
+        )
         .finally(() => {
           setBusy(false);
           void deliveryStore.getState().refresh();
@@ -325,7 +389,11 @@ function AddTargetForm({ account, hasRedirect }: { account: AccountSummary; hasR
           );
           return;
         }
-        const res = await sendMessage('delivery/add-target', { accountId: account.id, kind: 'webhook', url: check.url });
+        const res = await sendMessage('delivery/add-target', {
+          accountId: account.id,
+          kind: 'webhook',
+          url: check.url,
+        });
         setUrl('');
         setSecret(res.secret ?? null);
       } catch (err) {
@@ -338,12 +406,21 @@ function AddTargetForm({ account, hasRedirect }: { account: AccountSummary; hasR
   }
 
   return (
-    <form className="delivery__add" onSubmit={submit} noValidate aria-label={`Add a delivery target for ${account.label}`}>
+    <form
+      className="delivery__add"
+      onSubmit={submit}
+      noValidate
+      aria-label={`Add a delivery target for ${account.label}`}
+    >
       <div className="field__row">
         <label htmlFor={kindId} className="visually-hidden">
           Kind of target
         </label>
-        <select id={kindId} value={kind} onChange={(e) => setKind(e.target.value as 'webhook' | 'angel-redirect')}>
+        <select
+          id={kindId}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as 'webhook' | 'angel-redirect')}
+        >
           <option value="webhook">Webhook (POST to my server)</option>
           <option value="angel-redirect" disabled={hasRedirect}>
             Angel redirect (the app's Redirect URL)
@@ -425,11 +502,14 @@ function OutboxTable({ entries }: { entries: OutboxView[] }) {
                   <code className="delivery__url">{e.url}</code>
                 </td>
                 <td>
-                  <strong>{e.state === 'pending' ? 'Waiting' : e.state === 'failed' ? 'Refused' : 'Gave up'}</strong>
+                  <strong>
+                    {e.state === 'pending' ? 'Waiting' : e.state === 'failed' ? 'Refused' : 'Gave up'}
+                  </strong>
                   <br />
                   <span className="muted">
                     {e.attempts} attempt{e.attempts === 1 ? '' : 's'}
-                    {e.state === 'pending' ? `; next ${formatDateTime(e.nextAttemptAt)}` : ''}; until {formatDateTime(e.deadline)}
+                    {e.state === 'pending' ? `; next ${formatDateTime(e.nextAttemptAt)}` : ''}; until{' '}
+                    {formatDateTime(e.deadline)}
                   </span>
                   {e.lastMessage && <div className="muted">{e.lastMessage}</div>}
                 </td>
@@ -444,7 +524,11 @@ function OutboxTable({ entries }: { entries: OutboxView[] }) {
                       type="button"
                       aria-label={`Retry now: delivery to ${e.url} created ${formatDateTime(e.createdAt)}`}
                       onClick={() =>
-                        void act(async () => (await sendMessage('delivery/retry-now', { eventId: e.eventId })).map(describeResult).join(' '))
+                        void act(async () =>
+                          (await sendMessage('delivery/retry-now', { eventId: e.eventId }))
+                            .map(describeResult)
+                            .join(' '),
+                        )
                       }
                     >
                       Retry now
@@ -452,7 +536,9 @@ function OutboxTable({ entries }: { entries: OutboxView[] }) {
                     <button
                       type="button"
                       aria-label={`Discard delivery to ${e.url} created ${formatDateTime(e.createdAt)}`}
-                      onClick={() => void act(async () => sendMessage('delivery/discard', { eventId: e.eventId }))}
+                      onClick={() =>
+                        void act(async () => sendMessage('delivery/discard', { eventId: e.eventId }))
+                      }
                     >
                       Discard
                     </button>
@@ -467,4 +553,3 @@ function OutboxTable({ entries }: { entries: OutboxView[] }) {
     </div>
   );
 }
-

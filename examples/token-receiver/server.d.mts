@@ -3,7 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export declare const MAX_AGE_SECONDS: number;
 export declare function computeSignature(secret: string, timestamp: string | number, body: string): string;
-export declare function verifySignature(secret: string, timestamp: string | number, body: string, signature: unknown): boolean;
+export declare function verifySignature(
+  secret: string,
+  timestamp: string | number,
+  body: string,
+  signature: unknown,
+): boolean;
 
 export interface StoredTokens {
   client_code: string;

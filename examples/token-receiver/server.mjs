@@ -23,7 +23,9 @@ const EVENT_MEMORY_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Lower-case hex HMAC-SHA256 of `${timestamp}.${body}`, keyed with the secret's UTF-8 bytes. */
 export function computeSignature(secret, timestamp, body) {
-  return createHmac('sha256', Buffer.from(secret, 'utf8')).update(`${timestamp}.${body}`, 'utf8').digest('hex');
+  return createHmac('sha256', Buffer.from(secret, 'utf8'))
+    .update(`${timestamp}.${body}`, 'utf8')
+    .digest('hex');
 }
 
 /** Constant-time comparison of the received X-Signature with the expected one. */
@@ -91,13 +93,18 @@ export function createReceiver(options) {
     now = () => Date.now(),
     log = (line) => console.log(line),
   } = options ?? {};
-  if (!secret || typeof secret !== 'string') throw new Error('A signing secret is required (--secret or RECEIVER_SECRET).');
+  if (!secret || typeof secret !== 'string')
+    throw new Error('A signing secret is required (--secret or RECEIVER_SECRET).');
   const store = loadStore(dataFile);
   /** In-memory journal for tests and the demo: what was accepted and refused, without tokens. */
   const journal = { accepted: [], duplicates: [], rejected: [] };
 
   function reply(res, status, value, extraHeaders = {}) {
-    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...extraHeaders });
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'cache-control': 'no-store',
+      ...extraHeaders,
+    });
     res.end(JSON.stringify(value));
   }
 
@@ -122,7 +129,12 @@ export function createReceiver(options) {
     }
     const age = Math.floor(now() / 1000) - Number(ts);
     if (Math.abs(age) > maxAgeSeconds) {
-      return reject(res, 401, `timestamp is ${age} s away from this server's clock (limit ${maxAgeSeconds} s)`, cors);
+      return reject(
+        res,
+        401,
+        `timestamp is ${age} s away from this server's clock (limit ${maxAgeSeconds} s)`,
+        cors,
+      );
     }
     let payload;
     try {
@@ -133,7 +145,8 @@ export function createReceiver(options) {
     const problem = validPayload(payload);
     if (problem) return reject(res, 400, problem, cors);
     const key = req.headers['idempotency-key'];
-    if (key !== undefined && key !== payload.event_id) return reject(res, 400, 'Idempotency-Key differs from event_id', cors);
+    if (key !== undefined && key !== payload.event_id)
+      return reject(res, 400, 'Idempotency-Key differs from event_id', cors);
 
     if (store.events[payload.event_id] !== undefined) {
       journal.duplicates.push({ at: now(), eventId: payload.event_id });
@@ -141,10 +154,18 @@ export function createReceiver(options) {
       return reply(res, 200, { ok: true, duplicate: true }, cors);
     }
     store.events[payload.event_id] = now();
-    const entry = { eventId: payload.event_id, clientCode: payload.client_code, test: payload.test, at: now() };
+    const entry = {
+      eventId: payload.event_id,
+      clientCode: payload.client_code,
+      test: payload.test,
+      at: now(),
+    };
     if (payload.test) {
       // Test events prove the connection; their fake tokens never replace real ones.
-      store.lastTest[payload.client_code] = { event_id: payload.event_id, received_at: new Date(now()).toISOString() };
+      store.lastTest[payload.client_code] = {
+        event_id: payload.event_id,
+        received_at: new Date(now()).toISOString(),
+      };
     } else {
       const current = store.tokens[payload.client_code];
       if (!current || Date.parse(current.captured_at) <= Date.parse(payload.captured_at)) {
@@ -167,7 +188,9 @@ export function createReceiver(options) {
     prune();
     saveStore(dataFile, store);
     journal.accepted.push(entry);
-    log(`stored ${payload.test ? 'TEST event' : 'tokens'} for ${payload.client_code} (event ${payload.event_id})`);
+    log(
+      `stored ${payload.test ? 'TEST event' : 'tokens'} for ${payload.client_code} (event ${payload.event_id})`,
+    );
     return reply(res, 200, { ok: true }, cors);
   }
 
@@ -257,8 +280,12 @@ function parseArgs(argv) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.help !== undefined) {
-    console.log('node server.mjs [--port 8787] [--host 127.0.0.1] [--secret S] [--data tokens.json] [--path /webhook] [--read-token T]');
-    console.log('Environment: RECEIVER_PORT, RECEIVER_HOST, RECEIVER_SECRET, RECEIVER_DATA, RECEIVER_PATH, RECEIVER_READ_TOKEN');
+    console.log(
+      'node server.mjs [--port 8787] [--host 127.0.0.1] [--secret S] [--data tokens.json] [--path /webhook] [--read-token T]',
+    );
+    console.log(
+      'Environment: RECEIVER_PORT, RECEIVER_HOST, RECEIVER_SECRET, RECEIVER_DATA, RECEIVER_PATH, RECEIVER_READ_TOKEN',
+    );
     return;
   }
   const here = dirname(fileURLToPath(import.meta.url));
@@ -269,12 +296,16 @@ async function main() {
   const readToken = args['read-token'] ?? process.env.RECEIVER_READ_TOKEN;
   const webhookPath = args.path ?? process.env.RECEIVER_PATH ?? '/webhook';
   if (!secret) {
-    console.error('No signing secret. Copy it from the extension (Options -> Token delivery -> Add webhook) and pass');
+    console.error(
+      'No signing secret. Copy it from the extension (Options -> Token delivery -> Add webhook) and pass',
+    );
     console.error('RECEIVER_SECRET=<secret> node server.mjs   (or --secret <secret>)');
     process.exit(2);
   }
   if (host !== '127.0.0.1' && host !== 'localhost' && !readToken) {
-    console.warn('Warning: listening beyond this computer without --read-token: anyone who can reach it can read the tokens.');
+    console.warn(
+      'Warning: listening beyond this computer without --read-token: anyone who can reach it can read the tokens.',
+    );
   }
   const receiver = createReceiver({ secret, dataFile, readToken, webhookPath });
   const bound = await receiver.listen(port, host);

@@ -35,13 +35,19 @@ async function outbox(h: ExtensionSession): Promise<OutboxEntryLike[]> {
 
 /** Capture fresh tokens the way a user does: "Validate" logs in through Angel's REST API. */
 async function captureTokens(h: ExtensionSession, accountId: string): Promise<void> {
-  const result = await must<{ ok?: boolean; delivery?: string; tokensStored?: boolean }>(h, 'validate/account', { accountId });
+  const result = await must<{ ok?: boolean; delivery?: string; tokensStored?: boolean }>(
+    h,
+    'validate/account',
+    { accountId },
+  );
   expect(result.tokensStored, JSON.stringify(result)).toBe(true);
   expect(result.delivery).toBe('queued');
 }
 
 /** A man in the middle on 127.0.0.1 that forwards to the receiver with one byte of the body changed. */
-async function startTamperingProxy(to: () => number): Promise<{ url: string; close(): Promise<void>; seen: number }> {
+async function startTamperingProxy(
+  to: () => number,
+): Promise<{ url: string; close(): Promise<void>; seen: number }> {
   const state = { seen: 0 };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -54,10 +60,13 @@ async function startTamperingProxy(to: () => number): Promise<{ url: string; clo
         body = body.replace('"test":true', '"test":false');
       }
       const headers = { ...req.headers, 'content-length': String(Buffer.byteLength(body)) };
-      const fwd = request({ host: '127.0.0.1', port: to(), path: req.url, method: req.method, headers }, (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      });
+      const fwd = request(
+        { host: '127.0.0.1', port: to(), path: req.url, method: req.method, headers },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
       fwd.on('error', () => {
         res.writeHead(502);
         res.end();
@@ -123,14 +132,21 @@ describe(`token delivery (${BROWSER})`, () => {
       await (await buttonByName(page, 'Add target')).click();
       const secretInput = await page.waitForSelector('.delivery__secret-value', { timeout: 20_000 });
       const secret = await secretInput!.evaluate((el) => (el as HTMLInputElement).value);
-      const overview = await must<{ targets: { id: string; url?: string; siteAccess?: boolean }[] }>(h, 'delivery/overview');
+      const overview = await must<{ targets: { id: string; url?: string; siteAccess?: boolean }[] }>(
+        h,
+        'delivery/overview',
+      );
       const target = overview.targets.find((t) => t.url === url)!;
       // The click asked for, and got, access to this origin at runtime.
       expect(target.siteAccess).toBe(true);
       await page.close();
       return { targetId: target.id, secret };
     }
-    const added = await must<{ target: { id: string }; secret: string }>(h, 'delivery/add-target', { accountId, kind: 'webhook', url });
+    const added = await must<{ target: { id: string }; secret: string }>(h, 'delivery/add-target', {
+      accountId,
+      kind: 'webhook',
+      url,
+    });
     return { targetId: added.target.id, secret: added.secret };
   }
 
@@ -154,7 +170,9 @@ describe(`token delivery (${BROWSER})`, () => {
   }
 
   async function expectExactlyOnce(kind: 'real' | 'test'): Promise<void> {
-    await expect.poll(() => receiver.journal.accepted.length, { timeout: DELIVERY_WAIT_MS, interval: 250 }).toBe(1);
+    await expect
+      .poll(() => receiver.journal.accepted.length, { timeout: DELIVERY_WAIT_MS, interval: 250 })
+      .toBe(1);
     await expect.poll(async () => (await outbox(h)).length, { timeout: 10_000 }).toBe(0);
     // Nothing more arrives afterwards.
     await new Promise((r) => setTimeout(r, 2000));
@@ -185,9 +203,13 @@ describe(`token delivery (${BROWSER})`, () => {
     // "Send test event" from the options page: marked as a test, never replaces the tokens.
     const page = await h.openExtensionPage('options.html');
     await (await buttonByName(page, `Send test event to ${receiver.url}`)).click();
-    await expect.poll(() => receiver.journal.accepted.map((a) => a.test), { timeout: 20_000 }).toEqual([false, true]);
+    await expect
+      .poll(() => receiver.journal.accepted.map((a) => a.test), { timeout: 20_000 })
+      .toEqual([false, true]);
     expect(receiver.store().tokens[FIXTURE_API_ACCOUNT.clientCode]!.auth_token).toBe(stored.auth_token);
-    await page.waitForFunction(() => document.body.innerText.includes('Last delivery (test): Delivered'), { timeout: 10_000 });
+    await page.waitForFunction(() => document.body.innerText.includes('Last delivery (test): Delivered'), {
+      timeout: 10_000,
+    });
     await page.close();
     await removeWebhook(targetId);
   });
@@ -257,7 +279,11 @@ describe(`token delivery (${BROWSER})`, () => {
       await receiver.setSecret(secret);
       resetJournal();
       const lastTestBefore = receiver.store().lastTest[FIXTURE_API_ACCOUNT.clientCode]?.event_id;
-      const result = await must<{ outcome: string; httpStatus?: number; message: string }>(h, 'delivery/send-test', { targetId });
+      const result = await must<{ outcome: string; httpStatus?: number; message: string }>(
+        h,
+        'delivery/send-test',
+        { targetId },
+      );
       expect(proxy.seen).toBe(1);
       expect(result.outcome).toBe('failed');
       expect(result.httpStatus).toBe(401);

@@ -10,7 +10,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createReceiver, type Receiver, type ReceiverJournal, type ReceiverStore } from '../../examples/token-receiver/server.mjs';
+import {
+  createReceiver,
+  type Receiver,
+  type ReceiverJournal,
+  type ReceiverStore,
+} from '../../examples/token-receiver/server.mjs';
 
 export interface RunningReceiver {
   /** The webhook URL to give the extension. */

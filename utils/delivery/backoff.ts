@@ -23,7 +23,11 @@ export function backoffStep(failures: number, policy: BackoffPolicy = DEFAULT_BA
  * The wait after `failures` failed attempts: a value in [step/2, step].
  * `random` returns a number in [0, 1) (Math.random in production, fixed in tests).
  */
-export function backoffDelay(failures: number, random: () => number = Math.random, policy: BackoffPolicy = DEFAULT_BACKOFF): number {
+export function backoffDelay(
+  failures: number,
+  random: () => number = Math.random,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+): number {
   const step = backoffStep(failures, policy);
   const r = Math.min(Math.max(random(), 0), 1);
   return Math.round(step / 2 + (step / 2) * r);
@@ -33,7 +37,11 @@ export function backoffDelay(failures: number, random: () => number = Math.rando
  * Parse a Retry-After header (delta seconds or an HTTP date) into milliseconds from `nowMs`.
  * Returns undefined when absent or unreadable; never more than `capMs`.
  */
-export function parseRetryAfter(value: string | null | undefined, nowMs: number, capMs = 60 * 60_000): number | undefined {
+export function parseRetryAfter(
+  value: string | null | undefined,
+  nowMs: number,
+  capMs = 60 * 60_000,
+): number | undefined {
   if (!value) return undefined;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Math.min(Number(text) * 1000, capMs);

@@ -1,8 +1,6 @@
 /** What an attempt's result means for the outbox: done, try again later, or stop. */
 export type Verdict =
-  | { kind: 'delivered' }
-  | { kind: 'retry'; reason: string }
-  | { kind: 'stop'; reason: string };
+  { kind: 'delivered' } | { kind: 'retry'; reason: string } | { kind: 'stop'; reason: string };
 
 export interface AttemptResult {
   /** HTTP status; 0 with `redirected` for a redirect that was not followed. */
@@ -16,7 +14,10 @@ export interface AttemptResult {
 
 export function classifyAttempt(r: AttemptResult): Verdict {
   if (r.networkError !== undefined) {
-    return { kind: 'retry', reason: `Your server could not be reached (${r.networkError}). The extension will try again.` };
+    return {
+      kind: 'retry',
+      reason: `Your server could not be reached (${r.networkError}). The extension will try again.`,
+    };
   }
   if (r.redirected) {
     return {
@@ -29,7 +30,11 @@ export function classifyAttempt(r: AttemptResult): Verdict {
   const said = r.bodySnippet ? ` It said: "${r.bodySnippet}"` : '';
   if (s >= 200 && s < 300) return { kind: 'delivered' };
   if (s === 408 || s === 429) return { kind: 'retry', reason: `Your server asked to try later (HTTP ${s}).` };
-  if (s >= 500) return { kind: 'retry', reason: `Your server had an error (HTTP ${s}). The extension will try again.${said}` };
+  if (s >= 500)
+    return {
+      kind: 'retry',
+      reason: `Your server had an error (HTTP ${s}). The extension will try again.${said}`,
+    };
   if (s >= 400) {
     return {
       kind: 'stop',
@@ -37,14 +42,24 @@ export function classifyAttempt(r: AttemptResult): Verdict {
     };
   }
   if (s >= 300) {
-    return { kind: 'stop', reason: `Your server answered HTTP ${s} (a redirect). Put the final URL in the target.` };
+    return {
+      kind: 'stop',
+      reason: `Your server answered HTTP ${s} (a redirect). Put the final URL in the target.`,
+    };
   }
-  return { kind: 'retry', reason: `Unexpected answer from your server (HTTP ${s}). The extension will try again.` };
+  return {
+    kind: 'retry',
+    reason: `Unexpected answer from your server (HTTP ${s}). The extension will try again.`,
+  };
 }
 
 /** Keep a short, single-line, printable excerpt of a response body for the user. */
 export function snippet(text: string, max = 200): string {
-  // eslint-disable-next-line no-control-regex -- strip control characters on purpose
-  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // Control characters become spaces (the snippet is shown as plain text).
+  const printable = Array.from(text, (ch) => {
+    const c = ch.charCodeAt(0);
+    return c < 0x20 || c === 0x7f ? ' ' : ch;
+  }).join('');
+  const flat = printable.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }

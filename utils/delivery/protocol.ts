@@ -48,8 +48,7 @@ export interface DeliveryOverview {
 }
 
 export type AddTargetRequest =
-  | { accountId: string; kind: 'angel-redirect' }
-  | { accountId: string; kind: 'webhook'; url: string };
+  { accountId: string; kind: 'angel-redirect' } | { accountId: string; kind: 'webhook'; url: string };
 
 export interface AddTargetResult {
   target: TargetView;

@@ -25,7 +25,11 @@ export const PAYLOAD_SCHEMA = {
   ],
   properties: {
     schema_version: { const: 1 },
-    event_id: { type: 'string', format: 'uuid', description: 'Unique per delivery; equals the Idempotency-Key header.' },
+    event_id: {
+      type: 'string',
+      format: 'uuid',
+      description: 'Unique per delivery; equals the Idempotency-Key header.',
+    },
     test: { type: 'boolean', description: 'true for "Send test event": the tokens are fake.' },
     broker: { const: 'angel' },
     account_label: { type: 'string', maxLength: 200 },
@@ -36,7 +40,11 @@ export const PAYLOAD_SCHEMA = {
     feed_token: { type: 'string', minLength: 1 },
     refresh_token: { type: 'string', minLength: 1, description: 'Present only when Angel returned one.' },
     captured_at: { type: 'string', format: 'date-time' },
-    expires_at: { type: 'string', format: 'date-time', description: 'Next midnight in India (IST) after capture.' },
+    expires_at: {
+      type: 'string',
+      format: 'date-time',
+      description: 'Next midnight in India (IST) after capture.',
+    },
     source: { enum: ['publisher-login', 'rest-login'] },
   },
 } as const;
@@ -88,7 +96,8 @@ export function validateAgainst(schema: SchemaNode, value: unknown, path = '$'):
     return errors;
   }
   if (typeof value === 'string') {
-    if (schema.minLength !== undefined && value.length < schema.minLength) errors.push(`${path} is too short`);
+    if (schema.minLength !== undefined && value.length < schema.minLength)
+      errors.push(`${path} is too short`);
     if (schema.maxLength !== undefined && value.length > schema.maxLength) errors.push(`${path} is too long`);
     if (schema.format === 'uuid' && !UUID_RE.test(value)) errors.push(`${path} must be a UUID`);
     if (schema.format === 'date-time' && (!DATE_TIME_RE.test(value) || Number.isNaN(Date.parse(value)))) {

@@ -26,9 +26,13 @@ export function signedMessage(timestamp: number, body: string): string {
 }
 
 export async function hmacSha256Hex(key: string, message: string): Promise<string> {
-  const cryptoKey = await crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-  ]);
+  const cryptoKey = await crypto.subtle.importKey(
+    'raw',
+    encoder.encode(key),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   const mac = await crypto.subtle.sign('HMAC', cryptoKey, encoder.encode(message));
   return toHex(new Uint8Array(mac));
 }
@@ -45,7 +49,12 @@ export interface SignedHeaders {
   'Idempotency-Key': string;
 }
 
-export async function signedHeaders(secret: string, eventId: string, body: string, nowMs: number): Promise<SignedHeaders> {
+export async function signedHeaders(
+  secret: string,
+  eventId: string,
+  body: string,
+  nowMs: number,
+): Promise<SignedHeaders> {
   const ts = unixSeconds(nowMs);
   return {
     'Content-Type': 'application/json',

@@ -4,16 +4,37 @@
  */
 import { browser } from 'wxt/browser';
 import { handle, UserError } from '@/utils/messaging';
-import { isUnlocked, onVaultUnlocked, openBlob, readVault, sealBlob, updateVault } from '@/entrypoints/background/vault';
+import {
+  isUnlocked,
+  onVaultUnlocked,
+  openBlob,
+  readVault,
+  sealBlob,
+  updateVault,
+} from '@/entrypoints/background/vault';
 import { buildPayload, maskToken, testTokens } from '@/utils/delivery/payload';
 import { generateSecret } from '@/utils/delivery/sign';
 import { checkWebhookUrl } from '@/utils/delivery/url';
-import type { AddTargetRequest, DeliveryOverview, OutboxView, SendResult, TargetView } from '@/utils/delivery/protocol';
+import type {
+  AddTargetRequest,
+  DeliveryOverview,
+  OutboxView,
+  SendResult,
+  TargetView,
+} from '@/utils/delivery/protocol';
 import '@/utils/delivery/protocol';
 import type { DeliveryTarget, OutboxEntry, TokenPayload } from '@/utils/delivery/types';
 import type { Account, SessionTokens, VaultData } from '@/utils/vault/types';
 import { NOTIFY_FAILED, NOTIFY_LOCKED, OUTBOX_ALARM, processOutbox, stateMessage } from './outbox';
-import { lockedNotifiedItem, mutateOutbox, mutateTargets, outboxItem, serialized, statusItem, targetsItem } from './store';
+import {
+  lockedNotifiedItem,
+  mutateOutbox,
+  mutateTargets,
+  outboxItem,
+  serialized,
+  statusItem,
+  targetsItem,
+} from './store';
 
 export { processOutbox } from './outbox';
 
@@ -57,7 +78,9 @@ async function makeEntry(
  * Throws UserError('locked') when the vault is locked (nothing can be sealed then).
  */
 export async function enqueueDelivery(accountId: string, tokens: SessionTokens): Promise<void> {
-  const targets = (await targetsItem.getValue()).filter((t) => t.accountId === accountId && t.kind === 'webhook');
+  const targets = (await targetsItem.getValue()).filter(
+    (t) => t.accountId === accountId && t.kind === 'webhook',
+  );
   if (targets.length === 0) return;
   if (tokens.expiresAt <= Date.now()) return; // already useless: nothing to deliver
   const vault = await readVault();
@@ -83,7 +106,11 @@ async function siteAccess(pattern: string): Promise<boolean | undefined> {
   }
 }
 
-async function toView(t: DeliveryTarget, outbox: OutboxEntry[], status: Awaited<ReturnType<typeof statusItem.getValue>>): Promise<TargetView> {
+async function toView(
+  t: DeliveryTarget,
+  outbox: OutboxEntry[],
+  status: Awaited<ReturnType<typeof statusItem.getValue>>,
+): Promise<TargetView> {
   const mine = outbox.filter((e) => e.targetId === t.id);
   const view: TargetView = {
     id: t.id,
@@ -105,7 +132,10 @@ async function toView(t: DeliveryTarget, outbox: OutboxEntry[], status: Awaited<
   return view;
 }
 
-async function maskedBody(e: OutboxEntry, unlocked: boolean): Promise<Pick<OutboxView, 'maskedAuthToken' | 'maskedFeedToken' | 'maskedRefreshToken'>> {
+async function maskedBody(
+  e: OutboxEntry,
+  unlocked: boolean,
+): Promise<Pick<OutboxView, 'maskedAuthToken' | 'maskedFeedToken' | 'maskedRefreshToken'>> {
   const hidden = { maskedAuthToken: 'locked', maskedFeedToken: 'locked' };
   if (!unlocked) return hidden;
   try {
@@ -121,7 +151,11 @@ async function maskedBody(e: OutboxEntry, unlocked: boolean): Promise<Pick<Outbo
 }
 
 async function overview(): Promise<DeliveryOverview> {
-  const [targets, outbox, status] = await Promise.all([targetsItem.getValue(), outboxItem.getValue(), statusItem.getValue()]);
+  const [targets, outbox, status] = await Promise.all([
+    targetsItem.getValue(),
+    outboxItem.getValue(),
+    statusItem.getValue(),
+  ]);
   const unlocked = await isUnlocked();
   let vault: VaultData | null = null;
   if (unlocked) {
@@ -165,7 +199,12 @@ async function addTarget(req: AddTargetRequest): Promise<{ target: TargetView; s
   const vault = await readVault();
   findAccount(vault, req.accountId);
   const existing = (await targetsItem.getValue()).filter((t) => t.accountId === req.accountId);
-  const target: DeliveryTarget = { id: crypto.randomUUID(), accountId: req.accountId, kind: req.kind, createdAt: Date.now() };
+  const target: DeliveryTarget = {
+    id: crypto.randomUUID(),
+    accountId: req.accountId,
+    kind: req.kind,
+    createdAt: Date.now(),
+  };
   let secret: string | undefined;
   if (req.kind === 'angel-redirect') {
     if (existing.some((t) => t.kind === 'angel-redirect')) {
@@ -178,7 +217,10 @@ async function addTarget(req: AddTargetRequest): Promise<{ target: TargetView; s
       throw new UserError('duplicate-target', 'This account already sends to this URL.');
     }
     if (existing.filter((t) => t.kind === 'webhook').length >= MAX_WEBHOOKS_PER_ACCOUNT) {
-      throw new UserError('too-many-targets', `An account can have at most ${MAX_WEBHOOKS_PER_ACCOUNT} webhooks. Remove one first.`);
+      throw new UserError(
+        'too-many-targets',
+        `An account can have at most ${MAX_WEBHOOKS_PER_ACCOUNT} webhooks. Remove one first.`,
+      );
     }
     target.url = check.url;
     secret = generateSecret();
@@ -198,7 +240,8 @@ async function addTarget(req: AddTargetRequest): Promise<{ target: TargetView; s
 
 async function requireTarget(targetId: string): Promise<DeliveryTarget> {
   const target = (await targetsItem.getValue()).find((t) => t.id === targetId);
-  if (!target) throw new UserError('no-target', 'This delivery target no longer exists. Reload the options page.');
+  if (!target)
+    throw new UserError('no-target', 'This delivery target no longer exists. Reload the options page.');
   return target;
 }
 
@@ -236,7 +279,10 @@ async function rotateSecret(targetId: string): Promise<{ secret: string }> {
 async function sendTest(targetId: string): Promise<SendResult> {
   const target = await requireTarget(targetId);
   if (target.kind !== 'webhook') {
-    throw new UserError('not-webhook', 'The "Angel redirect" target has nothing to send: Angel itself sends the browser to your Redirect URL.');
+    throw new UserError(
+      'not-webhook',
+      'The "Angel redirect" target has nothing to send: Angel itself sends the browser to your Redirect URL.',
+    );
   }
   const vault = await readVault();
   const account = findAccount(vault, target.accountId);
@@ -247,7 +293,13 @@ async function sendTest(targetId: string): Promise<SendResult> {
     list.push(entry);
   });
   const results = await processOutbox();
-  return results.get(entry.eventId) ?? { eventId: entry.eventId, outcome: 'retrying', message: 'Queued; it goes out shortly.' };
+  return (
+    results.get(entry.eventId) ?? {
+      eventId: entry.eventId,
+      outcome: 'retrying',
+      message: 'Queued; it goes out shortly.',
+    }
+  );
 }
 
 async function retryNow(req: { targetId?: string; eventId?: string }): Promise<SendResult[]> {
@@ -255,7 +307,9 @@ async function retryNow(req: { targetId?: string; eventId?: string }): Promise<S
   const now = Date.now();
   const picked = await mutateOutbox((list) => {
     const chosen = list.filter(
-      (e) => (req.eventId ? e.eventId === req.eventId : true) && (req.targetId ? e.targetId === req.targetId : true),
+      (e) =>
+        (req.eventId ? e.eventId === req.eventId : true) &&
+        (req.targetId ? e.targetId === req.targetId : true),
     );
     const ids: string[] = [];
     let expired = 0;
@@ -277,7 +331,11 @@ async function retryNow(req: { targetId?: string; eventId?: string }): Promise<S
         'These tokens are past their expiry, so sending them would not help. Log in again: fresh tokens are delivered automatically.',
       );
     }
-    if (req.eventId) throw new UserError('no-entry', 'This delivery is no longer in the outbox (it may have just been delivered).');
+    if (req.eventId)
+      throw new UserError(
+        'no-entry',
+        'This delivery is no longer in the outbox (it may have just been delivered).',
+      );
     return [];
   }
   const results = await processOutbox();

@@ -119,7 +119,11 @@ async function onePass(results: Map<string, SendResult>): Promise<void> {
   await scheduleNextAlarm();
 }
 
-async function attempt(entry: OutboxEntry, targets: DeliveryTarget[], vault: VaultData): Promise<SendResult | null> {
+async function attempt(
+  entry: OutboxEntry,
+  targets: DeliveryTarget[],
+  vault: VaultData,
+): Promise<SendResult | null> {
   const target = targets.find((t) => t.id === entry.targetId);
   if (!target || target.kind !== 'webhook' || !target.url) {
     await mutateOutbox((list) => removeEntry(list, entry.eventId));
@@ -146,22 +150,34 @@ async function attempt(entry: OutboxEntry, targets: DeliveryTarget[], vault: Vau
   } catch {
     return finish(entry, target, {
       state: 'failed',
-      message: 'This delivery cannot be decrypted with the current vault (was the vault reset?). Discard it; the next login sends fresh tokens.',
+      message:
+        'This delivery cannot be decrypted with the current vault (was the vault reset?). Discard it; the next login sends fresh tokens.',
     });
   }
   const outcome = await deliverToWebhook(target.url, secret, entry.eventId, body);
   const verdict = classifyAttempt(outcome);
   const after = Date.now();
   if (verdict.kind === 'delivered') {
-    return finish(entry, target, { attempted: true, state: 'delivered', httpStatus: outcome.status, message: `Delivered (HTTP ${outcome.status}).` });
+    return finish(entry, target, {
+      attempted: true,
+      state: 'delivered',
+      httpStatus: outcome.status,
+      message: `Delivered (HTTP ${outcome.status}).`,
+    });
   }
   if (verdict.kind === 'stop') {
-    return finish(entry, target, { attempted: true, state: 'failed', httpStatus: outcome.status, message: verdict.reason });
+    return finish(entry, target, {
+      attempted: true,
+      state: 'failed',
+      httpStatus: outcome.status,
+      message: verdict.reason,
+    });
   }
   // Retry: unless the deadline has come.
   let reason = verdict.reason;
   if (outcome.networkError !== undefined && (await hasSiteAccess(target.url)) === false) {
-    reason += ' The extension also has no access to this site: open the options page and press "Allow access".';
+    reason +=
+      ' The extension also has no access to this site: open the options page and press "Allow access".';
   }
   const wait = Math.max(backoffDelay(entry.attempts + 1), parseRetryAfter(outcome.retryAfter, after) ?? 0);
   if (after >= entry.deadline - 1000) {
@@ -222,7 +238,11 @@ async function finish(entry: OutboxEntry, target: DeliveryTarget, f: Finish): Pr
     message: f.message,
   });
   if (f.state === 'failed' && !entry.test) {
-    await notify(`${NOTIFY_FAILED}${entry.eventId}`, 'Token delivery refused', `${target.url ?? ''}: ${f.message}`);
+    await notify(
+      `${NOTIFY_FAILED}${entry.eventId}`,
+      'Token delivery refused',
+      `${target.url ?? ''}: ${f.message}`,
+    );
   }
   return { eventId: entry.eventId, outcome, message: f.message, httpStatus: f.httpStatus };
 }

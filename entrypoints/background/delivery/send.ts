@@ -39,7 +39,11 @@ export async function deliverToWebhook(
     } catch {
       // A body we cannot read does not change the verdict.
     }
-    return { status: res.status, bodySnippet: text ? snippet(text) : undefined, retryAfter: res.headers.get('retry-after') };
+    return {
+      status: res.status,
+      bodySnippet: text ? snippet(text) : undefined,
+      retryAfter: res.headers.get('retry-after'),
+    };
   } catch (err) {
     const reason = abort.signal.aborted
       ? `no answer within ${ATTEMPT_TIMEOUT_MS / 1000} s`

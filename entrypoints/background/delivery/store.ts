@@ -6,14 +6,22 @@
 import { storage } from '#imports';
 import type { DeliveryTarget, LastDelivery, OutboxEntry } from '@/utils/delivery/types';
 
-export const targetsItem = storage.defineItem<DeliveryTarget[]>('local:delivery.targets', { fallback: [], version: 1 });
-export const outboxItem = storage.defineItem<OutboxEntry[]>('local:delivery.outbox', { fallback: [], version: 1 });
+export const targetsItem = storage.defineItem<DeliveryTarget[]>('local:delivery.targets', {
+  fallback: [],
+  version: 1,
+});
+export const outboxItem = storage.defineItem<OutboxEntry[]>('local:delivery.outbox', {
+  fallback: [],
+  version: 1,
+});
 export const statusItem = storage.defineItem<Record<string, LastDelivery>>('local:delivery.status', {
   fallback: {},
   version: 1,
 });
 /** Set once we told the user that deliveries wait for an unlock; cleared on unlock. */
-export const lockedNotifiedItem = storage.defineItem<boolean>('session:delivery.lockedNotified', { fallback: false });
+export const lockedNotifiedItem = storage.defineItem<boolean>('session:delivery.lockedNotified', {
+  fallback: false,
+});
 
 let queue: Promise<unknown> = Promise.resolve();
 

@@ -5,7 +5,9 @@ import { backoffDelay, backoffStep, DEFAULT_BACKOFF, parseRetryAfter } from '@/u
 describe('backoff schedule', () => {
   it('doubles from 10 s and stops growing at 10 minutes', () => {
     const steps = [1, 2, 3, 4, 5, 6, 7, 8, 20, 1000].map((n) => backoffStep(n));
-    expect(steps).toEqual([10_000, 20_000, 40_000, 80_000, 160_000, 320_000, 600_000, 600_000, 600_000, 600_000]);
+    expect(steps).toEqual([
+      10_000, 20_000, 40_000, 80_000, 160_000, 320_000, 600_000, 600_000, 600_000, 600_000,
+    ]);
   });
 
   it('jitter keeps each wait within [step/2, step]', () => {
@@ -13,11 +15,15 @@ describe('backoff schedule', () => {
     expect(backoffDelay(3, () => 0.5)).toBe(30_000);
     expect(backoffDelay(3, () => 0.999999)).toBeCloseTo(40_000, -1);
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 200 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (n, r) => {
-        const d = backoffDelay(n, () => r);
-        const step = backoffStep(n);
-        return d >= step / 2 && d <= step && d <= DEFAULT_BACKOFF.maxMs;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 200 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (n, r) => {
+          const d = backoffDelay(n, () => r);
+          const step = backoffStep(n);
+          return d >= step / 2 && d <= step && d <= DEFAULT_BACKOFF.maxMs;
+        },
+      ),
     );
   });
 

@@ -7,7 +7,8 @@ describe('retry classification', () => {
   });
   it('network errors, 408, 429 and 5xx are retried', () => {
     expect(classifyAttempt({ networkError: 'Failed to fetch' }).kind).toBe('retry');
-    for (const s of [408, 429, 500, 502, 503, 504]) expect(classifyAttempt({ status: s }).kind, String(s)).toBe('retry');
+    for (const s of [408, 429, 500, 502, 503, 504])
+      expect(classifyAttempt({ status: s }).kind, String(s)).toBe('retry');
   });
   it('other 4xx and redirects stop and show the answer', () => {
     for (const s of [400, 401, 403, 404, 410, 413, 422]) {

@@ -191,7 +191,10 @@ describe('delivery outbox (background)', () => {
     await fakeBrowser.alarms.onAlarm.trigger({ name: OUTBOX_ALARM, scheduledTime: entry!.nextAttemptAt });
     await processOutbox();
     expect(receiver.journal.accepted).toHaveLength(0);
-    expect(create).toHaveBeenCalledWith('delivery-locked', expect.objectContaining({ title: 'Token delivery is waiting' }));
+    expect(create).toHaveBeenCalledWith(
+      'delivery-locked',
+      expect.objectContaining({ title: 'Token delivery is waiting' }),
+    );
     expect((await call('delivery/overview')).locked).toBe(true);
 
     await call('vault/unlock', { password: PASSWORD });
@@ -237,8 +240,12 @@ describe('delivery outbox (background)', () => {
 
   it('keeps the signing secret in the vault only and refuses unsafe URLs', async () => {
     expect(await allStorageText()).not.toContain(secret);
-    await expect(call('delivery/add-target', { accountId, kind: 'webhook', url: 'http://example.com/hook' })).rejects.toThrow(/https/);
-    await expect(call('delivery/add-target', { accountId, kind: 'webhook', url: receiver.url })).rejects.toThrow(/already/);
+    await expect(
+      call('delivery/add-target', { accountId, kind: 'webhook', url: 'http://example.com/hook' }),
+    ).rejects.toThrow(/https/);
+    await expect(
+      call('delivery/add-target', { accountId, kind: 'webhook', url: receiver.url }),
+    ).rejects.toThrow(/already/);
     const rotated = await call('delivery/rotate-secret', { targetId });
     expect(rotated.secret).toMatch(/^[0-9a-f]{64}$/);
     expect(rotated.secret).not.toBe(secret);

@@ -43,14 +43,25 @@ describe('example token receiver', () => {
     base = `http://127.0.0.1:${port}`;
   }
 
-  async function post(body: string, headers: Record<string, string>): Promise<{ status: number; json: Record<string, unknown> }> {
-    const res = await fetch(`${base}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  async function post(
+    body: string,
+    headers: Record<string, string>,
+  ): Promise<{ status: number; json: Record<string, unknown> }> {
+    const res = await fetch(`${base}/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };
   }
 
   async function deliver(p: Record<string, unknown>, ts = Math.floor(clock / 1000)) {
     const body = JSON.stringify(p);
-    return post(body, { 'x-timestamp': String(ts), 'x-signature': sign(ts, body), 'idempotency-key': String(p.event_id) });
+    return post(body, {
+      'x-timestamp': String(ts),
+      'x-signature': sign(ts, body),
+      'idempotency-key': String(p.event_id),
+    });
   }
 
   beforeEach(async () => {
@@ -70,9 +81,17 @@ describe('example token receiver', () => {
     const res = await fetch(`${base}/tokens/A123456`);
     expect(res.status).toBe(200);
     const t = (await res.json()) as Record<string, unknown>;
-    expect(t).toMatchObject({ client_code: 'A123456', auth_token: 'jwt-auth-1', feed_token: 'feed-1', event_id: p.event_id, expired: false });
+    expect(t).toMatchObject({
+      client_code: 'A123456',
+      auth_token: 'jwt-auth-1',
+      feed_token: 'feed-1',
+      event_id: p.event_id,
+      expired: false,
+    });
     // Written to disk, atomically (no temporary file left behind), readable as JSON.
-    const onDisk = JSON.parse(readFileSync(file, 'utf8')) as { tokens: Record<string, { auth_token: string }> };
+    const onDisk = JSON.parse(readFileSync(file, 'utf8')) as {
+      tokens: Record<string, { auth_token: string }>;
+    };
     expect(onDisk.tokens.A123456!.auth_token).toBe('jwt-auth-1');
     expect(readdirSync(join(dir, 'data'))).toEqual(['tokens.json']);
     expect((await fetch(`${base}/tokens/NOBODY`)).status).toBe(404);
@@ -94,11 +113,15 @@ describe('example token receiver', () => {
     const p = payload();
     const ts = Math.floor(clock / 1000);
     const body = JSON.stringify(p);
-    expect((await post(body, { 'x-timestamp': String(ts), 'x-signature': sign(ts, body, 'other') })).status).toBe(401);
+    expect(
+      (await post(body, { 'x-timestamp': String(ts), 'x-signature': sign(ts, body, 'other') })).status,
+    ).toBe(401);
     expect((await post(body, { 'x-timestamp': String(ts) })).status).toBe(401);
     expect((await post(body, { 'x-signature': sign(ts, body) })).status).toBe(401);
     // Signed for ts, sent with ts + 1.
-    expect((await post(body, { 'x-timestamp': String(ts + 1), 'x-signature': sign(ts, body) })).status).toBe(401);
+    expect((await post(body, { 'x-timestamp': String(ts + 1), 'x-signature': sign(ts, body) })).status).toBe(
+      401,
+    );
   });
 
   it('refuses timestamps more than 5 minutes old (or ahead), accepts within', async () => {
@@ -125,7 +148,9 @@ describe('example token receiver', () => {
   it('keeps the newest tokens per client code; test events never replace them', async () => {
     await deliver(payload({ auth_token: 'newer', captured_at: '2026-11-28T03:04:00.000Z' }));
     await deliver(payload({ auth_token: 'older', captured_at: '2026-11-28T02:00:00.000Z' }));
-    await deliver(payload({ auth_token: 'TEST-auth-token', test: true, captured_at: '2026-11-28T03:04:30.000Z' }));
+    await deliver(
+      payload({ auth_token: 'TEST-auth-token', test: true, captured_at: '2026-11-28T03:04:30.000Z' }),
+    );
     const t = (await (await fetch(`${base}/tokens/A123456`)).json()) as Record<string, unknown>;
     expect(t.auth_token).toBe('newer');
     expect(receiver.store.lastTest.A123456).toBeDefined();
@@ -137,7 +162,10 @@ describe('example token receiver', () => {
     expect((await post(body, { 'x-timestamp': String(ts), 'x-signature': sign(ts, body) })).status).toBe(400);
     const p = payload();
     const b2 = JSON.stringify(p);
-    expect((await post(b2, { 'x-timestamp': String(ts), 'x-signature': sign(ts, b2), 'idempotency-key': 'other' })).status).toBe(400);
+    expect(
+      (await post(b2, { 'x-timestamp': String(ts), 'x-signature': sign(ts, b2), 'idempotency-key': 'other' }))
+        .status,
+    ).toBe(400);
   });
 
   it('can require a read token for GET /tokens', async () => {
@@ -145,8 +173,12 @@ describe('example token receiver', () => {
     await start({ readToken: 'algo-read-key' });
     await deliver(payload());
     expect((await fetch(`${base}/tokens/A123456`)).status).toBe(401);
-    expect((await fetch(`${base}/tokens/A123456`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
-    expect((await fetch(`${base}/tokens/A123456`, { headers: { authorization: 'Bearer algo-read-key' } })).status).toBe(200);
+    expect(
+      (await fetch(`${base}/tokens/A123456`, { headers: { authorization: 'Bearer wrong' } })).status,
+    ).toBe(401);
+    expect(
+      (await fetch(`${base}/tokens/A123456`, { headers: { authorization: 'Bearer algo-read-key' } })).status,
+    ).toBe(200);
   });
 
   it('answers the CORS preflight of the webhook path only', async () => {

@@ -65,7 +65,9 @@ describe('payload', () => {
     expect(validatePayload({ ...good, event_id: 'not-a-uuid' })).toContain('$.event_id must be a UUID');
     expect(validatePayload({ ...good, broker: 'zerodha' })).toContain('$.broker must be "angel"');
     expect(validatePayload({ ...good, source: 'manual' })[0]).toMatch(/\$\.source must be one of/);
-    expect(validatePayload({ ...good, captured_at: '28/11/2026' })).toContain('$.captured_at must be an RFC 3339 date-time');
+    expect(validatePayload({ ...good, captured_at: '28/11/2026' })).toContain(
+      '$.captured_at must be an RFC 3339 date-time',
+    );
     expect(validatePayload({ ...good, test: 'no' })).toContain('$.test must be of type boolean');
     expect(validatePayload({ ...good, api_key: 'leak' })).toContain('$.api_key is not allowed');
     expect(validatePayload({ ...good, feed_token: '' })).toContain('$.feed_token is too short');
@@ -81,9 +83,13 @@ describe('payload', () => {
 
   it('expires at the next midnight in India', () => {
     // 23:59 IST on 27 Nov = 18:29 UTC -> expires 18:30 UTC the same day.
-    expect(new Date(nextMidnightIst(Date.parse('2026-11-27T18:29:00Z'))).toISOString()).toBe('2026-11-27T18:30:00.000Z');
+    expect(new Date(nextMidnightIst(Date.parse('2026-11-27T18:29:00Z'))).toISOString()).toBe(
+      '2026-11-27T18:30:00.000Z',
+    );
     // 00:00 IST exactly -> the next midnight, 24 h later.
-    expect(new Date(nextMidnightIst(Date.parse('2026-11-27T18:30:00Z'))).toISOString()).toBe('2026-11-28T18:30:00.000Z');
+    expect(new Date(nextMidnightIst(Date.parse('2026-11-27T18:30:00Z'))).toISOString()).toBe(
+      '2026-11-28T18:30:00.000Z',
+    );
   });
 
   it('masks tokens for display', () => {
@@ -95,14 +101,18 @@ describe('payload', () => {
 
 describe('docs/webhook.md', () => {
   it('shows exactly the schema the extension validates against', () => {
-    const schemas = docsBlocks().map((b) => JSON.parse(b) as Record<string, unknown>).filter((b) => '$schema' in b);
+    const schemas = docsBlocks()
+      .map((b) => JSON.parse(b) as Record<string, unknown>)
+      .filter((b) => '$schema' in b);
     expect(schemas).toHaveLength(1);
     expect(schemas[0]).toEqual(JSON.parse(JSON.stringify(PAYLOAD_SCHEMA)));
   });
 
   it('its example payload is valid and its worked signature is right', () => {
     const md = readFileSync(new URL('../../../docs/webhook.md', import.meta.url), 'utf8');
-    const example = docsBlocks().map((b) => JSON.parse(b) as Record<string, unknown>).find((b) => 'event_id' in b);
+    const example = docsBlocks()
+      .map((b) => JSON.parse(b) as Record<string, unknown>)
+      .find((b) => 'event_id' in b);
     expect(validatePayload(example)).toEqual([]);
     const secret = /secret `([0-9a-f]{64})`/.exec(md)![1]!;
     const ts = /timestamp `(\d+)`/.exec(md)![1]!;

@@ -15,7 +15,9 @@ describe('webhook signature', () => {
     const secret = 'a3f1c0de'.repeat(8);
     const body = '{"event_id":"0b7e8c9a-1111-4222-8333-944455556666","client_code":"Ä123"}';
     const ts = 1_764_316_800;
-    const expected = createHmac('sha256', Buffer.from(secret, 'utf8')).update(`${ts}.${body}`, 'utf8').digest('hex');
+    const expected = createHmac('sha256', Buffer.from(secret, 'utf8'))
+      .update(`${ts}.${body}`, 'utf8')
+      .digest('hex');
     const headers = await signedHeaders(secret, 'evt-1', body, ts * 1000 + 999);
     expect(headers['X-Timestamp']).toBe(String(ts));
     expect(headers['X-Signature']).toBe(expected);
@@ -25,10 +27,15 @@ describe('webhook signature', () => {
 
   it('agrees with the example receiver for any secret, time and body', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1 }), fc.integer({ min: 0, max: 4_000_000_000 }), fc.string(), async (secret, ts, body) => {
-        const mine = await hmacSha256Hex(secret, `${ts}.${body}`);
-        return mine === computeSignature(secret, ts, body) && verifySignature(secret, ts, body, mine);
-      }),
+      fc.asyncProperty(
+        fc.string({ minLength: 1 }),
+        fc.integer({ min: 0, max: 4_000_000_000 }),
+        fc.string(),
+        async (secret, ts, body) => {
+          const mine = await hmacSha256Hex(secret, `${ts}.${body}`);
+          return mine === computeSignature(secret, ts, body) && verifySignature(secret, ts, body, mine);
+        },
+      ),
       { numRuns: 60 },
     );
   });

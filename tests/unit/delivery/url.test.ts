@@ -13,9 +13,20 @@ describe('webhook URL rules', () => {
   });
 
   it('accepts plain http only for localhost and 127.0.0.1', () => {
-    expect(checkWebhookUrl('http://127.0.0.1:8787/webhook')).toMatchObject({ ok: true, permissionPattern: 'http://127.0.0.1/*' });
-    expect(checkWebhookUrl('http://localhost/webhook')).toMatchObject({ ok: true, permissionPattern: 'http://localhost/*' });
-    for (const bad of ['http://example.com/hook', 'http://192.168.1.5/hook', 'http://10.0.0.1/', 'http://127.0.0.2/']) {
+    expect(checkWebhookUrl('http://127.0.0.1:8787/webhook')).toMatchObject({
+      ok: true,
+      permissionPattern: 'http://127.0.0.1/*',
+    });
+    expect(checkWebhookUrl('http://localhost/webhook')).toMatchObject({
+      ok: true,
+      permissionPattern: 'http://localhost/*',
+    });
+    for (const bad of [
+      'http://example.com/hook',
+      'http://192.168.1.5/hook',
+      'http://10.0.0.1/',
+      'http://127.0.0.2/',
+    ]) {
       const r = checkWebhookUrl(bad);
       expect(r.ok, bad).toBe(false);
       if (!r.ok) expect(r.error).toMatch(/https/);
@@ -23,7 +34,13 @@ describe('webhook URL rules', () => {
   });
 
   it('refuses other schemes, credentials in the URL and garbage, saying what to do', () => {
-    for (const bad of ['ftp://example.com/', 'javascript:alert(1)', 'example.com/hook', '', 'https://user:pw@example.com/']) {
+    for (const bad of [
+      'ftp://example.com/',
+      'javascript:alert(1)',
+      'example.com/hook',
+      '',
+      'https://user:pw@example.com/',
+    ]) {
       const r = checkWebhookUrl(bad);
       expect(r.ok, bad).toBe(false);
       if (!r.ok) expect(r.error.length).toBeGreaterThan(20);
