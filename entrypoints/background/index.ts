@@ -2,8 +2,8 @@ import { listenForMessages } from '@/utils/messaging';
 import { registerTabPages } from './tabPages';
 import { registerVault } from './vault';
 import { registerPortal } from './portal';
-import { registerDelivery } from './delivery';
 import { registerValidation } from './validate';
+import { registerLogin } from './login';
 
 export default defineBackground({
   // Firefox MV2 builds get a non-persistent event page, like Chrome's service worker.
@@ -14,7 +14,7 @@ export default defineBackground({
     registerTabPages();
     registerVault();
     registerPortal();
-    registerDelivery();
     registerValidation();
+    registerLogin();
   },
 });
