@@ -2,6 +2,7 @@ import { listenForMessages } from '@/utils/messaging';
 import { registerTabPages } from './tabPages';
 import { registerVault } from './vault';
 import { registerPortal } from './portal';
+import { registerDelivery } from './delivery';
 import { registerValidation } from './validate';
 import { registerLogin } from './login';
 
@@ -14,6 +15,7 @@ export default defineBackground({
     registerTabPages();
     registerVault();
     registerPortal();
+    registerDelivery();
     registerValidation();
     registerLogin();
   },
