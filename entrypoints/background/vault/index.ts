@@ -296,6 +296,14 @@ async function unlockVault(password: unknown): Promise<VaultStatus> {
   return vaultStatus();
 }
 
+function safeParseVersion(raw: unknown): 1 | 2 | null {
+  try {
+    return parseEnvelope(raw).v;
+  } catch {
+    return null;
+  }
+}
+
 function safeParse(raw: unknown) {
   try {
     const p = parseEnvelope(raw);
@@ -468,9 +476,15 @@ export function registerVault(): void {
       if (!env) {
         const raw = await vaultItem.getValue();
         if (raw === null || raw === undefined) throw new UserError('no-vault', 'There is no vault yet.');
+        if (safeParseVersion(raw) === 1) {
+          throw new UserError(
+            'needs-upgrade',
+            'Unlock the vault once (this upgrades its storage format), then change the password.',
+          );
+        }
         throw new UserError(
           'vault-corrupt',
-          'The stored vault cannot be read (or must be unlocked once to upgrade it), so its password cannot be changed.',
+          'The stored vault cannot be read, so its password cannot be changed. Restore a backup or reset the vault.',
         );
       }
       let vaultKey: Uint8Array<ArrayBuffer>;
