@@ -1,0 +1,392 @@
+/**
+ * Portal assistant end to end, in the built extension: the create-app form in every markup
+ * style on both portal hosts (in-page control by its accessible name, read-back report, no
+ * submission, bad profiles refused), "Fill this page" relayed by the background, My APIs key
+ * capture into a vault account, enable-totp secret capture (text, QR only, after the OTP steps).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
+import { BROWSER, launchExtension, type ExtensionSession } from './harness';
+import { FIXTURE_APPS, FIXTURE_TOTP_SECRET, SUBMIT_PATH } from '../fixtures/portal/routes';
+import { totpCode } from '@/utils/vault/totp';
+import { DEFAULT_TOTP } from '@/utils/vault/types';
+
+const HOSTS = ['smartapi.angelone.in', 'smartapi.angelbroking.com'] as const;
+const PROFILE = {
+  id: 'autotrader-web',
+  name: 'AutoTrader Web',
+  builtIn: true,
+  appName: 'MyTradingApp',
+  redirectUrl: 'https://webx.stocksdeveloper.in/auth/angel',
+  postbackUrl: 'https://apix.stocksdeveloper.in/postback/angel',
+  apiType: 'publisher',
+  clientId: 'A1234567',
+  primaryIp: '49.36.12.7',
+  secondaryIp: '49.36.12.8',
+};
+const EXPECTED_STATE = {
+  appName: 'MyTradingApp',
+  redirectUrl: 'https://webx.stocksdeveloper.in/auth/angel',
+  postbackUrl: 'https://apix.stocksdeveloper.in/postback/angel',
+  clientId: 'A1234567',
+  primaryIp: '49.36.12.7',
+  secondaryIp: '49.36.12.8',
+  apiType: 'PUBLISHER',
+};
+
+/**
+ * A button of the extension's in-page UI, by its accessible name: searched in open shadow
+ * roots of every frame (same-origin iframes included), frame by frame so that Firefox can
+ * hand the element back.
+ */
+async function companionButton(page: Page, name: string, timeout = 20_000): Promise<ElementHandle<HTMLButtonElement>> {
+  const start = Date.now();
+  while (Date.now() - start < timeout) {
+    for (const frame of page.frames()) {
+      const handle = await frame
+        .evaluateHandle((n: string) => {
+          const visit = (root: Document | ShadowRoot): HTMLButtonElement | null => {
+            for (const el of Array.from(root.querySelectorAll('*'))) {
+              if (el.tagName === 'SMARTAPI-COMPANION' && el.shadowRoot) {
+                for (const b of Array.from(el.shadowRoot.querySelectorAll('button'))) {
+                  const accName = (b.getAttribute('aria-label') ?? b.textContent ?? '').trim();
+                  if (accName === n && !b.disabled) return b;
+                }
+              } else if (el.shadowRoot) {
+                const inner = visit(el.shadowRoot);
+                if (inner) return inner;
+              }
+            }
+            return null;
+          };
+          return visit(document);
+        }, name)
+        .catch(() => null);
+      if (handle && (await handle.evaluate((b) => b !== null).catch(() => false))) {
+        return handle as unknown as ElementHandle<HTMLButtonElement>;
+      }
+      await handle?.dispose().catch(() => {});
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`No "${name}" control appeared in the page`);
+}
+
+/** Text of the in-page UI a button belongs to (report lines, status), even after re-renders. */
+async function controlText(button: ElementHandle<HTMLButtonElement>): Promise<string> {
+  return button.evaluate((b) => {
+    const host = (b as HTMLButtonElement & { __sacHost?: Element }).__sacHost ?? (b.getRootNode() as ShadowRoot).host;
+    (b as HTMLButtonElement & { __sacHost?: Element }).__sacHost = host;
+    return (host?.shadowRoot?.querySelector('.box')?.textContent ?? '').replace(/\s+/g, ' ');
+  });
+}
+
+async function waitForControlText(
+  button: ElementHandle<HTMLButtonElement>,
+  pattern: RegExp,
+  timeout = 15_000,
+): Promise<string> {
+  const start = Date.now();
+  let text = '';
+  while (Date.now() - start < timeout) {
+    text = await controlText(button);
+    if (pattern.test(text)) return text;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`In-page control never showed ${pattern}; it shows: ${text}`);
+}
+
+async function pageState(page: Page): Promise<Record<string, unknown>> {
+  const frames: Frame[] = [page.mainFrame(), ...page.mainFrame().childFrames()];
+  for (const f of frames) {
+    const state = await f.evaluate(() => (window as unknown as { __state?: Record<string, unknown> }).__state ?? null);
+    if (state) return state;
+  }
+  throw new Error('The fixture form has no state');
+}
+
+async function plainValues(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (const el of Array.from(document.querySelectorAll<HTMLInputElement>('#create-app input[type=text]'))) out[el.name] = el.value;
+    out.api_type = document.querySelector<HTMLInputElement>('#create-app input[name=api_type]:checked')?.value ?? '';
+    return out;
+  });
+}
+
+async function setProfiles(h: ExtensionSession, profiles: unknown[], selectedId = 'autotrader-web'): Promise<void> {
+  await h.inExtension(
+    async (value: unknown) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      await api.storage.local.set({ portalProfiles: value });
+    },
+    { profiles, selectedId },
+  );
+}
+
+function submissions(h: ExtensionSession) {
+  return h.fixture.state.requests.filter((r) => r.path.startsWith(SUBMIT_PATH));
+}
+
+describe(`portal assistant (${BROWSER})`, () => {
+  let h: ExtensionSession;
+  let accountId = '';
+
+  beforeAll(async () => {
+    h = await launchExtension();
+    await setProfiles(h, [PROFILE]);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  describe('create-app form', () => {
+    const cases: [string, string][] = [];
+    for (const host of HOSTS) for (const style of ['plain', 'react', 'late', 'shadow', 'iframe']) cases.push([host, style]);
+
+    it.each(cases)('%s /create?style=%s: fills every field and the API type, reports, never submits', async (host, style) => {
+      h.fixture.reset();
+      const page = await h.openPage(`https://${host}/create?style=${style}`);
+      const button = await companionButton(page, 'Fill with SmartAPI Companion');
+      await button.evaluate((b) => b.click());
+      const text = await waitForControlText(button, /press the page’s own Create button yourself/);
+      for (const label of ['App Name', 'Redirect URL', 'Postback URL', 'Angel Client ID', 'Primary Static IP', 'Secondary Static IP', 'API type']) {
+        expect(text).toContain(`${label}: filled`);
+      }
+      if (style === 'plain') {
+        expect(await plainValues(page)).toEqual({
+          app_name: 'MyTradingApp',
+          redirect_url: EXPECTED_STATE.redirectUrl,
+          postback_url: EXPECTED_STATE.postbackUrl,
+          client_id: 'A1234567',
+          primary_ip: '49.36.12.7',
+          secondary_ip: '49.36.12.8',
+          api_type: 'PUBLISHER',
+        });
+      } else {
+        // The page's own state (what its submit would send) holds the values.
+        expect(await pageState(page)).toMatchObject(EXPECTED_STATE);
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      expect(submissions(h)).toEqual([]);
+      await page.close();
+    });
+
+    for (const host of HOSTS) {
+      it(`${host} /new/apps: the form opens in a modal after "+ ADD APP"; the control appears then`, async () => {
+        h.fixture.reset();
+        const page = await h.openPage(`https://${host}/new/apps`);
+        // No form yet: no control.
+        await new Promise((r) => setTimeout(r, 500));
+        const before = await page.evaluate(() => document.querySelectorAll('smartapi-companion').length);
+        expect(before).toBe(0);
+        await page.evaluate(() => (document.getElementById('add-app') as HTMLButtonElement).click());
+        const button = await companionButton(page, 'Fill with SmartAPI Companion');
+        await button.evaluate((b) => b.click());
+        await waitForControlText(button, /API type: filled/);
+        expect(await pageState(page)).toMatchObject(EXPECTED_STATE);
+        // The page's own validation is satisfied: its submit would now go through (we never press it).
+        expect(submissions(h)).toEqual([]);
+        await page.close();
+      });
+    }
+
+    it('bad profile values are refused with the stated messages and nothing is filled', async () => {
+      await setProfiles(h, [PROFILE, { ...PROFILE, id: 'bad', name: 'Bad', builtIn: false, primaryIp: '10.0.0.5', secondaryIp: '2001:db8::1', redirectUrl: 'http://webx.stocksdeveloper.in/auth/angel', appName: 'ABCDEFGHIJKLMNOPQRSTU' }], 'bad');
+      try {
+        const page = await h.openPage('https://smartapi.angelone.in/create?style=react');
+        const button = await companionButton(page, 'Fill with SmartAPI Companion');
+        await button.evaluate((b) => b.click());
+        const text = await waitForControlText(button, /Nothing was filled/);
+        expect(text).toContain('The app name is 21 characters long; Angel allows at most 20.');
+        expect(text).toContain('The redirect URL starts with http://; Angel only accepts secure https:// addresses.');
+        expect(text).toContain('The primary static IP 10.0.0.5 is a private address (10.0.0.0/8)');
+        expect(text).toContain('The secondary static IP "2001:db8::1" is an IPv6 address; Angel accepts IPv4 addresses only.');
+        const state = await pageState(page);
+        expect(state).toMatchObject({ appName: '', redirectUrl: '', primaryIp: '', apiType: '' });
+        await page.close();
+      } finally {
+        await setProfiles(h, [PROFILE]);
+      }
+    });
+
+    it('several profiles: the in-page control offers a profile picker', async () => {
+      const custom = { ...PROFILE, id: 'mine', name: 'My backend', builtIn: false, appName: 'MyBackendApp', redirectUrl: 'https://api.example.com/angel/callback', postbackUrl: '', apiType: 'trading' };
+      await setProfiles(h, [PROFILE, custom], 'autotrader-web');
+      try {
+        const page = await h.openPage('https://smartapi.angelone.in/create?style=react');
+        const button = await companionButton(page, 'Fill with SmartAPI Companion');
+        // The picker is rendered once the profiles are loaded.
+        await button.evaluate(async (b) => {
+          const root = b.getRootNode() as ShadowRoot;
+          for (let i = 0; i < 50 && !root.querySelector('select[aria-label="Registration profile"]'); i++)
+            await new Promise((r) => setTimeout(r, 100));
+          const select = root.querySelector<HTMLSelectElement>('select[aria-label="Registration profile"]')!;
+          select.value = 'mine';
+          b.click();
+        });
+        await waitForControlText(button, /API type: filled/);
+        expect(await pageState(page)).toMatchObject({ appName: 'MyBackendApp', redirectUrl: 'https://api.example.com/angel/callback', postbackUrl: '', apiType: 'TRADING' });
+        await page.close();
+      } finally {
+        await setProfiles(h, [PROFILE]);
+      }
+    });
+
+    it('"Fill this page": the background relays the fill to the portal tab and returns the report', async () => {
+      h.fixture.reset();
+      const page = await h.openPage('https://smartapi.angelbroking.com/create?style=react&relay=1');
+      await companionButton(page, 'Fill with SmartAPI Companion');
+      const tabId = await h.inExtension(async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+        const tabs = await api.tabs.query({});
+        return tabs.find((t) => (t.url ?? '').includes('relay=1'))?.id ?? -1;
+      });
+      const reply = await h.sendMessage<{ blocked: boolean; outcomes: { field: string; status: string }[] }>('portal/fill-tab', {
+        tabId,
+        profileId: 'autotrader-web',
+      });
+      expect(reply.ok).toBe(true);
+      expect(reply.value!.blocked).toBe(false);
+      expect(reply.value!.outcomes.every((o) => o.status === 'filled')).toBe(true);
+      expect(await pageState(page)).toMatchObject(EXPECTED_STATE);
+      expect(submissions(h)).toEqual([]);
+      await page.close();
+    });
+
+    it('a web page cannot trigger a fill: the content script only obeys the extension', async () => {
+      const page = await h.openPage('https://smartapi.angelone.in/create?style=react');
+      await companionButton(page, 'Fill with SmartAPI Companion');
+      // A page script posting the internal request shape gets nowhere.
+      await page.evaluate(() => window.postMessage({ __sacPortal: 'fill', profileId: 'autotrader-web' }, '*'));
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await pageState(page)).toMatchObject({ appName: '', apiType: '' });
+      await page.close();
+    });
+  });
+
+  describe('vault captures', () => {
+    beforeAll(async () => {
+      const created = await h.sendMessage('vault/create', { password: 'portal e2e password' });
+      expect(created.ok).toBe(true);
+      const saved = await h.sendMessage<{ account: { id: string } }>('accounts/save', {
+        input: {
+          label: 'Main account',
+          clientCode: 'A1234567',
+          mpin: '1234',
+          totpSecret: '',
+          apiKey: 'OldKey00',
+          apiSecret: '',
+          platform: 'SMART_API_M',
+          redirectUrl: 'https://webx.stocksdeveloper.in/auth/angel',
+          notes: '',
+          dailyLogin: false,
+          autoFill: false,
+        },
+      });
+      expect(saved.ok).toBe(true);
+      accountId = saved.value!.account.id;
+    });
+
+    async function apiKeyLast4(): Promise<string> {
+      const list = await h.sendMessage<{ id: string; apiKeyLast4: string }[]>('accounts/list');
+      return list.value!.find((a) => a.id === accountId)!.apiKeyLast4;
+    }
+
+    async function chooseAccountAndSave(button: ElementHandle<HTMLButtonElement>): Promise<ElementHandle<HTMLButtonElement>> {
+      await controlText(button);
+      await button.evaluate((b) => b.click());
+      const save = await button.evaluateHandle(async (b) => {
+        // The start button leaves the shadow root when the picker replaces it: go through the host.
+        const root = (b as HTMLButtonElement & { __sacHost: Element }).__sacHost.shadowRoot!;
+        for (let i = 0; i < 100; i++) {
+          const select = root.querySelector<HTMLSelectElement>('select[aria-label="Account"]');
+          const s = Array.from(root.querySelectorAll('button')).find((x) => x.textContent === 'Save');
+          if (select && s) return s;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        throw new Error('no account picker; the control shows: ' + root.textContent);
+      });
+      await controlText(save as ElementHandle<HTMLButtonElement>);
+      await save.evaluate((s, id) => {
+        const select = ((s as HTMLButtonElement & { __sacHost: Element }).__sacHost.shadowRoot as ShadowRoot).querySelector<HTMLSelectElement>('select[aria-label="Account"]')!;
+        select.value = id;
+        (s as HTMLButtonElement).click();
+      }, accountId);
+      return save as ElementHandle<HTMLButtonElement>;
+    }
+
+    const apiCases: [string, string, number][] = [];
+    for (const host of HOSTS) for (const [style, index] of [['cards', 0], ['table', 1], ['react', 0]] as const) apiCases.push([host, style, index]);
+
+    it.each(apiCases)('%s /myapis?style=%s: "Save to account…" stores the shown API key', async (host, style, index) => {
+      const app = FIXTURE_APPS[index]!;
+      const page = await h.openPage(`https://${host}/myapis?style=${style}`);
+      await companionButton(page, 'Save to account…');
+      const buttons = await page.evaluateHandle(() =>
+        Array.from(document.querySelectorAll('smartapi-companion'))
+          .map((host) => host.shadowRoot?.querySelector('button'))
+          .filter((b) => b?.textContent === 'Save to account…'),
+      );
+      expect(await buttons.evaluate((b) => b.length)).toBe(2);
+      const button = (await buttons.evaluateHandle((b, i) => b[i], index)) as ElementHandle<HTMLButtonElement>;
+      // Key still hidden: the extension says so and saves nothing.
+      const save = await chooseAccountAndSave(button);
+      await waitForControlText(save, /The API key is hidden/);
+      // The user reveals the key with the page's own button, then saves again.
+      await page.evaluate(
+        (i, s) => {
+          const rows = s === 'table' ? document.querySelectorAll('tbody tr') : document.querySelectorAll('.app, .app-card');
+          const reveal = rows[i]!.querySelector<HTMLButtonElement>('button.reveal, button.eye, button[aria-label="View API key"]')!;
+          reveal.click();
+        },
+        index,
+        style,
+      );
+      await save.evaluate((s) => (s as HTMLButtonElement).click());
+      await waitForControlText(save, new RegExp(`Saved the API key \\(ending ${app.apiKey.slice(-4)}\\)`));
+      expect(await apiKeyLast4()).toBe(app.apiKey.slice(-4));
+      await page.close();
+    });
+
+    it('a locked vault: the control says so and nothing is read', async () => {
+      await h.sendMessage('vault/lock');
+      try {
+        const page = await h.openPage('https://smartapi.angelone.in/myapis?style=cards');
+        const button = await companionButton(page, 'Save to account…');
+        await button.evaluate((b) => b.click());
+        await waitForControlText(button, /The vault is locked/);
+        await page.close();
+      } finally {
+        const r = await h.sendMessage('vault/unlock', { password: 'portal e2e password' });
+        expect(r.ok).toBe(true);
+      }
+    });
+
+    const totpCases: [string, string][] = [];
+    for (const host of HOSTS) for (const style of ['text', 'qr', 'react']) totpCases.push([host, style]);
+
+    it.each(totpCases)('%s /enable-totp?style=%s: saves the TOTP secret and shows the current code', async (host, style) => {
+      // A different secret per case proves each capture really came from that page.
+      const secret = style === 'text' ? FIXTURE_TOTP_SECRET : style === 'qr' ? 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' : 'MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK';
+      const page = await h.openPage(`https://${host}/enable-totp?style=${style}&secret=${secret}`);
+      if (style === 'react') {
+        // Angel's steps first: client id and PIN, then the OTP; only then the secret appears.
+        await page.evaluate(() => (document.getElementById('otp') as HTMLButtonElement).click());
+        await page.evaluate(() => (document.getElementById('verify') as HTMLButtonElement).click());
+      }
+      const button = await companionButton(page, 'Save TOTP secret to account…');
+      const save = await chooseAccountAndSave(button);
+      const text = await waitForControlText(save, /Type this code into Angel’s form to finish/);
+      const shown = /(\d{3}) (\d{3})/.exec(text);
+      expect(shown).not.toBeNull();
+      const now = Date.now();
+      const expected = [now - 30_000, now, now + 30_000].map((t) => totpCode(secret, DEFAULT_TOTP, t));
+      expect(expected).toContain(`${shown![1]}${shown![2]}`);
+      // The popup's live codes now come from the captured secret too.
+      const codes = await h.sendMessage<{ codes: { accountId: string; code: string }[] }>('totp/codes');
+      expect(expected).toContain(codes.value!.codes.find((c) => c.accountId === accountId)!.code);
+      await page.close();
+    });
+  });
+});
