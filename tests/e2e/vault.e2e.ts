@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import { generateSync } from 'otplib';
+import { encodeQr, qrPixels, qrSvg } from '../fixtures/portal/qr';
 import type { Page } from 'puppeteer-core';
 import { BROWSER, launchExtension, type ExtensionSession } from './harness';
 import {
@@ -91,6 +93,34 @@ async function expectPopupShowsTheRightCode(popup: Page, label = ACCOUNT.label):
   // The read may straddle a window boundary (and the popup polls once a second).
   const candidates = new Set([codeAt(before - 1500), codeAt(before), codeAt(after)]);
   expect(candidates.has(shown!), `popup code ${shown} is one of ${[...candidates].join(', ')}`).toBe(true);
+}
+
+/** A PNG file of RGBA pixels (what a screenshot of a QR code is). */
+function png(width: number, height: number, rgba: Uint8ClampedArray): Buffer {
+  const raw = Buffer.alloc((width * 4 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    raw[y * (width * 4 + 1)] = 0; // filter: none
+    Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(raw, y * (width * 4 + 1) + 1);
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 6; // RGBA
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Text of the page's status and alert lines. */
@@ -273,5 +303,48 @@ describe(`vault (${BROWSER})`, () => {
     await options.waitForFunction(() => document.body.innerText.includes('Deleted “Second”.'), { timeout: 10_000, polling: 100 });
     expect(await optionsAccountLabels(options)).toEqual(['Renamed']);
     await options.close();
+  });
+
+  it('adds a TOTP secret from a QR image (PNG or SVG), honouring the otpauth parameters', async () => {
+    const qrSecret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    const uri = `otpauth://totp/Angel%20One:Q7654321?secret=${qrSecret}&issuer=Angel%20One&digits=6&period=30&algorithm=SHA1`;
+    const { data, width, height } = qrPixels(encodeQr(uri), 6);
+    const pngFile = join(tmp, 'angel-qr.png');
+    writeFileSync(pngFile, png(width, height, data));
+    const svgFile = join(tmp, 'angel-qr.svg');
+    writeFileSync(svgFile, qrSvg(uri));
+
+    const options = await h.openExtensionPage('options.html');
+    await front(options);
+    await click(options, 'Add account');
+    await fill(options, 'Label', 'From QR');
+    await fill(options, 'Client code', 'Q7654321');
+    await fill(options, 'MPIN', '2468');
+    await fill(options, 'API key', 'qrKey12345');
+    const qrInput = await options.waitForSelector('input[type="file"][aria-label="QR code image file"]');
+    await qrInput!.uploadFile(pngFile);
+    await options.waitForFunction(() => document.body.innerText.includes('QR code read (Angel One)'), { timeout: 20_000, polling: 100 });
+    const info = await options.$eval('.otp-info', (e) => e.textContent ?? '');
+    expect(info).toContain('Angel One');
+    expect(info).toContain('6 digits, 30 s, SHA1');
+    await click(options, 'Save account');
+    await options.waitForFunction(() => document.body.innerText.includes('Saved “From QR”.'), { timeout: 20_000, polling: 100 });
+
+    // SVG pictures are read too (in the edit form; cancelled without saving).
+    await click(options, 'Edit From QR');
+    const qrInput2 = await options.waitForSelector('input[type="file"][aria-label="QR code image file"]');
+    await qrInput2!.uploadFile(svgFile);
+    await options.waitForFunction(() => document.body.innerText.includes('QR code read (Angel One)'), { timeout: 20_000, polling: 100 });
+    await click(options, 'Cancel');
+    await options.close();
+
+    const popup = await h.openExtensionPage('popup.html');
+    const before = Date.now();
+    const codes = await popupCodes(popup);
+    const expected = new Set(
+      [before - 1500, before, Date.now()].map((t) => generateSync({ secret: qrSecret, epoch: Math.floor(t / 1000), digits: 6, period: 30, algorithm: 'sha1' })),
+    );
+    expect(expected.has(codes['From QR']!), `popup code ${codes['From QR']}`).toBe(true);
+    await popup.close();
   });
 });

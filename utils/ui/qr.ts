@@ -16,15 +16,10 @@ export async function decodeQrFile(file: Blob): Promise<string> {
   if (file.type && !file.type.startsWith('image/')) {
     throw new QrError('That file is not an image. Pick a PNG or JPEG picture of the QR code.');
   }
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(file);
-  } catch {
-    throw new QrError('The image could not be opened. Save the QR code as a PNG or JPEG and try again.');
-  }
-  const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
-  const w = Math.max(1, Math.round(bitmap.width * scale));
-  const h = Math.max(1, Math.round(bitmap.height * scale));
+  const image = await openImage(file);
+  const scale = Math.min(1, MAX_SIDE / Math.max(image.width, image.height));
+  const w = Math.max(1, Math.round(image.width * scale));
+  const h = Math.max(1, Math.round(image.height * scale));
   const canvas = document.createElement('canvas');
   canvas.width = w;
   canvas.height = h;
@@ -33,8 +28,8 @@ export async function decodeQrFile(file: Blob): Promise<string> {
   // A white background so transparent PNGs (black modules on nothing) still scan.
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, w, h);
-  ctx.drawImage(bitmap, 0, 0, w, h);
-  bitmap.close();
+  ctx.drawImage(image.source, 0, 0, w, h);
+  image.release();
   const pixels = ctx.getImageData(0, 0, w, h);
   const { default: jsQR } = await import('jsqr');
   const found = jsQR(pixels.data, w, h, { inversionAttempts: 'attemptBoth' });
@@ -42,4 +37,36 @@ export async function decodeQrFile(file: Blob): Promise<string> {
     throw new QrError('No QR code was found in that image. Crop it to the QR code, or type or paste the secret instead.');
   }
   return found.data;
+}
+
+interface OpenedImage {
+  source: CanvasImageSource;
+  width: number;
+  height: number;
+  release(): void;
+}
+
+/**
+ * createImageBitmap handles PNG, JPEG, GIF and WebP; SVG (some sites save QR codes as SVG)
+ * only loads through an <img>, so that is the fallback.
+ */
+async function openImage(file: Blob): Promise<OpenedImage> {
+  try {
+    const bitmap = await createImageBitmap(file);
+    return { source: bitmap, width: bitmap.width, height: bitmap.height, release: () => bitmap.close() };
+  } catch {
+    // fall through to <img>
+  }
+  const url = URL.createObjectURL(file);
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const width = img.naturalWidth || 300;
+    const height = img.naturalHeight || 300;
+    return { source: img, width, height, release: () => URL.revokeObjectURL(url) };
+  } catch {
+    URL.revokeObjectURL(url);
+    throw new QrError('The image could not be opened. Save the QR code as a PNG or JPEG and try again.');
+  }
 }
