@@ -188,6 +188,7 @@ export function LoginSettingsSection(_props: { account?: AccountSummary }) {
                   <input
                     type="checkbox"
                     checked={a.dailyLogin}
+                    aria-label={`Daily login for ${a.label}`}
                     onChange={(e) => void setFlag(a, { dailyLogin: e.target.checked })}
                   />{' '}
                   Daily login (in "Log in all" and the schedule)
@@ -196,6 +197,7 @@ export function LoginSettingsSection(_props: { account?: AccountSummary }) {
                   <input
                     type="checkbox"
                     checked={a.autoFill}
+                    aria-label={`Fill automatically for ${a.label} when a site opens Angel's login`}
                     onChange={(e) => void setFlag(a, { autoFill: e.target.checked })}
                   />{' '}
                   Fill automatically when a site opens Angel's login

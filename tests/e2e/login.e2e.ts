@@ -324,4 +324,56 @@ describe(`daily login (${BROWSER})`, () => {
     expect((await summary('Site')).tokensCapturedAt!).toBeGreaterThanOrEqual(since);
     await page.close();
   });
+  it('site-initiated while locked: asks to unlock, then offers the login once unlocked', async () => {
+    angelFlags({ loginStyle: 'one-page', loginClientCode: SITE.clientCode });
+    const locked = await h.sendMessage('vault/lock');
+    expect(locked.ok).toBe(true);
+    const page = await h.openPage(
+      `https://smartapi.angelone.in/publisher-login?api_key=${SITE.apiKey}&state=s2`,
+    );
+    const panelText = () =>
+      page.evaluate(() => document.querySelector('smartapi-companion-login')?.shadowRoot?.textContent ?? '');
+    await expect.poll(panelText, { timeout: 15_000 }).toContain('Unlock SmartAPI Companion to log in');
+    const unlocked = await h.sendMessage('vault/unlock', { password: PASSWORD });
+    expect(unlocked.ok).toBe(true);
+    await expect.poll(panelText, { timeout: 15_000 }).toContain('Log in as Site');
+    expect(submissions()).toHaveLength(0);
+    await page.close();
+  });
+
+  it('"Log in all" from the popup logs in every daily-login account, one after another', async () => {
+    angelFlags({ loginStyle: 'one-page' });
+    const options = await h.openExtensionPage('options.html');
+    await options.waitForSelector('[data-testid="login-settings"] input[aria-label="Daily login for Site"]', {
+      timeout: 20_000,
+    });
+    await options.$eval('[data-testid="login-settings"] input[aria-label="Daily login for Site"]', (el) =>
+      (el as HTMLInputElement).click(),
+    );
+    await expect
+      .poll(
+        async () =>
+          (await h.sendMessage<{ label: string; dailyLogin: boolean }[]>('accounts/list')).value!.every(
+            (a) => a.dailyLogin,
+          ),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(true);
+    await options.close();
+
+    const since = Date.now();
+    const popup = await h.openExtensionPage('popup.html');
+    await click(popup, 'Log in all');
+    const [a, b] = await Promise.all([resultAfter(ids.Main!, since), resultAfter(ids.Site!, since)]);
+    expect(a.result.ok, a.result.message).toBe(true);
+    expect(b.result.ok, b.result.message).toBe(true);
+    // One after another: the second login page opened after the first attempt finished.
+    const loads = loginPageLoads();
+    expect(loads).toHaveLength(2);
+    expect(loads[1]!.at).toBeGreaterThanOrEqual(a.attempt.steps.delivered ?? 0);
+    expect(submissions()).toHaveLength(2);
+    await popup.close();
+  });
 });
