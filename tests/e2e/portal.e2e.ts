@@ -316,6 +316,69 @@ describe(`portal assistant (${BROWSER})`, () => {
       return save as ElementHandle<HTMLButtonElement>;
     }
 
+    it('popup: "Fill this page" appears for a create-app tab and fills it', async () => {
+      h.fixture.reset();
+      const page = await h.openPage('https://smartapi.angelone.in/create?style=react&popup=1');
+      await companionButton(page, 'Fill with SmartAPI Companion');
+      const popup = await h.openExtensionPage('popup.html');
+      // The popup asks which page the active tab shows: make the portal tab active, then
+      // render the popup again (it stays a background tab, as the real popup never is a tab).
+      await page.bringToFront();
+      await popup.evaluate(() => location.reload());
+      const fill = await popup.waitForFunction(
+        () => Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Fill this page') ?? null,
+        { timeout: 20_000, polling: 100 },
+      );
+      await fill.evaluate((b) => (b as HTMLButtonElement).click());
+      const report = await popup.waitForFunction(
+        () => {
+          const list = document.querySelector('ul[aria-label="Fill report"]');
+          return list && /API type: filled/.test(list.textContent ?? '') ? list.textContent : null;
+        },
+        { timeout: 20_000, polling: 100 },
+      );
+      expect(await report.jsonValue()).toContain('App Name: filled');
+      expect(await pageState(page)).toMatchObject(EXPECTED_STATE);
+      expect(submissions(h)).toEqual([]);
+      await popup.close();
+      await page.close();
+    });
+
+    it('options: registration profiles explain bad values before any fill and save good ones', async () => {
+      const options = await h.openExtensionPage('options.html');
+      const ip = await options.waitForFunction(
+        () => {
+          const label = Array.from(document.querySelectorAll('label')).find((l) => l.textContent === 'Primary Static IP');
+          return (label?.control as HTMLInputElement | null) ?? null;
+        },
+        { timeout: 20_000, polling: 100 },
+      );
+      const typeIp = async (value: string) => {
+        await ip.evaluate((el) => {
+          (el as HTMLInputElement).focus();
+          (el as HTMLInputElement).select();
+        });
+        await options.keyboard.press('Backspace');
+        await (ip as unknown as ElementHandle<HTMLInputElement>).type(value);
+      };
+      await typeIp('100.64.1.2');
+      await options.waitForFunction(
+        () => /carrier-grade NAT address \(100\.64\.0\.0\/10\)/.test(document.body.textContent ?? ''),
+        { timeout: 10_000, polling: 100 },
+      );
+      expect(await ip.evaluate((el) => (el as HTMLInputElement).getAttribute('aria-invalid'))).toBe('true');
+      await typeIp('49.36.12.9');
+      await options.waitForFunction(() => !/carrier-grade NAT/.test(document.body.textContent ?? ''), { timeout: 10_000, polling: 100 });
+      await options.evaluate(() =>
+        Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Save profile')!.click(),
+      );
+      await options.waitForFunction(() => /Profile saved\./.test(document.body.textContent ?? ''), { timeout: 10_000, polling: 100 });
+      const stored = (await h.storageDump('local')).portalProfiles as { profiles: { id: string; primaryIp: string; appName: string }[] };
+      expect(stored.profiles[0]).toMatchObject({ id: 'autotrader-web', primaryIp: '49.36.12.9', appName: 'MyTradingApp' });
+      await options.close();
+      await setProfiles(h, [PROFILE]);
+    });
+
     const apiCases: [string, string, number][] = [];
     for (const host of HOSTS) for (const [style, index] of [['cards', 0], ['table', 1], ['react', 0]] as const) apiCases.push([host, style, index]);
 
