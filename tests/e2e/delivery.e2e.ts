@@ -8,7 +8,7 @@ import { createServer, request, type Server } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER, launchExtension, type ExtensionSession } from './harness';
 import { buttonByName, fieldByLabel, typeInto } from './flows';
-import { startReceiver, type RunningReceiver } from './receiver';
+import { connectWebhook, startReceiver, type RunningReceiver } from './receiver';
 import { FIXTURE_API_ACCOUNT } from '../fixtures/api/angelApi';
 
 const PASSWORD = 'delivery-e2e-master-pw';
@@ -142,6 +142,7 @@ describe(`token delivery (${BROWSER})`, () => {
       await page.close();
       return { targetId: target.id, secret };
     }
+    if (url === receiver.url) return connectWebhook(h, receiver, accountId);
     const added = await must<{ target: { id: string }; secret: string }>(h, 'delivery/add-target', {
       accountId,
       kind: 'webhook',

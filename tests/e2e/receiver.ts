@@ -99,3 +99,32 @@ export async function startReceiver(options: StartReceiverOptions = {}): Promise
     },
   };
 }
+
+/** The part of the e2e harness session this helper needs (so the demo can pass its own). */
+export interface MessageSender {
+  sendMessage<T = unknown>(
+    type: string,
+    data?: unknown,
+  ): Promise<{ ok: boolean; value?: T; code?: string; message?: string }>;
+}
+
+/**
+ * Point an account's tokens at the receiver: add a webhook target through the extension's own
+ * message (as the options page does after the site-access prompt) and give the receiver the
+ * signing secret the extension made. For the demo and tests.
+ */
+export async function connectWebhook(
+  session: MessageSender,
+  receiver: RunningReceiver,
+  accountId: string,
+): Promise<{ targetId: string; secret: string }> {
+  const r = await session.sendMessage<{ target: { id: string }; secret?: string }>('delivery/add-target', {
+    accountId,
+    kind: 'webhook',
+    url: receiver.url,
+  });
+  if (!r.ok || !r.value?.secret)
+    throw new Error(`Adding the webhook failed: ${r.code ?? ''} ${r.message ?? ''}`);
+  await receiver.setSecret(r.value.secret);
+  return { targetId: r.value.target.id, secret: r.value.secret };
+}
