@@ -414,6 +414,28 @@ describe('auto-lock', () => {
     await vi.waitFor(async () => expect(await isUnlocked()).toBe(false));
   });
 
+  it('any request from an extension page counts as activity, except status and lock', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-28T08:00:00Z'));
+    await send('vault/create', { password: PW });
+    const due = async () => (await fakeBrowser.alarms.get(AUTO_LOCK_ALARM))?.scheduledTime;
+    expect(await due()).toBe(Date.parse('2026-11-28T08:30:00Z'));
+    vi.setSystemTime(new Date('2026-11-28T08:10:00Z'));
+    await fakeBrowser.runtime.onMessage.trigger({ __sac: 1, type: 'vault/status' }, pageSender());
+    expect(await due()).toBe(Date.parse('2026-11-28T08:30:00Z'));
+    await fakeBrowser.runtime.onMessage.trigger(
+      { __sac: 1, type: 'accounts/list' },
+      { id: 'other-extension', url: 'https://example.com/' },
+    );
+    expect(await due()).toBe(Date.parse('2026-11-28T08:30:00Z'));
+    await fakeBrowser.runtime.onMessage.trigger({ __sac: 1, type: 'login/anything' }, pageSender());
+    // (vi.waitFor steps the fake clock by its polling interval, hence the range.)
+    await vi.waitFor(async () =>
+      expect(await due()).toBeGreaterThanOrEqual(Date.parse('2026-11-28T08:40:00Z')),
+    );
+    expect(await due()).toBeLessThan(Date.parse('2026-11-28T08:40:01Z'));
+  });
+
   it('"never" clears the alarm', async () => {
     await send('vault/create', { password: PW });
     expect(await send('vault/set-auto-lock', { minutes: null })).toMatchObject({ autoLockMinutes: null });
