@@ -21,7 +21,9 @@ export function AccountForm({
   busy: boolean;
 }) {
   const editing = Boolean(account);
-  const [input, setInput] = useState<AccountInput>(() => (account ? inputFromSummary(account) : emptyInput()));
+  const [input, setInput] = useState<AccountInput>(() =>
+    account ? inputFromSummary(account) : emptyInput(),
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -50,10 +52,24 @@ export function AccountForm({
   const otp = describeOtpauth(input.totpSecret);
 
   return (
-    <form ref={formRef} className="card account-form" onSubmit={submit} noValidate aria-labelledby={`${base}-title`}>
+    <form
+      ref={formRef}
+      className="card account-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${base}-title`}
+    >
       <h3 id={`${base}-title`}>{title}</h3>
       <div className="grid">
-        <Field id={idOf('label')} label="Label" value={input.label} onChange={(v) => set('label', v)} error={errors.label} hint="A name you recognise, e.g. “Main account”." autoFocus />
+        <Field
+          id={idOf('label')}
+          label="Label"
+          value={input.label}
+          onChange={(v) => set('label', v)}
+          error={errors.label}
+          hint="A name you recognise, e.g. “Main account”."
+          autoFocus
+        />
         <Field
           id={idOf('clientCode')}
           label="Client code"
@@ -85,7 +101,11 @@ export function AccountForm({
           value={input.apiKey}
           onChange={(v) => set('apiKey', v)}
           error={errors.apiKey}
-          hint={editing ? `Stored key ends in ${account!.apiKeyLast4 || '—'}. ${KEEP}` : 'From Smart API → My APIs.'}
+          hint={
+            editing
+              ? `Stored key ends in ${account!.apiKeyLast4 || '—'}. ${KEEP}`
+              : 'From Smart API → My APIs.'
+          }
         />
         <Field
           id={idOf('apiSecret')}
@@ -96,7 +116,9 @@ export function AccountForm({
           value={input.apiSecret}
           onChange={(v) => set('apiSecret', v)}
           error={errors.apiSecret}
-          hint={editing && account!.hasApiSecret ? KEEP : 'Only needed by some tools; the logins use the API key.'}
+          hint={
+            editing && account!.hasApiSecret ? KEEP : 'Only needed by some tools; the logins use the API key.'
+          }
         />
       </div>
       <TotpSecretField
@@ -113,7 +135,12 @@ export function AccountForm({
         </p>
       )}
       <div className="grid">
-        <PlatformField id={idOf('platform')} value={input.platform} onChange={(v) => set('platform', v)} error={errors.platform} />
+        <PlatformField
+          id={idOf('platform')}
+          value={input.platform}
+          onChange={(v) => set('platform', v)}
+          error={errors.platform}
+        />
         <Field
           id={idOf('redirectUrl')}
           label="Redirect URL"
@@ -125,8 +152,18 @@ export function AccountForm({
           spellCheck={false}
         />
       </div>
-      <NotesField id={idOf('notes')} value={input.notes} onChange={(v) => set('notes', v)} error={errors.notes} />
-      <CheckField label="Daily login" checked={input.dailyLogin} onChange={(v) => set('dailyLogin', v)} hint="Include this account in “Log in all” and the daily schedule." />
+      <NotesField
+        id={idOf('notes')}
+        value={input.notes}
+        onChange={(v) => set('notes', v)}
+        error={errors.notes}
+      />
+      <CheckField
+        label="Daily login"
+        checked={input.dailyLogin}
+        onChange={(v) => set('dailyLogin', v)}
+        hint="Include this account in “Log in all” and the daily schedule."
+      />
       <CheckField
         label="Fill automatically"
         checked={input.autoFill}
@@ -146,7 +183,17 @@ export function AccountForm({
   );
 }
 
-function PlatformField({ id, value, onChange, error }: { id: string; value: Platform; onChange(v: Platform): void; error?: string }) {
+function PlatformField({
+  id,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  value: Platform;
+  onChange(v: Platform): void;
+  error?: string;
+}) {
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>Platform</label>
@@ -172,7 +219,17 @@ function PlatformField({ id, value, onChange, error }: { id: string; value: Plat
   );
 }
 
-function NotesField({ id, value, onChange, error }: { id: string; value: string; onChange(v: string): void; error?: string }) {
+function NotesField({
+  id,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  value: string;
+  onChange(v: string): void;
+  error?: string;
+}) {
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>Notes</label>
@@ -207,7 +264,9 @@ function TotpSecretField({
   error?: string;
   keepHint: boolean;
 }) {
-  const [qrState, setQrState] = useState<{ kind: 'idle' | 'reading' | 'ok' | 'error'; text?: string }>({ kind: 'idle' });
+  const [qrState, setQrState] = useState<{ kind: 'idle' | 'reading' | 'ok' | 'error'; text?: string }>({
+    kind: 'idle',
+  });
   const [dragging, setDragging] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const fileId = `${id}-file`;
@@ -225,10 +284,18 @@ function TotpSecretField({
       const info = describeOtpauth(text);
       setQrState({
         kind: 'ok',
-        text: info ? `QR code read${info.issuer ? ` (${info.issuer})` : ''}. Check the details, then save.` : 'QR code read. Check the details, then save.',
+        text: info
+          ? `QR code read${info.issuer ? ` (${info.issuer})` : ''}. Check the details, then save.`
+          : 'QR code read. Check the details, then save.',
       });
     } catch (err) {
-      setQrState({ kind: 'error', text: err instanceof QrError ? err.message : 'The QR code could not be read. Type or paste the secret instead.' });
+      setQrState({
+        kind: 'error',
+        text:
+          err instanceof QrError
+            ? err.message
+            : 'The QR code could not be read. Type or paste the secret instead.',
+      });
     } finally {
       if (fileRef.current) fileRef.current.value = '';
     }
@@ -242,8 +309,8 @@ function TotpSecretField({
 
   const hint = (
     <>
-      Type or paste the base32 key Angel shows under the QR code (spaces and lower case are fine), paste an otpauth:// link, or
-      pick or drop a picture of the QR code.{keepHint ? ` ${KEEP}` : ''}
+      Type or paste the base32 key Angel shows under the QR code (spaces and lower case are fine), paste an
+      otpauth:// link, or pick or drop a picture of the QR code.{keepHint ? ` ${KEEP}` : ''}
     </>
   );
 
@@ -285,7 +352,10 @@ function TotpSecretField({
           </>
         }
       />
-      <p role={qrState.kind === 'error' ? 'alert' : 'status'} className={qrState.kind === 'error' ? 'field__error' : 'field__hint'}>
+      <p
+        role={qrState.kind === 'error' ? 'alert' : 'status'}
+        className={qrState.kind === 'error' ? 'field__error' : 'field__hint'}
+      >
         {qrState.text ?? ''}
       </p>
     </div>

@@ -63,7 +63,9 @@ export function AccountsSection() {
           }}
         />
       )}
-      {accounts.length === 0 && editing.kind !== 'new' && <p className="muted">No accounts yet. Add your first Angel account.</p>}
+      {accounts.length === 0 && editing.kind !== 'new' && (
+        <p className="muted">No accounts yet. Add your first Angel account.</p>
+      )}
       <ol className="account-list" aria-label="Accounts">
         {accounts.map((a, i) =>
           editingAccount && editingAccount.id === a.id ? (
@@ -101,7 +103,8 @@ export function AccountsSection() {
                 const err = await vaultStore.getState().move(a.id, delta);
                 setNote(err ? { error: err } : { ok: `Moved “${a.label}” ${delta < 0 ? 'up' : 'down'}.` });
                 // Keep focus on the same button; at an end of the list use the other one.
-                const atEnd = (delta < 0 && i + delta === 0) || (delta > 0 && i + delta === accounts.length - 1);
+                const atEnd =
+                  (delta < 0 && i + delta === 0) || (delta > 0 && i + delta === accounts.length - 1);
                 setFocusAfter(`${atEnd ? (delta < 0 ? 'down' : 'up') : delta < 0 ? 'up' : 'down'}:${a.id}`);
               }}
               onDelete={async () => {
@@ -161,23 +164,39 @@ function AccountRow({
         <button type="button" data-focus-key={`edit:${a.id}`} onClick={onEdit} aria-label={`Edit ${name}`}>
           Edit
         </button>
-        <button type="button" data-focus-key={`up:${a.id}`} onClick={() => onMove(-1)} disabled={first || busy} aria-label={`Move ${name} up`}>
+        <button
+          type="button"
+          data-focus-key={`up:${a.id}`}
+          onClick={() => onMove(-1)}
+          disabled={first || busy}
+          aria-label={`Move ${name} up`}
+        >
           Move up
         </button>
-        <button type="button" data-focus-key={`down:${a.id}`} onClick={() => onMove(1)} disabled={last || busy} aria-label={`Move ${name} down`}>
+        <button
+          type="button"
+          data-focus-key={`down:${a.id}`}
+          onClick={() => onMove(1)}
+          disabled={last || busy}
+          aria-label={`Move ${name} down`}
+        >
           Move down
         </button>
         {!confirming && (
-          <button type="button" className="danger" data-focus-key={`delete:${a.id}`} onClick={() => setConfirming(true)} aria-label={`Delete ${name}`}>
+          <button
+            type="button"
+            className="danger"
+            data-focus-key={`delete:${a.id}`}
+            onClick={() => setConfirming(true)}
+            aria-label={`Delete ${name}`}
+          >
             Delete
           </button>
         )}
       </div>
       {confirming && (
         <div className="confirm" role="group" aria-label={`Confirm deleting ${name}`}>
-          <p>
-            Delete “{name}” and its stored secrets? This cannot be undone unless you have a backup.
-          </p>
+          <p>Delete “{name}” and its stored secrets? This cannot be undone unless you have a backup.</p>
           <button
             ref={confirmRef}
             type="button"

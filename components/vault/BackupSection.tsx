@@ -37,7 +37,9 @@ function ExportBackupForm() {
       downloadText(safeFileName(file.fileName, 'smartapi-companion-backup.json'), file.content);
       setPw('');
       setConfirm('');
-      setResult({ ok: `Backup saved as ${file.fileName}. Keep it somewhere safe, and remember its password.` });
+      setResult({
+        ok: `Backup saved as ${file.fileName}. Keep it somewhere safe, and remember its password.`,
+      });
       await vaultStore.getState().refresh();
     } catch (err) {
       setResult({ error: messageOf(err) });
@@ -49,9 +51,26 @@ function ExportBackupForm() {
   return (
     <form onSubmit={submit} noValidate aria-labelledby="export-title">
       <h3 id="export-title">Export an encrypted backup</h3>
-      <p className="muted">The file is encrypted with its own password, which can differ from the master password.</p>
-      <Field label="Backup password" type="password" autoComplete="new-password" value={pw} onChange={setPw} error={errors.password} hint={<StrengthMeter password={pw} />} />
-      <Field label="Confirm backup password" type="password" autoComplete="new-password" value={confirm} onChange={setConfirm} error={errors.confirm} />
+      <p className="muted">
+        The file is encrypted with its own password, which can differ from the master password.
+      </p>
+      <Field
+        label="Backup password"
+        type="password"
+        autoComplete="new-password"
+        value={pw}
+        onChange={setPw}
+        error={errors.password}
+        hint={<StrengthMeter password={pw} />}
+      />
+      <Field
+        label="Confirm backup password"
+        type="password"
+        autoComplete="new-password"
+        value={confirm}
+        onChange={setConfirm}
+        error={errors.confirm}
+      />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           Export backup
@@ -165,17 +184,42 @@ export function ImportBackupForm({
           }}
         />
       </div>
-      <Field label="Password of the backup" type="password" autoComplete="off" value={pw} onChange={(v) => { setPw(v); setPreview(null); }} />
+      <Field
+        label="Password of the backup"
+        type="password"
+        autoComplete="off"
+        value={pw}
+        onChange={(v) => {
+          setPw(v);
+          setPreview(null);
+        }}
+      />
       {modes.length > 1 && (
         <fieldset className="radios">
           <legend>How to import</legend>
           <label>
-            <input type="radio" name={`${fileId}-mode`} checked={mode === 'merge'} onChange={() => { setMode('merge'); setPreview(null); }} /> Merge: add new
-            accounts and update matching ones, keep the others
+            <input
+              type="radio"
+              name={`${fileId}-mode`}
+              checked={mode === 'merge'}
+              onChange={() => {
+                setMode('merge');
+                setPreview(null);
+              }}
+            />{' '}
+            Merge: add new accounts and update matching ones, keep the others
           </label>
           <label>
-            <input type="radio" name={`${fileId}-mode`} checked={mode === 'replace'} onChange={() => { setMode('replace'); setPreview(null); }} /> Replace:
-            the vault's accounts become exactly those in the file
+            <input
+              type="radio"
+              name={`${fileId}-mode`}
+              checked={mode === 'replace'}
+              onChange={() => {
+                setMode('replace');
+                setPreview(null);
+              }}
+            />{' '}
+            Replace: the vault's accounts become exactly those in the file
           </label>
         </fieldset>
       )}
@@ -184,13 +228,22 @@ export function ImportBackupForm({
           Preview import
         </button>
         {preview && (
-          <button type="button" className="primary" onClick={() => void request('import')} disabled={busy !== null}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void request('import')}
+            disabled={busy !== null}
+          >
             Apply import
           </button>
         )}
       </div>
       {preview && <PreviewList preview={preview} />}
-      {busy ? <Working text={busy === 'preview' ? 'Decrypting the backup…' : 'Importing…'} /> : <FormMessage ok={result.ok} error={result.error} />}
+      {busy ? (
+        <Working text={busy === 'preview' ? 'Decrypting the backup…' : 'Importing…'} />
+      ) : (
+        <FormMessage ok={result.ok} error={result.error} />
+      )}
     </form>
   );
 }
@@ -211,7 +264,9 @@ function OtpauthForms() {
     try {
       const file = await sendMessage('backup/export-otpauth', { confirmUnencrypted: exportOk });
       downloadText(safeFileName(file.fileName, 'smartapi-companion-otpauth.txt'), file.content, 'text/plain');
-      setResult({ ok: `Saved ${file.fileName}. It is NOT encrypted: import it into your authenticator app, then delete it.` });
+      setResult({
+        ok: `Saved ${file.fileName}. It is NOT encrypted: import it into your authenticator app, then delete it.`,
+      });
     } catch (err) {
       setResult({ error: messageOf(err) });
     } finally {
@@ -243,8 +298,8 @@ function OtpauthForms() {
     <div className="otpauth" aria-labelledby={`${fileId}-title`} role="group">
       <h3 id={`${fileId}-title`}>Plain TOTP list (otpauth:// links)</h3>
       <p className="warning">
-        This file is unencrypted: anyone who gets it can generate your TOTP codes. Use it only to move TOTP secrets to or
-        from an authenticator app, and delete it afterwards. It holds no MPIN or API key.
+        This file is unencrypted: anyone who gets it can generate your TOTP codes. Use it only to move TOTP
+        secrets to or from an authenticator app, and delete it afterwards. It holds no MPIN or API key.
       </p>
       <CheckField label="I understand this file is unencrypted" checked={exportOk} onChange={setExportOk} />
       <div className="actions">
@@ -254,9 +309,18 @@ function OtpauthForms() {
       </div>
       <div className="field">
         <label htmlFor={fileId}>otpauth list file</label>
-        <input id={fileId} type="file" accept=".txt,text/plain" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input
+          id={fileId}
+          type="file"
+          accept=".txt,text/plain"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
       </div>
-      <CheckField label="I understand the file I import is unencrypted and I will delete it" checked={importOk} onChange={setImportOk} />
+      <CheckField
+        label="I understand the file I import is unencrypted and I will delete it"
+        checked={importOk}
+        onChange={setImportOk}
+      />
       <div className="actions">
         <button type="button" onClick={() => void doImport()} disabled={!importOk || busy}>
           Import otpauth list

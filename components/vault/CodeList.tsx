@@ -1,7 +1,14 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { AccountSummary, TotpCode } from '@/utils/vault/types';
 import { useCodes, codesStore } from '@/utils/ui/codesStore';
-import { countdownLabel, groupCode, matchesSearch, secondsLeft, spellCode, windowFraction } from '@/utils/ui/format';
+import {
+  countdownLabel,
+  groupCode,
+  matchesSearch,
+  secondsLeft,
+  spellCode,
+  windowFraction,
+} from '@/utils/ui/format';
 import { browserClipboardEnv, createClipboardGuard, type ClearOutcome } from '@/utils/ui/clipboard';
 import { LoginButton } from '@/components/login/LoginButton';
 import { ValidateButton } from '@/components/validation/ValidateButton';
@@ -65,10 +72,19 @@ export function CodeList({ accounts }: { accounts: AccountSummary[] }) {
       {shown.length === 0 && <p className="muted">No account matches “{query}”.</p>}
       <ul className="code-list" aria-label="Accounts and their codes" onKeyDown={onKeyDown}>
         {shown.map((a) => (
-          <CodeRow key={a.id} account={a} code={codes[a.id]} copied={copied?.accountId === a.id} onCopy={(c) => void copy(a, c)} />
+          <CodeRow
+            key={a.id}
+            account={a}
+            code={codes[a.id]}
+            copied={copied?.accountId === a.id}
+            onCopy={(c) => void copy(a, c)}
+          />
         ))}
       </ul>
-      <p role={note.error ? 'alert' : 'status'} className={note.error ? 'form-message form-message--error' : 'form-message'}>
+      <p
+        role={note.error ? 'alert' : 'status'}
+        className={note.error ? 'form-message form-message--error' : 'form-message'}
+      >
         {note.error ?? note.ok ?? ''}
       </p>
     </>
@@ -119,7 +135,11 @@ function CodeRow({
             {code.next ? `; next code ${spellCode(code.next)}` : ''}
           </span>
           <span className="code-row__timer" role="timer" aria-label={countdownLabel(seconds)}>
-            <span className="ring" style={{ ['--fraction' as string]: String(fraction) }} aria-hidden="true" />
+            <span
+              className="ring"
+              style={{ ['--fraction' as string]: String(fraction) }}
+              aria-hidden="true"
+            />
             <span aria-hidden="true">{seconds}s</span>
           </span>
         </>

@@ -13,8 +13,8 @@ export function CorruptPanel({ problem }: { problem?: string }) {
         <h2 id="corrupt-title">The vault cannot be opened</h2>
         <p role="alert">{problem ?? 'The stored vault could not be read.'}</p>
         <p>
-          Nothing has been deleted. You can import a backup you exported earlier, or, if you have none, reset the vault and
-          add your accounts again.
+          Nothing has been deleted. You can import a backup you exported earlier, or, if you have none, reset
+          the vault and add your accounts again.
         </p>
       </section>
       <section className="card">
@@ -52,7 +52,14 @@ export function ResetForm() {
       <h2 id="reset-title">Reset the vault</h2>
       <form onSubmit={submit} noValidate>
         <p>This deletes every stored account and secret for good. Then you can create a new vault.</p>
-        <Field label={`Type ${RESET_WORD} to confirm`} value={word} onChange={setWord} error={error} autoComplete="off" spellCheck={false} />
+        <Field
+          label={`Type ${RESET_WORD} to confirm`}
+          value={word}
+          onChange={setWord}
+          error={error}
+          autoComplete="off"
+          spellCheck={false}
+        />
         <div className="actions">
           <button type="submit" className="danger" disabled={busy === 'reset' || word !== RESET_WORD}>
             Reset vault

@@ -9,7 +9,16 @@ export function StrengthMeter({ password, id }: { password: string; id?: string 
   const s = passwordStrength(password);
   return (
     <span className="strength" id={id}>
-      <meter min={0} max={4} low={2} high={3} optimum={4} value={s.level} aria-label="Password strength" aria-valuetext={s.label} />
+      <meter
+        min={0}
+        max={4}
+        low={2}
+        high={3}
+        optimum={4}
+        value={s.level}
+        aria-label="Password strength"
+        aria-valuetext={s.label}
+      />
       <span className={`strength__text strength--${s.level}`}>{s.hint}</span>
     </span>
   );
@@ -18,7 +27,8 @@ export function StrengthMeter({ password, id }: { password: string; id?: string 
 /** Checks what can be checked before asking the background: length and confirmation. */
 export function checkNewPassword(pw: string, confirm: string): { password?: string; confirm?: string } {
   const errors: { password?: string; confirm?: string } = {};
-  if (pw.length < MIN_PASSWORD_LENGTH) errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters (12 or more is better).`;
+  if (pw.length < MIN_PASSWORD_LENGTH)
+    errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters (12 or more is better).`;
   if (confirm !== pw) errors.confirm = 'The two passwords differ. Type the same password in both fields.';
   return errors;
 }
@@ -33,7 +43,13 @@ export function Working({ text }: { text: string }) {
   );
 }
 
-export function SetupForm({ onCreate, busy }: { onCreate(pw: string): Promise<string | null>; busy: boolean }) {
+export function SetupForm({
+  onCreate,
+  busy,
+}: {
+  onCreate(pw: string): Promise<string | null>;
+  busy: boolean;
+}) {
   const [pw, setPw] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<{ password?: string; confirm?: string }>({});
@@ -53,8 +69,8 @@ export function SetupForm({ onCreate, busy }: { onCreate(pw: string): Promise<st
     <section className="card" aria-labelledby="setup-title">
       <h2 id="setup-title">Create your vault</h2>
       <p>
-        Your Angel account details are kept encrypted with a master password. Nobody, including this extension's
-        authors, can recover it: if you forget it, you can only start over or import a backup.
+        Your Angel account details are kept encrypted with a master password. Nobody, including this
+        extension's authors, can recover it: if you forget it, you can only start over or import a backup.
       </p>
       <form onSubmit={submit} noValidate>
         <Field
@@ -80,7 +96,11 @@ export function SetupForm({ onCreate, busy }: { onCreate(pw: string): Promise<st
             Create vault
           </button>
         </div>
-        {busy ? <Working text="Creating the vault: deriving the encryption key…" /> : <FormMessage error={error} />}
+        {busy ? (
+          <Working text="Creating the vault: deriving the encryption key…" />
+        ) : (
+          <FormMessage error={error} />
+        )}
       </form>
     </section>
   );
@@ -113,7 +133,12 @@ export function UnlockForm({
   }
 
   return (
-    <form onSubmit={submit} className={compact ? 'unlock unlock--compact' : 'unlock'} aria-label="Unlock the vault" noValidate>
+    <form
+      onSubmit={submit}
+      className={compact ? 'unlock unlock--compact' : 'unlock'}
+      aria-label="Unlock the vault"
+      noValidate
+    >
       <Field
         label="Master password"
         type="password"

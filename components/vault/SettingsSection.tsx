@@ -47,7 +47,16 @@ function AutoLockForm() {
     }
     setError(undefined);
     const err = await vaultStore.getState().setAutoLock(value);
-    setResult(err ? { error: err } : { ok: value === null ? 'Saved: the vault no longer locks by itself.' : `Saved: the vault locks after ${value} idle minutes.` });
+    setResult(
+      err
+        ? { error: err }
+        : {
+            ok:
+              value === null
+                ? 'Saved: the vault no longer locks by itself.'
+                : `Saved: the vault locks after ${value} idle minutes.`,
+          },
+    );
   }
 
   return (
@@ -67,8 +76,8 @@ function AutoLockForm() {
       <CheckField label="Never auto-lock" checked={never} onChange={setNever} />
       {never && (
         <p className="warning" role="note">
-          Warning: with auto-lock off, anyone who uses this browser profile can read your TOTP codes and log in to your
-          Angel accounts until you press Lock or restart the browser.
+          Warning: with auto-lock off, anyone who uses this browser profile can read your TOTP codes and log
+          in to your Angel accounts until you press Lock or restart the browser.
         </p>
       )}
       <div className="actions">
@@ -104,13 +113,22 @@ function ChangePasswordForm() {
     setCurrent('');
     setNext('');
     setConfirm('');
-    setResult({ ok: 'Master password changed. Use the new one from now on; backups keep their own password.' });
+    setResult({
+      ok: 'Master password changed. Use the new one from now on; backups keep their own password.',
+    });
   }
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="changepw-title">
       <h3 id="changepw-title">Change master password</h3>
-      <Field label="Current master password" type="password" autoComplete="current-password" value={current} onChange={setCurrent} error={errors.current} />
+      <Field
+        label="Current master password"
+        type="password"
+        autoComplete="current-password"
+        value={current}
+        onChange={setCurrent}
+        error={errors.current}
+      />
       <Field
         label="New master password"
         type="password"
@@ -120,13 +138,24 @@ function ChangePasswordForm() {
         error={errors.password}
         hint={<StrengthMeter password={next} />}
       />
-      <Field label="Confirm new master password" type="password" autoComplete="new-password" value={confirm} onChange={setConfirm} error={errors.confirm} />
+      <Field
+        label="Confirm new master password"
+        type="password"
+        autoComplete="new-password"
+        value={confirm}
+        onChange={setConfirm}
+        error={errors.confirm}
+      />
       <div className="actions">
         <button type="submit" disabled={busy === 'password'}>
           Change master password
         </button>
       </div>
-      {busy === 'password' ? <Working text="Changing the master password…" /> : <FormMessage ok={result.ok} error={result.error} />}
+      {busy === 'password' ? (
+        <Working text="Changing the master password…" />
+      ) : (
+        <FormMessage ok={result.ok} error={result.error} />
+      )}
     </form>
   );
 }

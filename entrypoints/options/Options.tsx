@@ -77,8 +77,8 @@ function BackupReminder() {
   return (
     <div className="banner banner--warn" role="note" aria-label="Backup reminder">
       <p>
-        <strong>No backup yet.</strong> If this browser profile is lost, your stored accounts are lost with it. Export an
-        encrypted backup and keep the file somewhere safe.
+        <strong>No backup yet.</strong> If this browser profile is lost, your stored accounts are lost with
+        it. Export an encrypted backup and keep the file somewhere safe.
       </p>
       <a
         href="#backup"

@@ -100,12 +100,16 @@ function UnlockedPopup() {
       </header>
       {skewWarning && skewMs !== null && (
         <p className="warning" role="alert">
-          Your computer's clock is {describeSkew(skewMs)} Angel's servers. The codes below are corrected for it, but fix the
-          system clock (turn on automatic time) so other apps work too.
+          Your computer's clock is {describeSkew(skewMs)} Angel's servers. The codes below are corrected for
+          it, but fix the system clock (turn on automatic time) so other apps work too.
         </p>
       )}
       {error && <FormMessage error={error} />}
-      {page && <p className="muted" data-testid="active-page">This tab: {PAGE_LABELS[page.kind]}</p>}
+      {page && (
+        <p className="muted" data-testid="active-page">
+          This tab: {PAGE_LABELS[page.kind]}
+        </p>
+      )}
       {accounts.length === 0 ? (
         <p className="muted">No accounts yet. Add one in Options.</p>
       ) : (

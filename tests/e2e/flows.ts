@@ -32,7 +32,11 @@ export async function front(page: Page): Promise<void> {
 }
 
 /** The form control whose <label> reads exactly `text` (the label's own text, trimmed). */
-export async function fieldByLabel(page: Page, text: string, timeout = WAIT_MS): Promise<ElementHandle<HTMLInputElement>> {
+export async function fieldByLabel(
+  page: Page,
+  text: string,
+  timeout = WAIT_MS,
+): Promise<ElementHandle<HTMLInputElement>> {
   const handle = await page.waitForFunction(
     (t: string) => {
       for (const label of Array.from(document.querySelectorAll('label'))) {
@@ -49,7 +53,11 @@ export async function fieldByLabel(page: Page, text: string, timeout = WAIT_MS):
 }
 
 /** A visible, enabled button (or link styled as one) whose accessible name is `name`. */
-export async function buttonByName(page: Page, name: string | RegExp, timeout = WAIT_MS): Promise<ElementHandle<HTMLElement>> {
+export async function buttonByName(
+  page: Page,
+  name: string | RegExp,
+  timeout = WAIT_MS,
+): Promise<ElementHandle<HTMLElement>> {
   const pattern = typeof name === 'string' ? { exact: name } : { source: name.source, flags: name.flags };
   const handle = await page.waitForFunction(
     (p: { exact?: string; source?: string; flags?: string }) => {
@@ -102,7 +110,8 @@ async function setChecked(page: Page, label: string, want: boolean): Promise<voi
 /** The text of the visible headings, to know which screen the page is on. */
 async function waitForHeading(page: Page, text: string, timeout = WAIT_MS): Promise<void> {
   await page.waitForFunction(
-    (t: string) => Array.from(document.querySelectorAll('h1, h2, h3')).some((h) => (h.textContent ?? '').trim() === t),
+    (t: string) =>
+      Array.from(document.querySelectorAll('h1, h2, h3')).some((h) => (h.textContent ?? '').trim() === t),
     { timeout, polling: 100 },
     text,
   );
@@ -167,7 +176,9 @@ export async function addAccount(page: Page, a: AccountDetails): Promise<void> {
     saved,
   );
   const errors = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('.account-form .field__error, .account-form .form-message--error')).map((e) => (e.textContent ?? '').trim()),
+    Array.from(
+      document.querySelectorAll('.account-form .field__error, .account-form .form-message--error'),
+    ).map((e) => (e.textContent ?? '').trim()),
   );
   if (errors.length) throw new Error(`Saving account "${a.label}" was refused: ${errors.join(' | ')}`);
 }
@@ -226,5 +237,7 @@ export async function popupCodes(page: Page): Promise<Record<string, string>> {
 /** The account labels listed in the options page, in order. */
 export async function optionsAccountLabels(page: Page): Promise<string[]> {
   await waitForHeading(page, 'Accounts');
-  return page.evaluate(() => Array.from(document.querySelectorAll('.account-row__label')).map((e) => e.textContent ?? ''));
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('.account-row__label')).map((e) => e.textContent ?? ''),
+  );
 }

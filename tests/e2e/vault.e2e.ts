@@ -67,7 +67,10 @@ function leakForms(): { name: string; needle: string | RegExp }[] {
     { name: 'TOTP secret bytes (base64)', needle: raw.toString('base64').replace(/=+$/, '') },
     { name: 'TOTP secret bytes (base64url)', needle: raw.toString('base64url') },
     { name: 'TOTP secret bytes (hex)', needle: raw.toString('hex') },
-    { name: 'TOTP secret (base64 of base32)', needle: Buffer.from(SECRET).toString('base64').replace(/=+$/, '') },
+    {
+      name: 'TOTP secret (base64 of base32)',
+      needle: Buffer.from(SECRET).toString('base64').replace(/=+$/, ''),
+    },
     { name: 'API key', needle: ACCOUNT.apiKey },
     { name: 'API key (base64)', needle: Buffer.from(ACCOUNT.apiKey).toString('base64').replace(/=+$/, '') },
     // A 4-digit MPIN could occur inside ciphertext or a timestamp by chance: look for it as a
@@ -80,7 +83,13 @@ function leakForms(): { name: string; needle: string | RegExp }[] {
 }
 
 function codeAt(ms: number): string {
-  return generateSync({ secret: SECRET, epoch: Math.floor(ms / 1000), digits: 6, period: 30, algorithm: 'sha1' });
+  return generateSync({
+    secret: SECRET,
+    epoch: Math.floor(ms / 1000),
+    digits: 6,
+    period: 30,
+    algorithm: 'sha1',
+  });
 }
 
 /** Read the popup's code for the account and compare it with the code computed here. */
@@ -170,7 +179,10 @@ describe(`vault (${BROWSER})`, () => {
     // Locked: only the unlock field and its button.
     expect(await isLocked(popup)).toBe(true);
     expect(await popup.$('[data-testid="totp-code"]')).toBeNull();
-    const controls = await popup.$$eval('input, button, a, select, textarea', (els) => els.filter((e) => e.getClientRects().length > 0).length);
+    const controls = await popup.$$eval(
+      'input, button, a, select, textarea',
+      (els) => els.filter((e) => e.getClientRects().length > 0).length,
+    );
     expect(controls).toBe(2);
 
     const err = await tryUnlock(popup, 'not the password');
@@ -218,8 +230,14 @@ describe(`vault (${BROWSER})`, () => {
     await fill(options, 'Backup password', 'backup password 1');
     await fill(options, 'Confirm backup password', 'backup password 1');
     await click(options, 'Export backup');
-    await options.waitForFunction(() => document.body.innerText.includes('Backup saved as'), { timeout: 20_000, polling: 100 });
-    await options.waitForFunction(() => !document.querySelector('[aria-label="Backup reminder"]'), { timeout: 10_000, polling: 100 });
+    await options.waitForFunction(() => document.body.innerText.includes('Backup saved as'), {
+      timeout: 20_000,
+      polling: 100,
+    });
+    await options.waitForFunction(() => !document.querySelector('[aria-label="Backup reminder"]'), {
+      timeout: 10_000,
+      polling: 100,
+    });
     await options.close();
   });
 
@@ -231,7 +249,10 @@ describe(`vault (${BROWSER})`, () => {
     expect(await (await fieldByLabel(options, 'TOTP secret')).evaluate((e) => e.value)).toBe('');
     await fill(options, 'Label', 'Renamed');
     await click(options, 'Save changes');
-    await options.waitForFunction(() => document.body.innerText.includes('Saved “Renamed”.'), { timeout: 20_000, polling: 100 });
+    await options.waitForFunction(() => document.body.innerText.includes('Saved “Renamed”.'), {
+      timeout: 20_000,
+      polling: 100,
+    });
     expect(await optionsAccountLabels(options)).toEqual(['Renamed']);
     await options.close();
     const popup = await h.openExtensionPage('popup.html');
@@ -241,7 +262,9 @@ describe(`vault (${BROWSER})`, () => {
 
   it('imports a backup with a preview first (merge restores the backed-up details)', async () => {
     // The backup file as the page downloads it: the same message the Export button sends.
-    const exported = await h.sendMessage<{ fileName: string; content: string }>('backup/export', { password: 'backup password 2' });
+    const exported = await h.sendMessage<{ fileName: string; content: string }>('backup/export', {
+      password: 'backup password 2',
+    });
     expect(exported.ok).toBe(true);
     const file = join(tmp, exported.value!.fileName);
     writeFileSync(file, exported.value!.content);
@@ -251,7 +274,10 @@ describe(`vault (${BROWSER})`, () => {
     await click(options, 'Edit Renamed');
     await fill(options, 'Notes', 'changed after the backup');
     await click(options, 'Save changes');
-    await options.waitForFunction(() => document.body.innerText.includes('Saved “Renamed”.'), { timeout: 20_000, polling: 100 });
+    await options.waitForFunction(() => document.body.innerText.includes('Saved “Renamed”.'), {
+      timeout: 20_000,
+      polling: 100,
+    });
     const notes = () => options.$$eval('.account-row__notes', (els) => els.map((e) => e.textContent));
     expect(await notes()).toEqual(['changed after the backup']);
 
@@ -259,7 +285,10 @@ describe(`vault (${BROWSER})`, () => {
     await input.uploadFile(file);
     await fill(options, 'Password of the backup', 'wrong backup password');
     await click(options, 'Preview import');
-    await options.waitForFunction(() => document.querySelector('#backup [role="alert"]'), { timeout: 20_000, polling: 100 });
+    await options.waitForFunction(() => document.querySelector('#backup [role="alert"]'), {
+      timeout: 20_000,
+      polling: 100,
+    });
     expect((await messages(options)).length).toBeGreaterThan(10);
 
     await fill(options, 'Password of the backup', 'backup password 2');
@@ -271,7 +300,10 @@ describe(`vault (${BROWSER})`, () => {
     // Nothing changes before Apply.
     expect(await notes()).toEqual(['changed after the backup']);
     await click(options, 'Apply import');
-    await options.waitForFunction(() => document.body.innerText.includes('Import done.'), { timeout: 20_000, polling: 100 });
+    await options.waitForFunction(() => document.body.innerText.includes('Import done.'), {
+      timeout: 20_000,
+      polling: 100,
+    });
     expect(await optionsAccountLabels(options)).toEqual(['Renamed']);
     expect(await notes()).toEqual([]);
     await options.close();
@@ -286,21 +318,33 @@ describe(`vault (${BROWSER})`, () => {
     await (await buttonByName(options, 'Move Second up')).focus();
     await options.keyboard.press('Enter');
     await options.waitForFunction(
-      () => Array.from(document.querySelectorAll('.account-row__label')).map((e) => e.textContent).join(',') === 'Second,Renamed',
+      () =>
+        Array.from(document.querySelectorAll('.account-row__label'))
+          .map((e) => e.textContent)
+          .join(',') === 'Second,Renamed',
       { timeout: 10_000, polling: 100 },
     );
     // Focus stays on the moved account (its "up" button is now disabled, so it is on "down").
-    await options.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Move Second down', { timeout: 5000, polling: 100 });
+    await options.waitForFunction(
+      () => document.activeElement?.getAttribute('aria-label') === 'Move Second down',
+      { timeout: 5000, polling: 100 },
+    );
     // The order is the background's, not only the page's.
     const listed = await h.sendMessage<{ label: string }[]>('accounts/list');
     expect(listed.value?.map((a) => a.label)).toEqual(['Second', 'Renamed']);
 
     await (await buttonByName(options, 'Delete Second')).focus();
     await options.keyboard.press('Enter');
-    await options.waitForFunction(() => document.activeElement?.textContent === 'Yes, delete “Second”', { timeout: 5000, polling: 100 });
+    await options.waitForFunction(() => document.activeElement?.textContent === 'Yes, delete “Second”', {
+      timeout: 5000,
+      polling: 100,
+    });
     expect(await optionsAccountLabels(options)).toEqual(['Second', 'Renamed']);
     await options.keyboard.press('Enter');
-    await options.waitForFunction(() => document.body.innerText.includes('Deleted “Second”.'), { timeout: 10_000, polling: 100 });
+    await options.waitForFunction(() => document.body.innerText.includes('Deleted “Second”.'), {
+      timeout: 10_000,
+      polling: 100,
+    });
     expect(await optionsAccountLabels(options)).toEqual(['Renamed']);
     await options.close();
   });
@@ -323,18 +367,27 @@ describe(`vault (${BROWSER})`, () => {
     await fill(options, 'API key', 'qrKey12345');
     const qrInput = await options.waitForSelector('input[type="file"][aria-label="QR code image file"]');
     await qrInput!.uploadFile(pngFile);
-    await options.waitForFunction(() => document.body.innerText.includes('QR code read (Angel One)'), { timeout: 20_000, polling: 100 });
+    await options.waitForFunction(() => document.body.innerText.includes('QR code read (Angel One)'), {
+      timeout: 20_000,
+      polling: 100,
+    });
     const info = await options.$eval('.otp-info', (e) => e.textContent ?? '');
     expect(info).toContain('Angel One');
     expect(info).toContain('6 digits, 30 s, SHA1');
     await click(options, 'Save account');
-    await options.waitForFunction(() => document.body.innerText.includes('Saved “From QR”.'), { timeout: 20_000, polling: 100 });
+    await options.waitForFunction(() => document.body.innerText.includes('Saved “From QR”.'), {
+      timeout: 20_000,
+      polling: 100,
+    });
 
     // SVG pictures are read too (in the edit form; cancelled without saving).
     await click(options, 'Edit From QR');
     const qrInput2 = await options.waitForSelector('input[type="file"][aria-label="QR code image file"]');
     await qrInput2!.uploadFile(svgFile);
-    await options.waitForFunction(() => document.body.innerText.includes('QR code read (Angel One)'), { timeout: 20_000, polling: 100 });
+    await options.waitForFunction(() => document.body.innerText.includes('QR code read (Angel One)'), {
+      timeout: 20_000,
+      polling: 100,
+    });
     await click(options, 'Cancel');
     await options.close();
 
@@ -342,7 +395,15 @@ describe(`vault (${BROWSER})`, () => {
     const before = Date.now();
     const codes = await popupCodes(popup);
     const expected = new Set(
-      [before - 1500, before, Date.now()].map((t) => generateSync({ secret: qrSecret, epoch: Math.floor(t / 1000), digits: 6, period: 30, algorithm: 'sha1' })),
+      [before - 1500, before, Date.now()].map((t) =>
+        generateSync({
+          secret: qrSecret,
+          epoch: Math.floor(t / 1000),
+          digits: 6,
+          period: 30,
+          algorithm: 'sha1',
+        }),
+      ),
     );
     expect(expected.has(codes['From QR']!), `popup code ${codes['From QR']}`).toBe(true);
     await popup.close();

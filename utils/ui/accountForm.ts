@@ -49,6 +49,8 @@ export const FIELD_ORDER: (keyof AccountInput)[] = [
   'autoFill',
 ];
 
-export function firstErrorField(errors: Partial<Record<keyof AccountInput, string>>): keyof AccountInput | null {
+export function firstErrorField(
+  errors: Partial<Record<keyof AccountInput, string>>,
+): keyof AccountInput | null {
   return FIELD_ORDER.find((f) => Boolean(errors[f])) ?? null;
 }

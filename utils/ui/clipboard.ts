@@ -40,7 +40,10 @@ export interface ClipboardGuard {
   dispose(): void;
 }
 
-export function createClipboardGuard(env: ClipboardEnv, onCleared?: (o: ClearOutcome) => void): ClipboardGuard {
+export function createClipboardGuard(
+  env: ClipboardEnv,
+  onCleared?: (o: ClearOutcome) => void,
+): ClipboardGuard {
   let pending: { code: string; handle: unknown; blurred: boolean; unsubscribe: () => void } | null = null;
 
   function cancel() {

@@ -68,7 +68,11 @@ export function useCodes<T>(select: (s: CodesState) => T): T {
 }
 
 /** Run `tick` now and then every `ms` until the returned stop function is called. */
-export function startPolling(tick: () => unknown, ms = 1000, timers: Pick<typeof globalThis, 'setInterval' | 'clearInterval'> = globalThis): () => void {
+export function startPolling(
+  tick: () => unknown,
+  ms = 1000,
+  timers: Pick<typeof globalThis, 'setInterval' | 'clearInterval'> = globalThis,
+): () => void {
   void tick();
   const handle = timers.setInterval(() => void tick(), ms);
   return () => timers.clearInterval(handle);

@@ -15,6 +15,7 @@ export function downloadText(fileName: string, content: string, mime = 'applicat
 
 /** Read a picked file as text, with a plain message when it is too big to be ours. */
 export async function readTextFile(file: File, maxBytes = 5 * 1024 * 1024): Promise<string> {
-  if (file.size > maxBytes) throw new Error('That file is too large to be a SmartAPI Companion backup. Pick the file you exported.');
+  if (file.size > maxBytes)
+    throw new Error('That file is too large to be a SmartAPI Companion backup. Pick the file you exported.');
   return file.text();
 }

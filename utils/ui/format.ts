@@ -52,7 +52,8 @@ export interface Strength {
  * the background enforces).
  */
 export function passwordStrength(pw: string): Strength {
-  if (pw.length === 0) return { level: 0, label: 'Empty', hint: 'Use at least 12 characters; a few unrelated words work well.' };
+  if (pw.length === 0)
+    return { level: 0, label: 'Empty', hint: 'Use at least 12 characters; a few unrelated words work well.' };
   let classes = 0;
   if (/[a-z]/.test(pw)) classes++;
   if (/[A-Z]/.test(pw)) classes++;
@@ -64,7 +65,8 @@ export function passwordStrength(pw: string): Strength {
   if (pw.length >= 12) score++;
   if (pw.length >= 16) score++;
   if (classes >= 3) score++;
-  if (unique < 5 || /^(.)\1+$/.test(pw) || /^(?:0123|1234|abcd|qwer|pass)/i.test(pw)) score = Math.min(score, 1);
+  if (unique < 5 || /^(.)\1+$/.test(pw) || /^(?:0123|1234|abcd|qwer|pass)/i.test(pw))
+    score = Math.min(score, 1);
   const level = Math.min(4, score) as StrengthLevel;
   const labels = ['Very weak', 'Weak', 'Fair', 'Good', 'Strong'] as const;
   const hints = [
@@ -78,7 +80,10 @@ export function passwordStrength(pw: string): Strength {
 }
 
 /** Case-insensitive search over what a person sees of an account. */
-export function matchesSearch(a: Pick<AccountSummary, 'label' | 'clientCode' | 'notes'>, query: string): boolean {
+export function matchesSearch(
+  a: Pick<AccountSummary, 'label' | 'clientCode' | 'notes'>,
+  query: string,
+): boolean {
   const q = query.trim().toLowerCase();
   if (!q) return true;
   return [a.label, a.clientCode, a.notes].some((s) => s.toLowerCase().includes(q));
@@ -156,7 +161,9 @@ export function describeOtpauth(text: string): OtpauthInfo | null {
 
 /** A file name safe for downloads, keeping what the background suggested when it is fine. */
 export function safeFileName(name: string, fallback: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
+  const cleaned = Array.from(name, (ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
+    .join('')
+    .trim();
   return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : fallback;
 }
 

@@ -34,7 +34,9 @@ export async function decodeQrFile(file: Blob): Promise<string> {
   const { default: jsQR } = await import('jsqr');
   const found = jsQR(pixels.data, w, h, { inversionAttempts: 'attemptBoth' });
   if (!found || !found.data) {
-    throw new QrError('No QR code was found in that image. Crop it to the QR code, or type or paste the secret instead.');
+    throw new QrError(
+      'No QR code was found in that image. Crop it to the QR code, or type or paste the secret instead.',
+    );
   }
   return found.data;
 }

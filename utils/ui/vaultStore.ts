@@ -12,20 +12,10 @@ import { moveId } from './format';
 export type Send = typeof sendMessage;
 
 export type Busy =
-  | 'load'
-  | 'create'
-  | 'unlock'
-  | 'lock'
-  | 'save'
-  | 'delete'
-  | 'reorder'
-  | 'settings'
-  | 'password'
-  | 'reset';
+  'load' | 'create' | 'unlock' | 'lock' | 'save' | 'delete' | 'reorder' | 'settings' | 'password' | 'reset';
 
 export type SaveResult =
-  | { ok: true; account: AccountSummary }
-  | { ok: false; errors: FieldErrors; message: string | null };
+  { ok: true; account: AccountSummary } | { ok: false; errors: FieldErrors; message: string | null };
 
 export interface VaultUiState {
   status: VaultStatus | null;
@@ -113,7 +103,11 @@ export function createVaultStore(send: Send = sendMessage): StoreApi<VaultUiStat
         try {
           const res = await send('accounts/save', id ? { id, input } : { input });
           if (res.errors && Object.keys(res.errors).length > 0) {
-            return { ok: false, errors: res.errors, message: 'Some fields need attention. Nothing was saved.' };
+            return {
+              ok: false,
+              errors: res.errors,
+              message: 'Some fields need attention. Nothing was saved.',
+            };
           }
           if (!res.account) {
             return { ok: false, errors: {}, message: 'The account was not saved. Try again.' };
@@ -123,7 +117,10 @@ export function createVaultStore(send: Send = sendMessage): StoreApi<VaultUiStat
           const exists = list.some((a) => a.id === saved.id);
           set({ accounts: exists ? list.map((a) => (a.id === saved.id ? saved : a)) : [...list, saved] });
           // The backup reminder and the account count live in the status.
-          void send('vault/status').then((s) => set({ status: s }), () => undefined);
+          void send('vault/status').then(
+            (s) => set({ status: s }),
+            () => undefined,
+          );
           return { ok: true, account: saved };
         } catch (err) {
           if (codeOf(err) === 'locked') void get().refresh();
@@ -137,7 +134,10 @@ export function createVaultStore(send: Send = sendMessage): StoreApi<VaultUiStat
         run('delete', async () => {
           await send('accounts/delete', { id });
           set({ accounts: get().accounts.filter((a) => a.id !== id) });
-          void send('vault/status').then((s) => set({ status: s }), () => undefined);
+          void send('vault/status').then(
+            (s) => set({ status: s }),
+            () => undefined,
+          );
         }),
 
       async move(id, delta) {
@@ -158,8 +158,10 @@ export function createVaultStore(send: Send = sendMessage): StoreApi<VaultUiStat
         return err;
       },
 
-      setAutoLock: (minutes) => run('settings', async () => set({ status: await send('vault/set-auto-lock', { minutes }) })),
-      changePassword: (current, next) => run('password', async () => send('vault/change-password', { current, next })),
+      setAutoLock: (minutes) =>
+        run('settings', async () => set({ status: await send('vault/set-auto-lock', { minutes }) })),
+      changePassword: (current, next) =>
+        run('password', async () => send('vault/change-password', { current, next })),
       reset: (confirm) => run('reset', async () => afterStatus(await send('vault/reset', { confirm }))),
     };
   });

@@ -34,7 +34,8 @@ function byLabel(container: HTMLElement, text: string): HTMLInputElement {
 
 /** Types into a React-controlled input the way the DOM does it. */
 function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  const proto =
+    el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
   act(() => {
     Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, value);
     el.dispatchEvent(new Event('input', { bubbles: true }));
@@ -49,8 +50,26 @@ async function submit(container: HTMLElement) {
 
 describe('AccountForm', () => {
   it('has a labelled control for every field, with the AutoTrader redirect URL by default', () => {
-    const c = render(<AccountForm busy={false} onCancel={() => {}} onSave={async () => ({ ok: false, errors: {}, message: null })} />);
-    for (const l of ['Label', 'Client code', 'MPIN', 'TOTP secret', 'API key', 'API secret (optional)', 'Platform', 'Redirect URL', 'Notes', 'Daily login', 'Fill automatically']) {
+    const c = render(
+      <AccountForm
+        busy={false}
+        onCancel={() => {}}
+        onSave={async () => ({ ok: false, errors: {}, message: null })}
+      />,
+    );
+    for (const l of [
+      'Label',
+      'Client code',
+      'MPIN',
+      'TOTP secret',
+      'API key',
+      'API secret (optional)',
+      'Platform',
+      'Redirect URL',
+      'Notes',
+      'Daily login',
+      'Fill automatically',
+    ]) {
       expect(byLabel(c, l)).toBeTruthy();
     }
     expect(byLabel(c, 'Redirect URL').value).toBe('https://webx.stocksdeveloper.in/auth/angel');
@@ -58,13 +77,11 @@ describe('AccountForm', () => {
   });
 
   it('shows each error beside its field, keeps what was typed, and focuses the first wrong field', async () => {
-    const onSave = vi.fn(
-      async (_i: AccountInput): Promise<SaveResult> => ({
-        ok: false,
-        errors: { mpin: 'The MPIN is exactly 4 digits.', totpSecret: 'This is not a valid base32 secret.' },
-        message: 'Some fields need attention. Nothing was saved.',
-      }),
-    );
+    const onSave = vi.fn(async (_i: AccountInput): Promise<SaveResult> => ({
+      ok: false,
+      errors: { mpin: 'The MPIN is exactly 4 digits.', totpSecret: 'This is not a valid base32 secret.' },
+      message: 'Some fields need attention. Nothing was saved.',
+    }));
     const c = render(<AccountForm busy={false} onCancel={() => {}} onSave={onSave} />);
     type(byLabel(c, 'Label'), 'Main');
     type(byLabel(c, 'Client code'), 'A1234567');
@@ -73,10 +90,14 @@ describe('AccountForm', () => {
     type(byLabel(c, 'API key'), 'abcKEY');
     await submit(c);
 
-    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ label: 'Main', clientCode: 'A1234567', mpin: '12', apiKey: 'abcKEY' }));
+    expect(onSave).toHaveBeenCalledWith(
+      expect.objectContaining({ label: 'Main', clientCode: 'A1234567', mpin: '12', apiKey: 'abcKEY' }),
+    );
     const mpin = byLabel(c, 'MPIN');
     expect(mpin.getAttribute('aria-invalid')).toBe('true');
-    const described = (mpin.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
+    const described = (mpin.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent);
     expect(described).toContain('The MPIN is exactly 4 digits.');
     expect(byLabel(c, 'TOTP secret').getAttribute('aria-invalid')).toBe('true');
     expect(byLabel(c, 'Label').getAttribute('aria-invalid')).toBeNull();
@@ -109,11 +130,20 @@ describe('AccountForm', () => {
       hasApiSecret: true,
       apiKeyLast4: 'WXYZ',
     };
-    const c = render(<AccountForm account={a} busy={false} onCancel={() => {}} onSave={async () => ({ ok: false, errors: {}, message: null })} />);
+    const c = render(
+      <AccountForm
+        account={a}
+        busy={false}
+        onCancel={() => {}}
+        onSave={async () => ({ ok: false, errors: {}, message: null })}
+      />,
+    );
     for (const l of ['MPIN', 'TOTP secret', 'API key', 'API secret (optional)']) {
       const el = byLabel(c, l);
       expect(el.value).toBe('');
-      const hints = (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '');
+      const hints = (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '');
       expect(hints.join(' ')).toMatch(/Leave blank to keep the stored value/);
     }
     expect(byLabel(c, 'Label').value).toBe('Main');
@@ -124,7 +154,13 @@ describe('AccountForm', () => {
   });
 
   it('previews a pasted otpauth URI without echoing the secret', () => {
-    const c = render(<AccountForm busy={false} onCancel={() => {}} onSave={async () => ({ ok: false, errors: {}, message: null })} />);
+    const c = render(
+      <AccountForm
+        busy={false}
+        onCancel={() => {}}
+        onSave={async () => ({ ok: false, errors: {}, message: null })}
+      />,
+    );
     type(byLabel(c, 'TOTP secret'), 'otpauth://totp/Angel:A1?secret=JBSWY3DPEHPK3PXP&digits=6&period=30');
     const info = c.querySelector('.otp-info')?.textContent ?? '';
     expect(info).toContain('Angel');

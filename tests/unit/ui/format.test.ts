@@ -65,7 +65,9 @@ describe('describeSkew', () => {
 
 describe('passwordStrength', () => {
   it('orders passwords by strength', () => {
-    const levels = ['', 'abc', 'abcdefgh', 'correcthorse1', 'Correct-Horse-Battery-9'].map((p) => passwordStrength(p).level);
+    const levels = ['', 'abc', 'abcdefgh', 'correcthorse1', 'Correct-Horse-Battery-9'].map(
+      (p) => passwordStrength(p).level,
+    );
     expect(levels).toEqual([0, 0, 1, 2, 4]);
   });
   it('does not praise repeated or sequential passwords', () => {
@@ -105,29 +107,52 @@ describe('moveId', () => {
   });
   it('never loses or duplicates an id', () => {
     const ids = ['a', 'b', 'c', 'd', 'e'];
-    for (const id of ids) for (const d of [-2, -1, 1, 2]) {
-      expect([...moveId(ids, id, d)].sort()).toEqual(ids);
-    }
+    for (const id of ids)
+      for (const d of [-2, -1, 1, 2]) {
+        expect([...moveId(ids, id, d)].sort()).toEqual(ids);
+      }
   });
 });
 
 describe('summarizePreview', () => {
   it('counts what would change', () => {
-    expect(summarizePreview({ added: ['A', 'B'], changed: ['C'], unchanged: [], removed: [] })).toBe('3 accounts: 2 added, 1 changed.');
-    expect(summarizePreview({ added: [], changed: [], unchanged: ['X'], removed: [] })).toBe('1 account: 1 unchanged.');
-    expect(summarizePreview({ added: [], changed: [], unchanged: [], removed: ['Y'] })).toBe('1 account: 1 removed.');
-    expect(summarizePreview({ added: [], changed: [], unchanged: [], removed: [] })).toMatch(/nothing would change/);
+    expect(summarizePreview({ added: ['A', 'B'], changed: ['C'], unchanged: [], removed: [] })).toBe(
+      '3 accounts: 2 added, 1 changed.',
+    );
+    expect(summarizePreview({ added: [], changed: [], unchanged: ['X'], removed: [] })).toBe(
+      '1 account: 1 unchanged.',
+    );
+    expect(summarizePreview({ added: [], changed: [], unchanged: [], removed: ['Y'] })).toBe(
+      '1 account: 1 removed.',
+    );
+    expect(summarizePreview({ added: [], changed: [], unchanged: [], removed: [] })).toMatch(
+      /nothing would change/,
+    );
   });
 });
 
 describe('describeOtpauth', () => {
   it('reads issuer, account and parameters without returning the secret', () => {
-    const info = describeOtpauth('otpauth://totp/Angel%20One:A1234567?secret=JBSWY3DPEHPK3PXP&digits=8&period=60&algorithm=sha256');
-    expect(info).toEqual({ issuer: 'Angel One', account: 'A1234567', algorithm: 'SHA256', digits: 8, period: 60 });
+    const info = describeOtpauth(
+      'otpauth://totp/Angel%20One:A1234567?secret=JBSWY3DPEHPK3PXP&digits=8&period=60&algorithm=sha256',
+    );
+    expect(info).toEqual({
+      issuer: 'Angel One',
+      account: 'A1234567',
+      algorithm: 'SHA256',
+      digits: 8,
+      period: 60,
+    });
     expect(JSON.stringify(info)).not.toContain('JBSWY3DP');
   });
   it('prefers the issuer parameter and applies defaults', () => {
-    expect(describeOtpauth('otpauth://totp/Label:bob?secret=AAAA&issuer=Angel')).toMatchObject({ issuer: 'Angel', account: 'bob', digits: 6, period: 30, algorithm: 'SHA1' });
+    expect(describeOtpauth('otpauth://totp/Label:bob?secret=AAAA&issuer=Angel')).toMatchObject({
+      issuer: 'Angel',
+      account: 'bob',
+      digits: 6,
+      period: 30,
+      algorithm: 'SHA1',
+    });
   });
   it('returns null for anything else', () => {
     expect(describeOtpauth('JBSWY3DPEHPK3PXP')).toBeNull();
@@ -135,7 +160,10 @@ describe('describeOtpauth', () => {
     expect(describeOtpauth('otpauth://')).toBeNull();
   });
   it('ignores nonsense numbers', () => {
-    expect(describeOtpauth('otpauth://totp/x?secret=A&digits=abc&period=-5')).toMatchObject({ digits: 6, period: 30 });
+    expect(describeOtpauth('otpauth://totp/x?secret=A&digits=abc&period=-5')).toMatchObject({
+      digits: 6,
+      period: 30,
+    });
   });
 });
 

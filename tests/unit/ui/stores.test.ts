@@ -86,7 +86,8 @@ describe('vault store', () => {
   it('unlock returns the background message on a wrong password and stays locked', async () => {
     const { send } = fakeSend({
       'vault/unlock': ({ password }) => {
-        if (password !== 'right') throw new UserError('wrong-password', 'That master password is not right. Try again.');
+        if (password !== 'right')
+          throw new UserError('wrong-password', 'That master password is not right. Try again.');
         return status('unlocked');
       },
       'accounts/list': () => [summary('a')],
@@ -103,7 +104,10 @@ describe('vault store', () => {
 
   it('marks busy while an action runs', async () => {
     let release: (s: VaultStatus) => void = () => {};
-    const { send } = fakeSend({ 'vault/create': () => new Promise<VaultStatus>((r) => (release = r)), 'accounts/list': () => [] });
+    const { send } = fakeSend({
+      'vault/create': () => new Promise<VaultStatus>((r) => (release = r)),
+      'accounts/list': () => [],
+    });
     const store = createVaultStore(send);
     const p = store.getState().create('a long password');
     expect(store.getState().busy).toBe('create');
@@ -113,11 +117,17 @@ describe('vault store', () => {
   });
 
   it('a save with field errors keeps the list and returns the errors', async () => {
-    const { send } = fakeSend({ 'accounts/save': () => ({ errors: { mpin: 'The MPIN is exactly 4 digits.' } }) });
+    const { send } = fakeSend({
+      'accounts/save': () => ({ errors: { mpin: 'The MPIN is exactly 4 digits.' } }),
+    });
     const store = createVaultStore(send);
     store.setState({ accounts: [summary('a')] });
     const res = await store.getState().saveAccount(undefined, { ...input, mpin: '12' });
-    expect(res).toEqual({ ok: false, errors: { mpin: 'The MPIN is exactly 4 digits.' }, message: expect.stringMatching(/Nothing was saved/) });
+    expect(res).toEqual({
+      ok: false,
+      errors: { mpin: 'The MPIN is exactly 4 digits.' },
+      message: expect.stringMatching(/Nothing was saved/),
+    });
     expect(store.getState().accounts.map((a) => a.id)).toEqual(['a']);
   });
 
@@ -135,7 +145,9 @@ describe('vault store', () => {
     expect(calls[0]).toEqual({ type: 'accounts/save', data: { input } });
 
     await store.getState().saveAccount('b', { ...input, label: 'Renamed' });
-    expect(calls.find((c) => c.type === 'accounts/save' && (c.data as { id?: string }).id === 'b')).toBeTruthy();
+    expect(
+      calls.find((c) => c.type === 'accounts/save' && (c.data as { id?: string }).id === 'b'),
+    ).toBeTruthy();
     expect(store.getState().accounts).toHaveLength(2);
     await vi.waitFor(() => expect(store.getState().status?.backupReminder).toBe(true));
   });
@@ -215,7 +227,9 @@ describe('vault store', () => {
   });
 
   it('saves the auto-lock setting including "never"', async () => {
-    const { send, calls } = fakeSend({ 'vault/set-auto-lock': ({ minutes }) => status('unlocked', { autoLockMinutes: minutes }) });
+    const { send, calls } = fakeSend({
+      'vault/set-auto-lock': ({ minutes }) => status('unlocked', { autoLockMinutes: minutes }),
+    });
     const store = createVaultStore(send);
     await store.getState().setAutoLock(null);
     expect(store.getState().status?.autoLockMinutes).toBeNull();
