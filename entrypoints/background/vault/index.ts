@@ -267,8 +267,7 @@ async function unlockVault(password: unknown): Promise<VaultStatus> {
       );
     }
     if (err instanceof EnvelopeError) {
-      const parsed = safeParse(raw);
-      if (parsed) await problemItem.setValue({ fingerprint: fingerprint(parsed), problem: err.message });
+      await markCorrupt(raw, err.message);
       return vaultStatus();
     }
     throw err;
@@ -278,8 +277,7 @@ async function unlockVault(password: unknown): Promise<VaultStatus> {
     data = parseVaultData(opened.plaintext);
   } catch (err) {
     if (!(err instanceof EnvelopeError)) throw err;
-    const parsed = safeParse(raw);
-    if (parsed) await problemItem.setValue({ fingerprint: fingerprint(parsed), problem: err.message });
+    await markCorrupt(raw, err.message);
     return vaultStatus();
   }
   if (opened.upgraded) {
@@ -294,6 +292,15 @@ async function unlockVault(password: unknown): Promise<VaultStatus> {
   if (settings.accountCount !== data.accounts.length)
     await settingsItem.setValue({ ...settings, accountCount: data.accounts.length });
   return vaultStatus();
+}
+
+/** Remember why the stored envelope cannot be opened (status then says 'corrupt'). */
+async function markCorrupt(raw: unknown, problem: string): Promise<void> {
+  // A v1 envelope has no fingerprint to remember it by: say it now.
+  if (safeParseVersion(raw) === 1) throw new UserError('vault-corrupt', corruptProblem(problem));
+  const parsed = safeParse(raw);
+  // An envelope that does not even parse is reported as corrupt by vaultStatus() itself.
+  if (parsed) await problemItem.setValue({ fingerprint: fingerprint(parsed), problem });
 }
 
 function safeParseVersion(raw: unknown): 1 | 2 | null {

@@ -295,6 +295,18 @@ describe('migration', () => {
   });
 });
 
+describe('migration of a damaged v1 vault', () => {
+  it('says what failed and leaves the v1 envelope in place', async () => {
+    const v1 = await createV1EnvelopeForTests(PW, 'this is not JSON', 500);
+    await fakeBrowser.storage.local.set({ vault: v1 });
+    const err = await rejection(send('vault/unlock', { password: PW }));
+    expect(err.code).toBe('vault-corrupt');
+    expect(err.message).toMatch(/not valid JSON.*Import a backup/);
+    expect((await fakeBrowser.storage.local.get('vault')).vault).toEqual(v1);
+    expect(await isUnlocked()).toBe(false);
+  });
+});
+
 describe('accounts', () => {
   beforeEach(async () => {
     await send('vault/create', { password: PW });
