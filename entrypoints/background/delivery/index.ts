@@ -150,7 +150,22 @@ async function maskedBody(
   }
 }
 
+/** Targets of accounts deleted from the vault go too, with their secrets and deliveries. */
+async function pruneOrphans(vault: VaultData): Promise<void> {
+  const targets = await targetsItem.getValue();
+  for (const t of targets) {
+    if (!vault.accounts.some((a) => a.id === t.accountId)) await removeTarget(t.id);
+  }
+}
+
 async function overview(): Promise<DeliveryOverview> {
+  if (await isUnlocked()) {
+    try {
+      await pruneOrphans(await readVault());
+    } catch {
+      // locked in between: nothing to prune now
+    }
+  }
   const [targets, outbox, status] = await Promise.all([
     targetsItem.getValue(),
     outboxItem.getValue(),

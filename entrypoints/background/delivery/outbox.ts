@@ -125,7 +125,9 @@ async function attempt(
   vault: VaultData,
 ): Promise<SendResult | null> {
   const target = targets.find((t) => t.id === entry.targetId);
-  if (!target || target.kind !== 'webhook' || !target.url) {
+  const accountGone = !vault.accounts.some((a) => a.id === entry.accountId);
+  if (!target || target.kind !== 'webhook' || !target.url || accountGone) {
+    // The user removed the target or the account: its tokens are not sent anywhere any more.
     await mutateOutbox((list) => removeEntry(list, entry.eventId));
     return null;
   }

@@ -238,6 +238,42 @@ describe('delivery outbox (background)', () => {
     expect(receiver.store().lastTest.A123456?.event_id).toBe(result.eventId);
   });
 
+  it('drops the targets, secrets and waiting deliveries of a deleted account', async () => {
+    const other = await call('accounts/save', {
+      input: {
+        label: 'Second',
+        clientCode: 'B654321',
+        mpin: '7391',
+        totpSecret: 'KRSXG5CTMVRXEZLUKRSXG5CT',
+        apiKey: 'sEcOnDkEy',
+        apiSecret: '',
+        platform: 'SMART_API_M',
+        redirectUrl: 'https://example.com/angel',
+        notes: '',
+        dailyLogin: false,
+        autoFill: false,
+      },
+    });
+    const secondId = other.account!.id;
+    const added = await call('delivery/add-target', {
+      accountId: secondId,
+      kind: 'webhook',
+      url: receiver.url,
+    });
+    await receiver.stop();
+    await enqueueDelivery(secondId, freshTokens('gone'));
+    await processOutbox();
+    expect((await outbox()).filter((e) => e.accountId === secondId)).toHaveLength(1);
+    await call('accounts/delete', { id: secondId });
+    await receiver.start();
+    await call('delivery/retry-now', {}).catch(() => []);
+    expect(receiver.journal.accepted).toHaveLength(0);
+    expect((await outbox()).filter((e) => e.accountId === secondId)).toHaveLength(0);
+    const overview = await call('delivery/overview');
+    expect(overview.targets.map((t) => t.id)).not.toContain(added.target.id);
+    expect(overview.targets.map((t) => t.id)).toContain(targetId);
+  });
+
   it('keeps the signing secret in the vault only and refuses unsafe URLs', async () => {
     expect(await allStorageText()).not.toContain(secret);
     await expect(
