@@ -12,10 +12,6 @@ export function CorruptPanel({ problem }: { problem?: string }) {
       <section className="card card--danger" aria-labelledby="corrupt-title">
         <h2 id="corrupt-title">The vault cannot be opened</h2>
         <p role="alert">{problem ?? 'The stored vault could not be read.'}</p>
-        <p>
-          Nothing has been deleted. You can import a backup you exported earlier, or, if you have none, reset
-          the vault and add your accounts again.
-        </p>
       </section>
       <section className="card">
         <ImportBackupForm
@@ -61,7 +57,7 @@ export function ResetForm() {
           spellCheck={false}
         />
         <div className="actions">
-          <button type="submit" className="danger" disabled={busy === 'reset' || word !== RESET_WORD}>
+          <button type="submit" className="danger" disabled={busy === 'reset'}>
             Reset vault
           </button>
         </div>

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useVault, vaultStore } from '@/utils/ui/vaultStore';
 import { useActivityTouch, useStatusWatch } from '@/utils/ui/hooks';
 import { SetupForm, UnlockForm } from '@/components/vault/PasswordForms';
-import { CorruptPanel } from '@/components/vault/CorruptPanel';
+import { CorruptPanel, ResetForm } from '@/components/vault/CorruptPanel';
 import { AccountsSection } from '@/components/vault/AccountsSection';
 import { SettingsSection } from '@/components/vault/SettingsSection';
 import { BackupSection, ImportBackupForm } from '@/components/vault/BackupSection';
@@ -53,6 +53,14 @@ export function Options() {
           <section className="card" aria-labelledby="unlock-title">
             <h2 id="unlock-title">Unlock the vault</h2>
             <UnlockForm busy={busy === 'unlock'} onUnlock={(pw) => vaultStore.getState().unlock(pw)} />
+            <details className="forgot">
+              <summary>Forgot the master password?</summary>
+              <p>
+                Nobody can recover it. You can reset the vault and start again: add your accounts anew, or
+                restore a backup you exported (with that backup's password) once the vault is reset.
+              </p>
+              <ResetForm />
+            </details>
           </section>
         )}
         {state === 'corrupt' && <CorruptPanel problem={status?.problem} />}

@@ -408,4 +408,65 @@ describe(`vault (${BROWSER})`, () => {
     expect(expected.has(codes['From QR']!), `popup code ${codes['From QR']}`).toBe(true);
     await popup.close();
   });
+
+  it('a damaged vault is shown with its problem, never wiped silently, and reset only after typing RESET', async () => {
+    // Damage the stored ciphertext (flip one character of its longest string) and lock.
+    await h.inExtension(async () => {
+      type Area = {
+        get(key: string): Promise<Record<string, unknown>>;
+        set(items: Record<string, unknown>): Promise<void>;
+        clear(): Promise<void>;
+      };
+      type Api = { storage: { local: Area; session: Area } };
+      const g = globalThis as unknown as { browser?: Api; chrome: Api };
+      const api = g.browser ?? g.chrome;
+      const stored = (await api.storage.local.get('vault')).vault;
+      let longest: { holder: Record<string, unknown>; key: string } | null = null;
+      const walk = (o: unknown) => {
+        if (!o || typeof o !== 'object') return;
+        for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
+          if (typeof v === 'string' && (!longest || v.length > String(longest.holder[longest.key]).length))
+            longest = { holder: o as Record<string, unknown>, key: k };
+          else walk(v);
+        }
+      };
+      walk(stored);
+      if (!longest) throw new Error('no vault stored');
+      const { holder, key } = longest as { holder: Record<string, unknown>; key: string };
+      const text = String(holder[key]);
+      const i = Math.floor(text.length / 2);
+      holder[key] = text.slice(0, i) + (text[i] === 'A' ? 'B' : 'A') + text.slice(i + 1);
+      await api.storage.local.set({ vault: stored });
+      await api.storage.session.clear();
+    });
+    const before = JSON.stringify((await h.storageDump('local')).vault);
+
+    const options = await h.openExtensionPage('options.html');
+    await unlock(options, PASSWORD).catch(() => undefined);
+    await options.waitForFunction(() => document.body.innerText.includes('The vault cannot be opened'), {
+      timeout: 20_000,
+      polling: 100,
+    });
+    const problem = await options.$eval('.card--danger [role="alert"]', (e) => e.textContent ?? '');
+    expect(problem.length).toBeGreaterThan(20);
+    // A backup import is offered, and nothing was wiped.
+    await fieldByLabel(options, 'Backup file');
+    expect(JSON.stringify((await h.storageDump('local')).vault)).toBe(before);
+
+    await fill(options, 'Type RESET to confirm', 'reset');
+    await click(options, 'Reset vault');
+    await options.waitForFunction(() => document.body.innerText.includes('Type RESET in capital letters'), {
+      timeout: 10_000,
+      polling: 100,
+    });
+    expect(JSON.stringify((await h.storageDump('local')).vault)).toBe(before);
+
+    await fill(options, 'Type RESET to confirm', 'RESET');
+    await click(options, 'Reset vault');
+    await options.waitForFunction(() => document.body.innerText.includes('Create your vault'), {
+      timeout: 20_000,
+      polling: 100,
+    });
+    await options.close();
+  });
 });
