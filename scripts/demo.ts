@@ -24,17 +24,24 @@ function say(line: string): void {
 async function main(): Promise<void> {
   say('SmartAPI Companion demo');
   say('1. Building the extension (Chrome MV3)…');
-  const build = spawnSync('npx', ['wxt', 'build'], { stdio: headless ? 'pipe' : 'inherit', encoding: 'utf8' });
+  const build = spawnSync('npx', ['wxt', 'build'], {
+    stdio: headless ? 'pipe' : 'inherit',
+    encoding: 'utf8',
+  });
   if (build.status !== 0) {
     console.error(build.stdout ?? '', build.stderr ?? '');
     throw new Error('The build failed (see above).');
   }
 
   say('2. Starting the example token receiver on 127.0.0.1 …');
-  const receiver: RunningReceiver = await startReceiver({ port: Number(process.env.DEMO_RECEIVER_PORT) || 0 });
+  const receiver: RunningReceiver = await startReceiver({
+    port: Number(process.env.DEMO_RECEIVER_PORT) || 0,
+  });
   say(`   receiver: ${receiver.url} (tokens file ${receiver.dataFile})`);
 
-  say(`3. Starting Chromium${headless ? ' (headless)' : ''} with the extension and the look-alike Angel site…`);
+  say(
+    `3. Starting Chromium${headless ? ' (headless)' : ''} with the extension and the look-alike Angel site…`,
+  );
   let session: ExtensionSession;
   try {
     session = await launchExtension({ headless });
@@ -42,11 +49,15 @@ async function main(): Promise<void> {
     await receiver.dispose();
     const msg = err instanceof Error ? err.message : String(err);
     if (!headless && /display|X server|ozone/i.test(msg)) {
-      throw new Error(`Chromium could not open a window (${msg}). On a machine without a display run: npm run demo -- --headless`);
+      throw new Error(
+        `Chromium could not open a window (${msg}). On a machine without a display run: npm run demo -- --headless`,
+      );
     }
     throw err;
   }
-  say(`   look-alike site: https://smartapi.angelone.in/ (served locally on 127.0.0.1:${session.fixture.httpsPort})`);
+  say(
+    `   look-alike site: https://smartapi.angelone.in/ (served locally on 127.0.0.1:${session.fixture.httpsPort})`,
+  );
 
   const ctx: DemoContext = { session, receiver, headless, log: (l) => say(`   ${l}`) };
   let failures = 0;

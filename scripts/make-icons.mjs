@@ -31,7 +31,8 @@ function pixel(x, y) {
   const tile = [11, 87, 208, 255];
   // Shield: top edge flat, sides curve to a point at the bottom.
   const sx = Math.abs(x - 0.5);
-  const top = 0.2, bottom = 0.84;
+  const top = 0.2,
+    bottom = 0.84;
   if (y >= top && y <= bottom) {
     const t = (y - top) / (bottom - top);
     const half = t < 0.5 ? 0.3 : 0.3 * Math.sqrt(Math.max(0, 1 - ((t - 0.5) / 0.5) ** 2));
@@ -56,17 +57,27 @@ function png(size) {
       for (let j = 0; j < ss; j++)
         for (let i = 0; i < ss; i++) {
           const p = pixel((x + (i + 0.5) / ss) / size, (y + (j + 0.5) / ss) / size);
-          acc[0] += p[0] * p[3]; acc[1] += p[1] * p[3]; acc[2] += p[2] * p[3]; acc[3] += p[3];
+          acc[0] += p[0] * p[3];
+          acc[1] += p[1] * p[3];
+          acc[2] += p[2] * p[3];
+          acc[3] += p[3];
         }
       const a = acc[3] / (ss * ss);
-      row.push(...(acc[3] ? [acc[0] / acc[3], acc[1] / acc[3], acc[2] / acc[3]] : [0, 0, 0]).map(Math.round), Math.round(a));
+      row.push(
+        ...(acc[3] ? [acc[0] / acc[3], acc[1] / acc[3], acc[2] / acc[3]] : [0, 0, 0]).map(Math.round),
+        Math.round(a),
+      );
     }
     rows.push(Buffer.from(row));
   }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),

@@ -25,13 +25,27 @@ function vitest(name, config, env = {}) {
   rmSync(out, { force: true });
   const status = run(
     'npx',
-    ['vitest', 'run', ...(config ? ['-c', config] : []), '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...filters],
+    [
+      'vitest',
+      'run',
+      ...(config ? ['-c', config] : []),
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+      ...filters,
+    ],
     env,
   );
-  let passed = 0, failed = 0, skipped = 0, total = 0;
+  let passed = 0,
+    failed = 0,
+    skipped = 0,
+    total = 0;
   if (existsSync(out)) {
     const j = JSON.parse(readFileSync(out, 'utf8'));
-    passed = j.numPassedTests; failed = j.numFailedTests; skipped = j.numPendingTests + (j.numTodoTests ?? 0); total = j.numTotalTests;
+    passed = j.numPassedTests;
+    failed = j.numFailedTests;
+    skipped = j.numPendingTests + (j.numTodoTests ?? 0);
+    total = j.numTotalTests;
   }
   if (status !== 0 && failed === 0) failed = 1; // a crash before any test reported
   results.push({ name, total, passed, failed, skipped });
@@ -39,12 +53,25 @@ function vitest(name, config, env = {}) {
 }
 
 function findBrowser(name) {
-  const c = name === 'chromium'
-    ? { env: 'CHROME_PATH', paths: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'], install: 'sudo apt-get install -y chromium', label: 'Chromium' }
-    : { env: 'FIREFOX_PATH', paths: ['/usr/bin/firefox-esr', '/usr/bin/firefox'], install: 'sudo apt-get install -y firefox-esr', label: 'Firefox ESR' };
+  const c =
+    name === 'chromium'
+      ? {
+          env: 'CHROME_PATH',
+          paths: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'],
+          install: 'sudo apt-get install -y chromium',
+          label: 'Chromium',
+        }
+      : {
+          env: 'FIREFOX_PATH',
+          paths: ['/usr/bin/firefox-esr', '/usr/bin/firefox'],
+          install: 'sudo apt-get install -y firefox-esr',
+          label: 'Firefox ESR',
+        };
   const p = process.env[c.env] || c.paths.find((x) => existsSync(x));
   if (!p || !existsSync(p)) {
-    console.error(`\n✖ ${c.label} is missing: the end-to-end tests need it. Install it with: ${c.install} (or set ${c.env}).\n`);
+    console.error(
+      `\n✖ ${c.label} is missing: the end-to-end tests need it. Install it with: ${c.install} (or set ${c.env}).\n`,
+    );
     return false;
   }
   return true;
@@ -74,8 +101,12 @@ if (!only || only === 'chromium' || only === 'firefox') {
 
 console.log('\n=== Summary ===');
 for (const r of results) {
-  console.log(`${r.name.padEnd(14)} ${r.total} ran: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
+  console.log(
+    `${r.name.padEnd(14)} ${r.total} ran: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`,
+  );
 }
 const sum = (k) => results.reduce((a, r) => a + r[k], 0);
-console.log(`${sum('passed')} passed, ${sum('failed')} failed${sum('skipped') ? `, ${sum('skipped')} skipped` : ''}`);
+console.log(
+  `${sum('passed')} passed, ${sum('failed')} failed${sum('skipped') ? `, ${sum('skipped')} skipped` : ''}`,
+);
 process.exit(failedStep || sum('failed') > 0 ? 1 : 0);

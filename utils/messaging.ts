@@ -27,9 +27,8 @@ export interface Message<Req, Res, From extends SenderKind = SenderKind> {
 export interface MessageMap {}
 
 export type MessageType = keyof MessageMap;
-type Entry<K extends MessageType> = MessageMap[K] extends Message<infer Q, infer S, infer F>
-  ? { req: Q; res: S; from: F }
-  : never;
+type Entry<K extends MessageType> =
+  MessageMap[K] extends Message<infer Q, infer S, infer F> ? { req: Q; res: S; from: F } : never;
 export type ReqOf<K extends MessageType> = Entry<K>['req'];
 export type ResOf<K extends MessageType> = Entry<K>['res'];
 
@@ -100,7 +99,12 @@ function toReply(err: unknown): Reply {
   if (err instanceof UserError) return { ok: false, code: err.code, message: err.message };
   // Unexpected errors: never echo details that might contain a secret.
   console.error('[SmartAPI Companion] handler failed:', err instanceof Error ? err.name : typeof err);
-  return { ok: false, code: 'internal', message: 'Something went wrong inside the extension. Try again; if it keeps failing, reload the extension.' };
+  return {
+    ok: false,
+    code: 'internal',
+    message:
+      'Something went wrong inside the extension. Try again; if it keeps failing, reload the extension.',
+  };
 }
 
 /** Dispatch one incoming runtime message. Returns undefined for messages not ours. */
@@ -108,9 +112,14 @@ export function dispatch(message: unknown, sender: Sender): Promise<Reply> | und
   if (!message || typeof message !== 'object' || (message as Envelope).__sac !== 1) return undefined;
   const { type, data } = message as Envelope;
   const reg = handlers.get(type);
-  if (!reg) return Promise.resolve({ ok: false, code: 'unknown-message', message: `Unknown request "${type}".` });
+  if (!reg)
+    return Promise.resolve({ ok: false, code: 'unknown-message', message: `Unknown request "${type}".` });
   if (!senderAllowed(reg.from, sender)) {
-    return Promise.resolve({ ok: false, code: 'forbidden', message: 'This request is not allowed from here.' });
+    return Promise.resolve({
+      ok: false,
+      code: 'forbidden',
+      message: 'This request is not allowed from here.',
+    });
   }
   return (async () => {
     try {

@@ -4,12 +4,7 @@
  * path alone does not tell (the "+ ADD APP" modal on /new/apps).
  */
 export type PageKind =
-  | 'create-app-old'
-  | 'create-app-new'
-  | 'my-apis'
-  | 'enable-totp'
-  | 'publisher-login'
-  | 'other';
+  'create-app-old' | 'create-app-new' | 'my-apis' | 'enable-totp' | 'publisher-login' | 'other';
 
 export const PAGE_KINDS: readonly PageKind[] = [
   'create-app-old',

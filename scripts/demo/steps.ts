@@ -4,6 +4,8 @@ import type { ExtensionSession } from '../../tests/e2e/harness';
 import type { RunningReceiver } from '../../tests/e2e/receiver';
 import { addAccount, createVault, popupCodes } from '../../tests/e2e/flows';
 import { validationDemoStep } from '../../tests/e2e/validateFlows';
+import { loginDemoStep } from '../../tests/e2e/loginFlows';
+import { portalDemoStep } from '../../tests/e2e/portalFlows';
 
 export const DEMO_PASSWORD = 'demo-vault-password-2026';
 
@@ -63,10 +65,14 @@ export const DEMO_STEPS: DemoStep[] = [
         const shown = codes[a.label];
         const expected = generateSync({ secret: a.totpSecret });
         const matches = shown?.replace(/\s/g, '') === expected;
-        log(`${a.label}: popup shows ${shown ?? '(nothing)'}; computed independently ${expected}${matches ? ' ✓' : ''}`);
+        log(
+          `${a.label}: popup shows ${shown ?? '(nothing)'}; computed independently ${expected}${matches ? ' ✓' : ''}`,
+        );
         if (!shown) throw new Error(`the popup shows no code for ${a.label}`);
       }
     },
   },
   validationDemoStep(DEMO_ACCOUNTS),
+  loginDemoStep(DEMO_ACCOUNTS),
+  portalDemoStep(DEMO_ACCOUNTS),
 ];

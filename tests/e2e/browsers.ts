@@ -6,7 +6,12 @@ export type BrowserName = 'chromium' | 'firefox';
 const CANDIDATES: Record<BrowserName, { env: string; paths: string[]; install: string; label: string }> = {
   chromium: {
     env: 'CHROME_PATH',
-    paths: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'],
+    paths: [
+      '/usr/bin/chromium',
+      '/usr/bin/chromium-browser',
+      '/usr/bin/google-chrome',
+      '/usr/bin/google-chrome-stable',
+    ],
     install: 'sudo apt-get install -y chromium',
     label: 'Chromium',
   },
@@ -25,7 +30,9 @@ export function findBrowser(name: BrowserName): string {
   const fromEnv = process.env[c.env];
   if (fromEnv) {
     if (existsSync(fromEnv)) return fromEnv;
-    throw new MissingBrowserError(`${c.label} not found at ${c.env}=${fromEnv}. Fix the path or unset ${c.env}.`);
+    throw new MissingBrowserError(
+      `${c.label} not found at ${c.env}=${fromEnv}. Fix the path or unset ${c.env}.`,
+    );
   }
   const found = c.paths.find((p) => existsSync(p));
   if (found) return found;

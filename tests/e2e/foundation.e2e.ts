@@ -39,11 +39,16 @@ describe(`foundation (${BROWSER})`, () => {
       );
       // The background recorded the page for that tab (as the popup's "This tab" line reads it).
       await expect
-        .poll(async () => {
-          const session = await h.storageDump('session');
-          const pages = (session.tabPages ?? {}) as Record<string, { kind: string; url: string }>;
-          return Object.values(pages).some((p) => p.kind === kind && p.url.startsWith(`https://${host}${path}`));
-        }, { timeout: 10_000 })
+        .poll(
+          async () => {
+            const session = await h.storageDump('session');
+            const pages = (session.tabPages ?? {}) as Record<string, { kind: string; url: string }>;
+            return Object.values(pages).some(
+              (p) => p.kind === kind && p.url.startsWith(`https://${host}${path}`),
+            );
+          },
+          { timeout: 10_000 },
+        )
         .toBe(true);
       await page.close();
     });
@@ -58,7 +63,8 @@ describe(`foundation (${BROWSER})`, () => {
 
   it('keeps the extension and its storage.local across a browser restart on the same profile', async () => {
     await h.inExtension(async () => {
-      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      const api =
+        (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
       await api.storage.local.set({ harnessRestartProbe: 'kept' });
     });
     h = await h.restart();

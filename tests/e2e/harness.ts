@@ -27,7 +27,9 @@ export function outputDir(): string {
 export function builtExtensionPath(name: BrowserName = BROWSER): string {
   const dir = join(outputDir(), name === 'firefox' ? 'firefox-mv2' : 'chrome-mv3');
   if (!existsSync(join(dir, 'manifest.json'))) {
-    throw new Error(`The extension is not built at ${dir}. Run "npm run build${name === 'firefox' ? ':firefox' : ''}" first.`);
+    throw new Error(
+      `The extension is not built at ${dir}. Run "npm run build${name === 'firefox' ? ':firefox' : ''}" first.`,
+    );
   }
   return dir;
 }
@@ -57,7 +59,10 @@ export interface ExtensionSession {
   /** Runs code in an extension page (storage, runtime messaging) and returns its result. */
   inExtension<T>(fn: (...args: never[]) => T | Promise<T>, ...args: unknown[]): Promise<T>;
   /** Sends one message of the extension's protocol as an extension page would. */
-  sendMessage<T = unknown>(type: string, data?: unknown): Promise<{ ok: boolean; value?: T; code?: string; message?: string }>;
+  sendMessage<T = unknown>(
+    type: string,
+    data?: unknown,
+  ): Promise<{ ok: boolean; value?: T; code?: string; message?: string }>;
   /** Dump a storage area as seen by the extension. */
   storageDump(area: 'local' | 'sync' | 'session'): Promise<Record<string, unknown>>;
   /** Chromium: stop the MV3 service worker (memory lost, storage kept). Firefox: reloads nothing; returns false. */
@@ -195,7 +200,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       const page = await extensionPage();
       return page.evaluate(
         async (t: string, d: unknown) => {
-          const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+          const api =
+            (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
           return (await api.runtime.sendMessage({ __sac: 1, type: t, data: d })) as never;
         },
         type,
@@ -205,7 +211,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     async storageDump(area) {
       const page = await extensionPage();
       return page.evaluate(async (a: string) => {
-        const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+        const api =
+          (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
         const store = (api.storage as unknown as Record<string, chrome.storage.StorageArea | undefined>)[a];
         return store ? ((await store.get(null)) as Record<string, unknown>) : {};
       }, area);

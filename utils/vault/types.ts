@@ -167,7 +167,11 @@ declare module '../messaging' {
       'page'
     >;
     /** Plain otpauth:// list; `confirmUnencrypted` must be true. */
-    'backup/export-otpauth': Message<{ confirmUnencrypted: boolean }, { fileName: string; content: string }, 'page'>;
+    'backup/export-otpauth': Message<
+      { confirmUnencrypted: boolean },
+      { fileName: string; content: string },
+      'page'
+    >;
     'backup/import-otpauth': Message<{ content: string }, BackupPreview, 'page'>;
   }
 }
