@@ -5,8 +5,9 @@
  * capture into a vault account, enable-totp secret capture (text, QR only, after the OTP steps).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ElementHandle, Frame, Page } from 'puppeteer-core';
+import type { ElementHandle, JSHandle } from 'puppeteer-core';
 import { BROWSER, launchExtension, type ExtensionSession } from './harness';
+import { chooseAccountAndSave, companionButton, pageState, plainValues, setProfiles, waitForControlText } from './portalFlows';
 import { FIXTURE_APPS, FIXTURE_TOTP_SECRET, SUBMIT_PATH } from '../fixtures/portal/routes';
 import { totpCode } from '@/utils/vault/totp';
 import { DEFAULT_TOTP } from '@/utils/vault/types';
@@ -33,96 +34,6 @@ const EXPECTED_STATE = {
   secondaryIp: '49.36.12.8',
   apiType: 'PUBLISHER',
 };
-
-/**
- * A button of the extension's in-page UI, by its accessible name: searched in open shadow
- * roots of every frame (same-origin iframes included), frame by frame so that Firefox can
- * hand the element back.
- */
-async function companionButton(page: Page, name: string, timeout = 20_000): Promise<ElementHandle<HTMLButtonElement>> {
-  const start = Date.now();
-  while (Date.now() - start < timeout) {
-    for (const frame of page.frames()) {
-      const handle = await frame
-        .evaluateHandle((n: string) => {
-          const visit = (root: Document | ShadowRoot): HTMLButtonElement | null => {
-            for (const el of Array.from(root.querySelectorAll('*'))) {
-              if (el.tagName === 'SMARTAPI-COMPANION' && el.shadowRoot) {
-                for (const b of Array.from(el.shadowRoot.querySelectorAll('button'))) {
-                  const accName = (b.getAttribute('aria-label') ?? b.textContent ?? '').trim();
-                  if (accName === n && !b.disabled) return b;
-                }
-              } else if (el.shadowRoot) {
-                const inner = visit(el.shadowRoot);
-                if (inner) return inner;
-              }
-            }
-            return null;
-          };
-          return visit(document);
-        }, name)
-        .catch(() => null);
-      if (handle && (await handle.evaluate((b) => b !== null).catch(() => false))) {
-        return handle as unknown as ElementHandle<HTMLButtonElement>;
-      }
-      await handle?.dispose().catch(() => {});
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`No "${name}" control appeared in the page`);
-}
-
-/** Text of the in-page UI a button belongs to (report lines, status), even after re-renders. */
-async function controlText(button: ElementHandle<HTMLButtonElement>): Promise<string> {
-  return button.evaluate((b) => {
-    const host = (b as HTMLButtonElement & { __sacHost?: Element }).__sacHost ?? (b.getRootNode() as ShadowRoot).host;
-    (b as HTMLButtonElement & { __sacHost?: Element }).__sacHost = host;
-    return (host?.shadowRoot?.querySelector('.box')?.textContent ?? '').replace(/\s+/g, ' ');
-  });
-}
-
-async function waitForControlText(
-  button: ElementHandle<HTMLButtonElement>,
-  pattern: RegExp,
-  timeout = 15_000,
-): Promise<string> {
-  const start = Date.now();
-  let text = '';
-  while (Date.now() - start < timeout) {
-    text = await controlText(button);
-    if (pattern.test(text)) return text;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`In-page control never showed ${pattern}; it shows: ${text}`);
-}
-
-async function pageState(page: Page): Promise<Record<string, unknown>> {
-  const frames: Frame[] = [page.mainFrame(), ...page.mainFrame().childFrames()];
-  for (const f of frames) {
-    const state = await f.evaluate(() => (window as unknown as { __state?: Record<string, unknown> }).__state ?? null);
-    if (state) return state;
-  }
-  throw new Error('The fixture form has no state');
-}
-
-async function plainValues(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => {
-    const out: Record<string, string> = {};
-    for (const el of Array.from(document.querySelectorAll<HTMLInputElement>('#create-app input[type=text]'))) out[el.name] = el.value;
-    out.api_type = document.querySelector<HTMLInputElement>('#create-app input[name=api_type]:checked')?.value ?? '';
-    return out;
-  });
-}
-
-async function setProfiles(h: ExtensionSession, profiles: unknown[], selectedId = 'autotrader-web'): Promise<void> {
-  await h.inExtension(
-    async (value: unknown) => {
-      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
-      await api.storage.local.set({ portalProfiles: value });
-    },
-    { profiles, selectedId },
-  );
-}
 
 function submissions(h: ExtensionSession) {
   return h.fixture.state.requests.filter((r) => r.path.startsWith(SUBMIT_PATH));
@@ -238,8 +149,9 @@ describe(`portal assistant (${BROWSER})`, () => {
       const page = await h.openPage('https://smartapi.angelbroking.com/create?style=react&relay=1');
       await companionButton(page, 'Fill with SmartAPI Companion');
       const tabId = await h.inExtension(async () => {
-        const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
-        const tabs = await api.tabs.query({});
+        type Api = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+        const g = globalThis as unknown as { browser?: Api; chrome: Api };
+        const tabs = await (g.browser ?? g.chrome).tabs.query({});
         return tabs.find((t) => (t.url ?? '').includes('relay=1'))?.id ?? -1;
       });
       const reply = await h.sendMessage<{ blocked: boolean; outcomes: { field: string; status: string }[] }>('portal/fill-tab', {
@@ -293,29 +205,6 @@ describe(`portal assistant (${BROWSER})`, () => {
       return list.value!.find((a) => a.id === accountId)!.apiKeyLast4;
     }
 
-    async function chooseAccountAndSave(button: ElementHandle<HTMLButtonElement>): Promise<ElementHandle<HTMLButtonElement>> {
-      await controlText(button);
-      await button.evaluate((b) => b.click());
-      const save = await button.evaluateHandle(async (b) => {
-        // The start button leaves the shadow root when the picker replaces it: go through the host.
-        const root = (b as HTMLButtonElement & { __sacHost: Element }).__sacHost.shadowRoot!;
-        for (let i = 0; i < 100; i++) {
-          const select = root.querySelector<HTMLSelectElement>('select[aria-label="Account"]');
-          const s = Array.from(root.querySelectorAll('button')).find((x) => x.textContent === 'Save');
-          if (select && s) return s;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        throw new Error('no account picker; the control shows: ' + root.textContent);
-      });
-      await controlText(save as ElementHandle<HTMLButtonElement>);
-      await save.evaluate((s, id) => {
-        const select = ((s as HTMLButtonElement & { __sacHost: Element }).__sacHost.shadowRoot as ShadowRoot).querySelector<HTMLSelectElement>('select[aria-label="Account"]')!;
-        select.value = id;
-        (s as HTMLButtonElement).click();
-      }, accountId);
-      return save as ElementHandle<HTMLButtonElement>;
-    }
-
     it('popup: "Fill this page" appears for a create-app tab and fills it', async () => {
       h.fixture.reset();
       const page = await h.openPage('https://smartapi.angelone.in/create?style=react&popup=1');
@@ -325,7 +214,7 @@ describe(`portal assistant (${BROWSER})`, () => {
       // render the popup again (it stays a background tab, as the real popup never is a tab).
       await page.bringToFront();
       await popup.evaluate(() => location.reload());
-      const fill = await popup.waitForFunction(
+      const fill: JSHandle<unknown> = await popup.waitForFunction(
         () => Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Fill this page') ?? null,
         { timeout: 20_000, polling: 100 },
       );
@@ -346,20 +235,20 @@ describe(`portal assistant (${BROWSER})`, () => {
 
     it('options: registration profiles explain bad values before any fill and save good ones', async () => {
       const options = await h.openExtensionPage('options.html');
-      const ip = await options.waitForFunction(
+      const ip = (await options.waitForFunction(
         () => {
           const label = Array.from(document.querySelectorAll('label')).find((l) => l.textContent === 'Primary Static IP');
           return (label?.control as HTMLInputElement | null) ?? null;
         },
         { timeout: 20_000, polling: 100 },
-      );
+      )) as unknown as ElementHandle<HTMLInputElement>;
       const typeIp = async (value: string) => {
         await ip.evaluate((el) => {
           (el as HTMLInputElement).focus();
           (el as HTMLInputElement).select();
         });
         await options.keyboard.press('Backspace');
-        await (ip as unknown as ElementHandle<HTMLInputElement>).type(value);
+        await ip.type(value);
       };
       await typeIp('100.64.1.2');
       await options.waitForFunction(
@@ -394,7 +283,7 @@ describe(`portal assistant (${BROWSER})`, () => {
       expect(await buttons.evaluate((b) => b.length)).toBe(2);
       const button = (await buttons.evaluateHandle((b, i) => b[i], index)) as ElementHandle<HTMLButtonElement>;
       // Key still hidden: the extension says so and saves nothing.
-      const save = await chooseAccountAndSave(button);
+      const save = await chooseAccountAndSave(button, accountId);
       await waitForControlText(save, /The API key is hidden/);
       // The user reveals the key with the page's own button, then saves again.
       await page.evaluate(
@@ -439,7 +328,7 @@ describe(`portal assistant (${BROWSER})`, () => {
         await page.evaluate(() => (document.getElementById('verify') as HTMLButtonElement).click());
       }
       const button = await companionButton(page, 'Save TOTP secret to account…');
-      const save = await chooseAccountAndSave(button);
+      const save = await chooseAccountAndSave(button, accountId);
       const text = await waitForControlText(save, /Type this code into Angel’s form to finish/);
       const shown = /(\d{3}) (\d{3})/.exec(text);
       expect(shown).not.toBeNull();

@@ -182,7 +182,7 @@ function showCode(status: HTMLElement, accountId: string, first: SavedTotp): () 
         return;
       }
     }
-    left.textContent = ` ${Math.max(1, Math.ceil((deadline - Date.now()) / 1000))} s left`;
+    left.textContent = ` (${Math.max(1, Math.ceil((deadline - Date.now()) / 1000))} s left)`;
   };
   replaceChildren(
     status,

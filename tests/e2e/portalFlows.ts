@@ -1,0 +1,225 @@
+/**
+ * Steps on Angel's portal pages with the portal assistant, shared by tests/e2e/portal.e2e.ts
+ * and the demo: find the extension's in-page controls (open shadow roots, also in
+ * same-origin iframes) by their accessible names, read what they say, drive the pickers.
+ */
+import type { ElementHandle, Frame, JSHandle, Page } from 'puppeteer-core';
+import type { ExtensionSession } from './harness';
+
+/**
+ * A button of the extension's in-page UI, by its accessible name: searched in open shadow
+ * roots of every frame (same-origin iframes included), frame by frame so that Firefox can
+ * hand the element back.
+ */
+export async function companionButton(page: Page, name: string, timeout = 20_000): Promise<ElementHandle<HTMLButtonElement>> {
+  const start = Date.now();
+  while (Date.now() - start < timeout) {
+    for (const frame of page.frames()) {
+      const handle = await frame
+        .evaluateHandle((n: string) => {
+          // Iterative walk: no named inner functions (tsx would wrap them in a helper the
+          // page does not have).
+          const roots: (Document | ShadowRoot)[] = [document];
+          while (roots.length) {
+            const root = roots.pop()!;
+            for (const el of Array.from(root.querySelectorAll('*'))) {
+              if (el.tagName === 'SMARTAPI-COMPANION' && el.shadowRoot) {
+                for (const b of Array.from(el.shadowRoot.querySelectorAll('button'))) {
+                  const accName = (b.getAttribute('aria-label') ?? b.textContent ?? '').trim();
+                  if (accName === n && !b.disabled) return b;
+                }
+              } else if (el.shadowRoot) roots.push(el.shadowRoot);
+            }
+          }
+          return null;
+        }, name)
+        .catch(() => null);
+      const probe = handle as unknown as JSHandle<unknown> | null;
+      if (probe && (await probe.evaluate((b) => b !== null).catch(() => false))) {
+        return handle as unknown as ElementHandle<HTMLButtonElement>;
+      }
+      await handle?.dispose().catch(() => {});
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`No "${name}" control appeared in the page`);
+}
+
+/** Text of the in-page UI a button belongs to (report lines, status), even after re-renders. */
+export async function controlText(button: ElementHandle<HTMLButtonElement>): Promise<string> {
+  return button.evaluate((b) => {
+    const host = (b as HTMLButtonElement & { __sacHost?: Element }).__sacHost ?? (b.getRootNode() as ShadowRoot).host;
+    (b as HTMLButtonElement & { __sacHost?: Element }).__sacHost = host;
+    return (host?.shadowRoot?.querySelector('.box')?.textContent ?? '').replace(/\s+/g, ' ');
+  });
+}
+
+export async function waitForControlText(
+  button: ElementHandle<HTMLButtonElement>,
+  pattern: RegExp,
+  timeout = 15_000,
+): Promise<string> {
+  const start = Date.now();
+  let text = '';
+  while (Date.now() - start < timeout) {
+    text = await controlText(button);
+    if (pattern.test(text)) return text;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`In-page control never showed ${pattern}; it shows: ${text}`);
+}
+
+export async function pageState(page: Page): Promise<Record<string, unknown>> {
+  const frames: Frame[] = [page.mainFrame(), ...page.mainFrame().childFrames()];
+  for (const f of frames) {
+    const state = await f.evaluate(() => (window as unknown as { __state?: Record<string, unknown> }).__state ?? null);
+    if (state) return state;
+  }
+  throw new Error('The fixture form has no state');
+}
+
+export async function plainValues(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (const el of Array.from(document.querySelectorAll<HTMLInputElement>('#create-app input[type=text]'))) out[el.name] = el.value;
+    out.api_type = document.querySelector<HTMLInputElement>('#create-app input[name=api_type]:checked')?.value ?? '';
+    return out;
+  });
+}
+
+export async function setProfiles(h: ExtensionSession, profiles: unknown[], selectedId = 'autotrader-web'): Promise<void> {
+  await h.inExtension(
+    async (value: unknown) => {
+      type Api = { storage: { local: { set(v: Record<string, unknown>): Promise<void> } } };
+      const g = globalThis as unknown as { browser?: Api; chrome: Api };
+      await (g.browser ?? g.chrome).storage.local.set({ portalProfiles: value });
+    },
+    { profiles, selectedId },
+  );
+}
+
+/** Click a "Save … to account…" control, pick the account, press Save; returns the Save button. */
+export async function chooseAccountAndSave(
+  button: ElementHandle<HTMLButtonElement>,
+  accountId: string,
+): Promise<ElementHandle<HTMLButtonElement>> {
+  await controlText(button);
+  await button.evaluate((b) => b.click());
+  const save = await button.evaluateHandle(async (b) => {
+    // The start button leaves the shadow root when the picker replaces it: go through the host.
+    const root = (b as HTMLButtonElement & { __sacHost: Element }).__sacHost.shadowRoot!;
+    for (let i = 0; i < 100; i++) {
+      const select = root.querySelector<HTMLSelectElement>('select[aria-label="Account"]');
+      const s = Array.from(root.querySelectorAll('button')).find((x) => x.textContent === 'Save');
+      if (select && s) return s;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('no account picker; the control shows: ' + root.textContent);
+  });
+  await controlText(save as ElementHandle<HTMLButtonElement>);
+  await save.evaluate((s, id) => {
+    const select = ((s as HTMLButtonElement & { __sacHost: Element }).__sacHost.shadowRoot as ShadowRoot).querySelector<HTMLSelectElement>('select[aria-label="Account"]')!;
+    select.value = id;
+    (s as HTMLButtonElement).click();
+  }, accountId);
+  return save as ElementHandle<HTMLButtonElement>;
+}
+
+
+interface StepContext {
+  session: ExtensionSession;
+  headless: boolean;
+  log(line: string): void;
+}
+
+/** Every line the in-page control shows as a list item (the fill report). */
+async function reportItems(button: ElementHandle<HTMLButtonElement>): Promise<string[]> {
+  return button.evaluate((b) => {
+    const host = (b as HTMLButtonElement & { __sacHost?: Element }).__sacHost ?? (b.getRootNode() as ShadowRoot).host;
+    return Array.from(host.shadowRoot?.querySelectorAll('li') ?? []).map((li) => (li.textContent ?? '').trim());
+  });
+}
+
+/**
+ * The demo's portal step: fill the "+ ADD APP" form, refuse a private IP, capture an API
+ * key on My APIs and the TOTP secret from a QR-only enable-totp page.
+ */
+export function portalDemoStep(
+  accounts: readonly { label: string; totpSecret: string; platform: 'SMART_API' | 'SMART_API_M' }[],
+) {
+  return {
+    title: 'Portal assistant: fill the create-app form, capture the API key and the TOTP secret',
+    async run({ session, headless, log }: StepContext): Promise<void> {
+      const profile = {
+        id: 'autotrader-web',
+        name: 'AutoTrader Web',
+        builtIn: true,
+        appName: 'MyTradingApp',
+        redirectUrl: 'https://webx.stocksdeveloper.in/auth/angel',
+        postbackUrl: 'https://apix.stocksdeveloper.in/postback/angel',
+        apiType: 'trading',
+        clientId: '',
+        primaryIp: '49.36.12.7',
+        secondaryIp: '',
+      };
+      const privateIp = { ...profile, id: 'demo-private-ip', name: 'Office network (wrong IP)', builtIn: false, appName: 'OfficeApp', primaryIp: '192.168.1.20' };
+      await setProfiles(session, [profile, privateIp]);
+      log('profiles: "AutoTrader Web" with sample static IP 49.36.12.7, and "Office network" with 192.168.1.20');
+
+      const apps = await session.openPage('https://smartapi.angelone.in/new/apps');
+      await apps.evaluate(() => (document.getElementById('add-app') as HTMLButtonElement).click());
+      const fill = await companionButton(apps, 'Fill with SmartAPI Companion');
+      await fill.evaluate((b) => b.click());
+      await waitForControlText(fill, /press the page’s own Create button yourself/);
+      for (const line of await reportItems(fill)) log(`create-app: ${line}`);
+
+      await fill.evaluate(async (b) => {
+        const root = (b as HTMLButtonElement & { __sacHost: Element }).__sacHost.shadowRoot!;
+        for (let i = 0; i < 50 && !root.querySelector('select[aria-label="Registration profile"]'); i++)
+          await new Promise((r) => setTimeout(r, 100));
+        root.querySelector<HTMLSelectElement>('select[aria-label="Registration profile"]')!.value = 'demo-private-ip';
+        b.click();
+      });
+      await waitForControlText(fill, /Nothing was filled/);
+      for (const line of await reportItems(fill)) log(`wrong profile: ${line}`);
+      await apps.evaluate(() => {
+        const select = Array.from(document.querySelectorAll('smartapi-companion'))
+          .map((h) => h.shadowRoot?.querySelector<HTMLSelectElement>('select[aria-label="Registration profile"]'))
+          .find(Boolean);
+        if (select) select.value = 'autotrader-web';
+      });
+      if (headless) await apps.close();
+
+      const list = await session.sendMessage<{ id: string; label: string; apiKeyLast4: string }[]>('accounts/list');
+      const publisher = accounts.find((a) => a.platform === 'SMART_API_M') ?? accounts[0];
+      const trading = accounts.find((a) => a.platform === 'SMART_API') ?? accounts[0];
+      const publisherId = list.value?.find((a) => a.label === publisher?.label)?.id;
+      const tradingId = list.value?.find((a) => a.label === trading?.label)?.id;
+      if (!publisherId || !tradingId || !trading) throw new Error('the demo accounts are missing from the vault');
+
+      const myApis = await session.openPage('https://smartapi.angelone.in/myapis');
+      // Second app (PublisherApp): show only its secret key first.
+      await myApis.evaluate(() => document.querySelectorAll<HTMLButtonElement>('button.reveal')[3]?.click());
+      const saveKey = (await myApis.evaluateHandle(() =>
+        Array.from(document.querySelectorAll('smartapi-companion'))
+          .map((h) => h.shadowRoot?.querySelector('button'))
+          .filter((b) => b?.textContent === 'Save to account…')[1],
+      )) as unknown as ElementHandle<HTMLButtonElement>;
+      await companionButton(myApis, 'Save to account…');
+      const saved = await chooseAccountAndSave(saveKey, publisherId);
+      log(`My APIs, key still hidden: ${(await waitForControlText(saved, /hidden/)).replace(/^.*?Cancel/, '').trim()}`);
+      await myApis.evaluate(() => document.querySelectorAll<HTMLButtonElement>('button.reveal')[2]?.click());
+      await saved.evaluate((b) => b.click());
+      const keyText = await waitForControlText(saved, /Saved the API key/);
+      log(`My APIs: ${keyText.replace(/^.*?(Saved)/, '$1')}`);
+      if (headless) await myApis.close();
+
+      const totp = await session.openPage(`https://smartapi.angelone.in/enable-totp?style=qr&secret=${trading.totpSecret}`);
+      const saveTotp = await companionButton(totp, 'Save TOTP secret to account…');
+      const done = await chooseAccountAndSave(saveTotp, tradingId);
+      const text = await waitForControlText(done, /Type this code/);
+      log(`enable-totp (QR code only, decoded in the page): ${text.replace(/^.*?(Saved)/, '$1')}`);
+      if (headless) await totp.close();
+    },
+  };
+}
