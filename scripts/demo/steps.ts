@@ -4,7 +4,6 @@ import type { ExtensionSession } from '../../tests/e2e/harness';
 import type { RunningReceiver } from '../../tests/e2e/receiver';
 import { addAccount, createVault, popupCodes } from '../../tests/e2e/flows';
 import { validationDemoStep } from '../../tests/e2e/validateFlows';
-import { portalDemoStep } from '../../tests/e2e/portalFlows';
 import { loginDemoStep } from '../../tests/e2e/loginFlows';
 import { portalDemoStep } from '../../tests/e2e/portalFlows';
 
@@ -75,6 +74,5 @@ export const DEMO_STEPS: DemoStep[] = [
   },
   validationDemoStep(DEMO_ACCOUNTS),
   loginDemoStep(DEMO_ACCOUNTS),
-  portalDemoStep(DEMO_ACCOUNTS),
   portalDemoStep(DEMO_ACCOUNTS),
 ];
