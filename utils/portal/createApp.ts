@@ -293,14 +293,15 @@ export const createAppAdapter: PageAdapter = {
     };
 
     // Forms appear late (SPA routes, the "+ ADD APP" modal); shadow roots do not report
-    // their mutations to a document observer, hence the slow interval as well.
+    // their mutations to a document observer, hence the slow interval as well. A short
+    // debounce keeps a busy page from running the finder on every single mutation.
     let pending = 0;
     const observer = new MutationObserver(() => {
       if (pending) return;
       pending = window.setTimeout(() => {
         pending = 0;
         check();
-      }, 100);
+      }, 40);
     });
     observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'style', 'class', 'open'] });
     const interval = window.setInterval(check, 1000);

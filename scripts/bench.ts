@@ -1,0 +1,33 @@
+/**
+ * `npm run bench` — performance numbers measured in a real browser (headless Chromium with
+ * the built extension and the local look-alike Angel site).
+ *
+ *   npm run bench               build, then every benchmark
+ *   npm run bench -- --runs=30  more repetitions (default 15; BENCH_RUNS works too)
+ *
+ * Benchmarks: fill (scripts/bench/fill.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import { runFillBench, summarise } from './bench/fill';
+
+process.env.E2E_BROWSER = 'chromium';
+const runsArg = process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? process.env.BENCH_RUNS;
+const runs = Math.max(3, Number(runsArg) || 15);
+
+async function main(): Promise<void> {
+  console.log('Building the extension (Chrome MV3)…');
+  const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'pipe', encoding: 'utf8' });
+  if (build.status !== 0) {
+    console.error(build.stdout ?? '', build.stderr ?? '');
+    throw new Error('The build failed (see above).');
+  }
+  console.log(`Fill benchmark: ${runs} runs plus one warm-up…`);
+  const results = await runFillBench(runs, (line) => console.log(`  ${line}`));
+  console.log('');
+  console.log(summarise(results));
+}
+
+main().catch((err) => {
+  console.error(`Benchmark failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
