@@ -18,7 +18,12 @@ import {
 
 const FIELDS: { key: ProfileField; label: string; hint: string; lockedInBuiltIn?: boolean }[] = [
   { key: 'appName', label: 'App Name', hint: 'At most 20 characters, no spaces.', lockedInBuiltIn: true },
-  { key: 'redirectUrl', label: 'Redirect URL', hint: 'https:// address that receives the login.', lockedInBuiltIn: true },
+  {
+    key: 'redirectUrl',
+    label: 'Redirect URL',
+    hint: 'https:// address that receives the login.',
+    lockedInBuiltIn: true,
+  },
   { key: 'postbackUrl', label: 'Postback URL', hint: 'https:// address, or empty.', lockedInBuiltIn: true },
   { key: 'clientId', label: 'Angel Client ID', hint: 'Optional; only some form versions ask for it.' },
   { key: 'primaryIp', label: 'Primary Static IP', hint: 'Your public IPv4 static address.' },
@@ -29,10 +34,7 @@ function randomId(): string {
   return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : String(Date.now());
 }
 
-function ProfileEditor(props: {
-  profile: RegistrationProfile;
-  onChange: (p: RegistrationProfile) => void;
-}) {
+function ProfileEditor(props: { profile: RegistrationProfile; onChange: (p: RegistrationProfile) => void }) {
   const { profile, onChange } = props;
   const base = useId();
   const issues = useMemo(() => checkProfile(profile), [profile]);
@@ -95,7 +97,10 @@ function ProfileEditor(props: {
                 {fieldIssues.map((i, n) => (
                   <span
                     key={n}
-                    style={{ display: 'block', color: i.severity === 'error' ? 'var(--danger)' : 'var(--warn)' }}
+                    style={{
+                      display: 'block',
+                      color: i.severity === 'error' ? 'var(--danger)' : 'var(--warn)',
+                    }}
                   >
                     {i.message} {i.fix}{' '}
                     {i.suggestion && !locked && (
@@ -180,7 +185,10 @@ export function ProfilesSection(_props: { account?: AccountSummary }) {
         <button
           type="button"
           onClick={() =>
-            persist(state, errors.length ? 'Saved. Fix the problems shown before filling a form.' : 'Profile saved.')
+            persist(
+              state,
+              errors.length ? 'Saved. Fix the problems shown before filling a form.' : 'Profile saved.',
+            )
           }
         >
           Save profile
@@ -200,7 +208,10 @@ export function ProfilesSection(_props: { account?: AccountSummary }) {
           <button
             type="button"
             onClick={() => {
-              const next = withBuiltIn({ ...state, profiles: state.profiles.filter((p) => p.id !== current.id) });
+              const next = withBuiltIn({
+                ...state,
+                profiles: state.profiles.filter((p) => p.id !== current.id),
+              });
               setState(next);
               setEditing(AUTOTRADER_PROFILE_ID);
               void persist(next, `Deleted “${current.name}”.`);

@@ -84,7 +84,10 @@ interface InPageResult {
   report: string;
 }
 
-export async function runFillBench(runs: number, log: (line: string) => void = console.log): Promise<FillRun[]> {
+export async function runFillBench(
+  runs: number,
+  log: (line: string) => void = console.log,
+): Promise<FillRun[]> {
   const session: ExtensionSession = await launchExtension();
   try {
     await setProfiles(session, [PROFILE]);
@@ -92,12 +95,16 @@ export async function runFillBench(runs: number, log: (line: string) => void = c
     for (let i = 0; i < runs + 1; i++) {
       const page = await session.openPage('https://smartapi.angelone.in/new/apps?style=react');
       // Let the content script start (document_idle) before the form is asked for.
-      await page.waitForFunction(() => document.documentElement.dataset.smartapiCompanionPage === 'create-app-new', {
-        timeout: 15_000,
-      });
+      await page.waitForFunction(
+        () => document.documentElement.dataset.smartapiCompanionPage === 'create-app-new',
+        {
+          timeout: 15_000,
+        },
+      );
       const r = (await page.evaluate(IN_PAGE)) as InPageResult;
       await page.close();
-      if (!r.ok) throw new Error(`run ${i + 1}: the form does not hold the profile's values; report: ${r.report}`);
+      if (!r.ok)
+        throw new Error(`run ${i + 1}: the form does not hold the profile's values; report: ${r.report}`);
       const run: FillRun = {
         pageRenderMs: r.rendered - r.t.click,
         detectMs: r.t.control - r.rendered,
@@ -134,7 +141,9 @@ export function summarise(runs: FillRun[]): string {
   const lines = [`Fill benchmark, Chromium, ${runs.length} runs (median / min / max):`];
   for (const [label, key] of rows) {
     const v = runs.map((r) => r[key]);
-    lines.push(`  ${label.padEnd(48)} ${fmt(median(v)).padStart(10)} ${fmt(Math.min(...v)).padStart(10)} ${fmt(Math.max(...v)).padStart(10)}`);
+    lines.push(
+      `  ${label.padEnd(48)} ${fmt(median(v)).padStart(10)} ${fmt(Math.min(...v)).padStart(10)} ${fmt(Math.max(...v)).padStart(10)}`,
+    );
   }
   return lines.join('\n');
 }

@@ -7,7 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, JSHandle } from 'puppeteer-core';
 import { BROWSER, launchExtension, type ExtensionSession } from './harness';
-import { chooseAccountAndSave, companionButton, pageState, plainValues, setProfiles, waitForControlText } from './portalFlows';
+import {
+  chooseAccountAndSave,
+  companionButton,
+  pageState,
+  plainValues,
+  setProfiles,
+  waitForControlText,
+} from './portalFlows';
 import { FIXTURE_APPS, FIXTURE_TOTP_SECRET, SUBMIT_PATH } from '../fixtures/portal/routes';
 import { totpCode } from '@/utils/vault/totp';
 import { DEFAULT_TOTP } from '@/utils/vault/types';
@@ -53,35 +60,47 @@ describe(`portal assistant (${BROWSER})`, () => {
 
   describe('create-app form', () => {
     const cases: [string, string][] = [];
-    for (const host of HOSTS) for (const style of ['plain', 'react', 'late', 'shadow', 'iframe']) cases.push([host, style]);
+    for (const host of HOSTS)
+      for (const style of ['plain', 'react', 'late', 'shadow', 'iframe']) cases.push([host, style]);
 
-    it.each(cases)('%s /create?style=%s: fills every field and the API type, reports, never submits', async (host, style) => {
-      h.fixture.reset();
-      const page = await h.openPage(`https://${host}/create?style=${style}`);
-      const button = await companionButton(page, 'Fill with SmartAPI Companion');
-      await button.evaluate((b) => b.click());
-      const text = await waitForControlText(button, /press the page’s own Create button yourself/);
-      for (const label of ['App Name', 'Redirect URL', 'Postback URL', 'Angel Client ID', 'Primary Static IP', 'Secondary Static IP', 'API type']) {
-        expect(text).toContain(`${label}: filled`);
-      }
-      if (style === 'plain') {
-        expect(await plainValues(page)).toEqual({
-          app_name: 'MyTradingApp',
-          redirect_url: EXPECTED_STATE.redirectUrl,
-          postback_url: EXPECTED_STATE.postbackUrl,
-          client_id: 'A1234567',
-          primary_ip: '49.36.12.7',
-          secondary_ip: '49.36.12.8',
-          api_type: 'PUBLISHER',
-        });
-      } else {
-        // The page's own state (what its submit would send) holds the values.
-        expect(await pageState(page)).toMatchObject(EXPECTED_STATE);
-      }
-      await new Promise((r) => setTimeout(r, 300));
-      expect(submissions(h)).toEqual([]);
-      await page.close();
-    });
+    it.each(cases)(
+      '%s /create?style=%s: fills every field and the API type, reports, never submits',
+      async (host, style) => {
+        h.fixture.reset();
+        const page = await h.openPage(`https://${host}/create?style=${style}`);
+        const button = await companionButton(page, 'Fill with SmartAPI Companion');
+        await button.evaluate((b) => b.click());
+        const text = await waitForControlText(button, /press the page’s own Create button yourself/);
+        for (const label of [
+          'App Name',
+          'Redirect URL',
+          'Postback URL',
+          'Angel Client ID',
+          'Primary Static IP',
+          'Secondary Static IP',
+          'API type',
+        ]) {
+          expect(text).toContain(`${label}: filled`);
+        }
+        if (style === 'plain') {
+          expect(await plainValues(page)).toEqual({
+            app_name: 'MyTradingApp',
+            redirect_url: EXPECTED_STATE.redirectUrl,
+            postback_url: EXPECTED_STATE.postbackUrl,
+            client_id: 'A1234567',
+            primary_ip: '49.36.12.7',
+            secondary_ip: '49.36.12.8',
+            api_type: 'PUBLISHER',
+          });
+        } else {
+          // The page's own state (what its submit would send) holds the values.
+          expect(await pageState(page)).toMatchObject(EXPECTED_STATE);
+        }
+        await new Promise((r) => setTimeout(r, 300));
+        expect(submissions(h)).toEqual([]);
+        await page.close();
+      },
+    );
 
     for (const host of HOSTS) {
       it(`${host} /new/apps: the form opens in a modal after "+ ADD APP"; the control appears then`, async () => {
@@ -103,16 +122,36 @@ describe(`portal assistant (${BROWSER})`, () => {
     }
 
     it('bad profile values are refused with the stated messages and nothing is filled', async () => {
-      await setProfiles(h, [PROFILE, { ...PROFILE, id: 'bad', name: 'Bad', builtIn: false, primaryIp: '10.0.0.5', secondaryIp: '2001:db8::1', redirectUrl: 'http://webx.stocksdeveloper.in/auth/angel', appName: 'ABCDEFGHIJKLMNOPQRSTU' }], 'bad');
+      await setProfiles(
+        h,
+        [
+          PROFILE,
+          {
+            ...PROFILE,
+            id: 'bad',
+            name: 'Bad',
+            builtIn: false,
+            primaryIp: '10.0.0.5',
+            secondaryIp: '2001:db8::1',
+            redirectUrl: 'http://webx.stocksdeveloper.in/auth/angel',
+            appName: 'ABCDEFGHIJKLMNOPQRSTU',
+          },
+        ],
+        'bad',
+      );
       try {
         const page = await h.openPage('https://smartapi.angelone.in/create?style=react');
         const button = await companionButton(page, 'Fill with SmartAPI Companion');
         await button.evaluate((b) => b.click());
         const text = await waitForControlText(button, /Nothing was filled/);
         expect(text).toContain('The app name is 21 characters long; Angel allows at most 20.');
-        expect(text).toContain('The redirect URL starts with http://; Angel only accepts secure https:// addresses.');
+        expect(text).toContain(
+          'The redirect URL starts with http://; Angel only accepts secure https:// addresses.',
+        );
         expect(text).toContain('The primary static IP 10.0.0.5 is a private address (10.0.0.0/8)');
-        expect(text).toContain('The secondary static IP "2001:db8::1" is an IPv6 address; Angel accepts IPv4 addresses only.');
+        expect(text).toContain(
+          'The secondary static IP "2001:db8::1" is an IPv6 address; Angel accepts IPv4 addresses only.',
+        );
         const state = await pageState(page);
         expect(state).toMatchObject({ appName: '', redirectUrl: '', primaryIp: '', apiType: '' });
         await page.close();
@@ -122,7 +161,16 @@ describe(`portal assistant (${BROWSER})`, () => {
     });
 
     it('several profiles: the in-page control offers a profile picker', async () => {
-      const custom = { ...PROFILE, id: 'mine', name: 'My backend', builtIn: false, appName: 'MyBackendApp', redirectUrl: 'https://api.example.com/angel/callback', postbackUrl: '', apiType: 'trading' };
+      const custom = {
+        ...PROFILE,
+        id: 'mine',
+        name: 'My backend',
+        builtIn: false,
+        appName: 'MyBackendApp',
+        redirectUrl: 'https://api.example.com/angel/callback',
+        postbackUrl: '',
+        apiType: 'trading',
+      };
       await setProfiles(h, [PROFILE, custom], 'autotrader-web');
       try {
         const page = await h.openPage('https://smartapi.angelone.in/create?style=react');
@@ -137,7 +185,12 @@ describe(`portal assistant (${BROWSER})`, () => {
           b.click();
         });
         await waitForControlText(button, /API type: filled/);
-        expect(await pageState(page)).toMatchObject({ appName: 'MyBackendApp', redirectUrl: 'https://api.example.com/angel/callback', postbackUrl: '', apiType: 'TRADING' });
+        expect(await pageState(page)).toMatchObject({
+          appName: 'MyBackendApp',
+          redirectUrl: 'https://api.example.com/angel/callback',
+          postbackUrl: '',
+          apiType: 'TRADING',
+        });
         await page.close();
       } finally {
         await setProfiles(h, [PROFILE]);
@@ -154,10 +207,13 @@ describe(`portal assistant (${BROWSER})`, () => {
         const tabs = await (g.browser ?? g.chrome).tabs.query({});
         return tabs.find((t) => (t.url ?? '').includes('relay=1'))?.id ?? -1;
       });
-      const reply = await h.sendMessage<{ blocked: boolean; outcomes: { field: string; status: string }[] }>('portal/fill-tab', {
-        tabId,
-        profileId: 'autotrader-web',
-      });
+      const reply = await h.sendMessage<{ blocked: boolean; outcomes: { field: string; status: string }[] }>(
+        'portal/fill-tab',
+        {
+          tabId,
+          profileId: 'autotrader-web',
+        },
+      );
       expect(reply.ok).toBe(true);
       expect(reply.value!.blocked).toBe(false);
       expect(reply.value!.outcomes.every((o) => o.status === 'filled')).toBe(true);
@@ -170,7 +226,9 @@ describe(`portal assistant (${BROWSER})`, () => {
       const page = await h.openPage('https://smartapi.angelone.in/create?style=react');
       await companionButton(page, 'Fill with SmartAPI Companion');
       // A page script posting the internal request shape gets nowhere.
-      await page.evaluate(() => window.postMessage({ __sacPortal: 'fill', profileId: 'autotrader-web' }, '*'));
+      await page.evaluate(() =>
+        window.postMessage({ __sacPortal: 'fill', profileId: 'autotrader-web' }, '*'),
+      );
       await new Promise((r) => setTimeout(r, 500));
       expect(await pageState(page)).toMatchObject({ appName: '', apiType: '' });
       await page.close();
@@ -215,7 +273,9 @@ describe(`portal assistant (${BROWSER})`, () => {
       await page.bringToFront();
       await popup.evaluate(() => location.reload());
       const fill: JSHandle<unknown> = await popup.waitForFunction(
-        () => Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Fill this page') ?? null,
+        () =>
+          Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Fill this page') ??
+          null,
         { timeout: 20_000, polling: 100 },
       );
       await fill.evaluate((b) => (b as HTMLButtonElement).click());
@@ -237,7 +297,9 @@ describe(`portal assistant (${BROWSER})`, () => {
       const options = await h.openExtensionPage('options.html');
       const ip = (await options.waitForFunction(
         () => {
-          const label = Array.from(document.querySelectorAll('label')).find((l) => l.textContent === 'Primary Static IP');
+          const label = Array.from(document.querySelectorAll('label')).find(
+            (l) => l.textContent === 'Primary Static IP',
+          );
           return (label?.control as HTMLInputElement | null) ?? null;
         },
         { timeout: 20_000, polling: 100 },
@@ -257,49 +319,80 @@ describe(`portal assistant (${BROWSER})`, () => {
       );
       expect(await ip.evaluate((el) => (el as HTMLInputElement).getAttribute('aria-invalid'))).toBe('true');
       await typeIp('49.36.12.9');
-      await options.waitForFunction(() => !/carrier-grade NAT/.test(document.body.textContent ?? ''), { timeout: 10_000, polling: 100 });
+      await options.waitForFunction(() => !/carrier-grade NAT/.test(document.body.textContent ?? ''), {
+        timeout: 10_000,
+        polling: 100,
+      });
       await options.evaluate(() =>
-        Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Save profile')!.click(),
+        Array.from(document.querySelectorAll('button'))
+          .find((b) => b.textContent === 'Save profile')!
+          .click(),
       );
-      await options.waitForFunction(() => /Profile saved\./.test(document.body.textContent ?? ''), { timeout: 10_000, polling: 100 });
-      const stored = (await h.storageDump('local')).portalProfiles as { profiles: { id: string; primaryIp: string; appName: string }[] };
-      expect(stored.profiles[0]).toMatchObject({ id: 'autotrader-web', primaryIp: '49.36.12.9', appName: 'MyTradingApp' });
+      await options.waitForFunction(() => /Profile saved\./.test(document.body.textContent ?? ''), {
+        timeout: 10_000,
+        polling: 100,
+      });
+      const stored = (await h.storageDump('local')).portalProfiles as {
+        profiles: { id: string; primaryIp: string; appName: string }[];
+      };
+      expect(stored.profiles[0]).toMatchObject({
+        id: 'autotrader-web',
+        primaryIp: '49.36.12.9',
+        appName: 'MyTradingApp',
+      });
       await options.close();
       await setProfiles(h, [PROFILE]);
     });
 
     const apiCases: [string, string, number][] = [];
-    for (const host of HOSTS) for (const [style, index] of [['cards', 0], ['table', 1], ['react', 0]] as const) apiCases.push([host, style, index]);
+    for (const host of HOSTS)
+      for (const [style, index] of [
+        ['cards', 0],
+        ['table', 1],
+        ['react', 0],
+      ] as const)
+        apiCases.push([host, style, index]);
 
-    it.each(apiCases)('%s /myapis?style=%s: "Save to account…" stores the shown API key', async (host, style, index) => {
-      const app = FIXTURE_APPS[index]!;
-      const page = await h.openPage(`https://${host}/myapis?style=${style}`);
-      await companionButton(page, 'Save to account…');
-      const buttons = await page.evaluateHandle(() =>
-        Array.from(document.querySelectorAll('smartapi-companion'))
-          .map((host) => host.shadowRoot?.querySelector('button'))
-          .filter((b) => b?.textContent === 'Save to account…'),
-      );
-      expect(await buttons.evaluate((b) => b.length)).toBe(2);
-      const button = (await buttons.evaluateHandle((b, i) => b[i], index)) as ElementHandle<HTMLButtonElement>;
-      // Key still hidden: the extension says so and saves nothing.
-      const save = await chooseAccountAndSave(button, accountId);
-      await waitForControlText(save, /The API key is hidden/);
-      // The user reveals the key with the page's own button, then saves again.
-      await page.evaluate(
-        (i, s) => {
-          const rows = s === 'table' ? document.querySelectorAll('tbody tr') : document.querySelectorAll('.app, .app-card');
-          const reveal = rows[i]!.querySelector<HTMLButtonElement>('button.reveal, button.eye, button[aria-label="View API key"]')!;
-          reveal.click();
-        },
-        index,
-        style,
-      );
-      await save.evaluate((s) => (s as HTMLButtonElement).click());
-      await waitForControlText(save, new RegExp(`Saved the API key \\(ending ${app.apiKey.slice(-4)}\\)`));
-      expect(await apiKeyLast4()).toBe(app.apiKey.slice(-4));
-      await page.close();
-    });
+    it.each(apiCases)(
+      '%s /myapis?style=%s: "Save to account…" stores the shown API key',
+      async (host, style, index) => {
+        const app = FIXTURE_APPS[index]!;
+        const page = await h.openPage(`https://${host}/myapis?style=${style}`);
+        await companionButton(page, 'Save to account…');
+        const buttons = await page.evaluateHandle(() =>
+          Array.from(document.querySelectorAll('smartapi-companion'))
+            .map((host) => host.shadowRoot?.querySelector('button'))
+            .filter((b) => b?.textContent === 'Save to account…'),
+        );
+        expect(await buttons.evaluate((b) => b.length)).toBe(2);
+        const button = (await buttons.evaluateHandle(
+          (b, i) => b[i],
+          index,
+        )) as ElementHandle<HTMLButtonElement>;
+        // Key still hidden: the extension says so and saves nothing.
+        const save = await chooseAccountAndSave(button, accountId);
+        await waitForControlText(save, /The API key is hidden/);
+        // The user reveals the key with the page's own button, then saves again.
+        await page.evaluate(
+          (i, s) => {
+            const rows =
+              s === 'table'
+                ? document.querySelectorAll('tbody tr')
+                : document.querySelectorAll('.app, .app-card');
+            const reveal = rows[i]!.querySelector<HTMLButtonElement>(
+              'button.reveal, button.eye, button[aria-label="View API key"]',
+            )!;
+            reveal.click();
+          },
+          index,
+          style,
+        );
+        await save.evaluate((s) => (s as HTMLButtonElement).click());
+        await waitForControlText(save, new RegExp(`Saved the API key \\(ending ${app.apiKey.slice(-4)}\\)`));
+        expect(await apiKeyLast4()).toBe(app.apiKey.slice(-4));
+        await page.close();
+      },
+    );
 
     it('a locked vault: the control says so and nothing is read', async () => {
       await h.sendMessage('vault/lock');
@@ -318,27 +411,35 @@ describe(`portal assistant (${BROWSER})`, () => {
     const totpCases: [string, string][] = [];
     for (const host of HOSTS) for (const style of ['text', 'qr', 'react']) totpCases.push([host, style]);
 
-    it.each(totpCases)('%s /enable-totp?style=%s: saves the TOTP secret and shows the current code', async (host, style) => {
-      // A different secret per case proves each capture really came from that page.
-      const secret = style === 'text' ? FIXTURE_TOTP_SECRET : style === 'qr' ? 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' : 'MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK';
-      const page = await h.openPage(`https://${host}/enable-totp?style=${style}&secret=${secret}`);
-      if (style === 'react') {
-        // Angel's steps first: client id and PIN, then the OTP; only then the secret appears.
-        await page.evaluate(() => (document.getElementById('otp') as HTMLButtonElement).click());
-        await page.evaluate(() => (document.getElementById('verify') as HTMLButtonElement).click());
-      }
-      const button = await companionButton(page, 'Save TOTP secret to account…');
-      const save = await chooseAccountAndSave(button, accountId);
-      const text = await waitForControlText(save, /Type this code into Angel’s form to finish/);
-      const shown = /(\d{3}) (\d{3})/.exec(text);
-      expect(shown).not.toBeNull();
-      const now = Date.now();
-      const expected = [now - 30_000, now, now + 30_000].map((t) => totpCode(secret, DEFAULT_TOTP, t));
-      expect(expected).toContain(`${shown![1]}${shown![2]}`);
-      // The popup's live codes now come from the captured secret too.
-      const codes = await h.sendMessage<{ codes: { accountId: string; code: string }[] }>('totp/codes');
-      expect(expected).toContain(codes.value!.codes.find((c) => c.accountId === accountId)!.code);
-      await page.close();
-    });
+    it.each(totpCases)(
+      '%s /enable-totp?style=%s: saves the TOTP secret and shows the current code',
+      async (host, style) => {
+        // A different secret per case proves each capture really came from that page.
+        const secret =
+          style === 'text'
+            ? FIXTURE_TOTP_SECRET
+            : style === 'qr'
+              ? 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
+              : 'MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK';
+        const page = await h.openPage(`https://${host}/enable-totp?style=${style}&secret=${secret}`);
+        if (style === 'react') {
+          // Angel's steps first: client id and PIN, then the OTP; only then the secret appears.
+          await page.evaluate(() => (document.getElementById('otp') as HTMLButtonElement).click());
+          await page.evaluate(() => (document.getElementById('verify') as HTMLButtonElement).click());
+        }
+        const button = await companionButton(page, 'Save TOTP secret to account…');
+        const save = await chooseAccountAndSave(button, accountId);
+        const text = await waitForControlText(save, /Type this code into Angel’s form to finish/);
+        const shown = /(\d{3}) (\d{3})/.exec(text);
+        expect(shown).not.toBeNull();
+        const now = Date.now();
+        const expected = [now - 30_000, now, now + 30_000].map((t) => totpCode(secret, DEFAULT_TOTP, t));
+        expect(expected).toContain(`${shown![1]}${shown![2]}`);
+        // The popup's live codes now come from the captured secret too.
+        const codes = await h.sendMessage<{ codes: { accountId: string; code: string }[] }>('totp/codes');
+        expect(expected).toContain(codes.value!.codes.find((c) => c.accountId === accountId)!.code);
+        await page.close();
+      },
+    );
   });
 });

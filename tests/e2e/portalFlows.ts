@@ -11,7 +11,11 @@ import type { ExtensionSession } from './harness';
  * roots of every frame (same-origin iframes included), frame by frame so that Firefox can
  * hand the element back.
  */
-export async function companionButton(page: Page, name: string, timeout = 20_000): Promise<ElementHandle<HTMLButtonElement>> {
+export async function companionButton(
+  page: Page,
+  name: string,
+  timeout = 20_000,
+): Promise<ElementHandle<HTMLButtonElement>> {
   const start = Date.now();
   while (Date.now() - start < timeout) {
     for (const frame of page.frames()) {
@@ -48,7 +52,8 @@ export async function companionButton(page: Page, name: string, timeout = 20_000
 /** Text of the in-page UI a button belongs to (report lines, status), even after re-renders. */
 export async function controlText(button: ElementHandle<HTMLButtonElement>): Promise<string> {
   return button.evaluate((b) => {
-    const host = (b as HTMLButtonElement & { __sacHost?: Element }).__sacHost ?? (b.getRootNode() as ShadowRoot).host;
+    const host =
+      (b as HTMLButtonElement & { __sacHost?: Element }).__sacHost ?? (b.getRootNode() as ShadowRoot).host;
     (b as HTMLButtonElement & { __sacHost?: Element }).__sacHost = host;
     return (host?.shadowRoot?.querySelector('.box')?.textContent ?? '').replace(/\s+/g, ' ');
   });
@@ -72,7 +77,9 @@ export async function waitForControlText(
 export async function pageState(page: Page): Promise<Record<string, unknown>> {
   const frames: Frame[] = [page.mainFrame(), ...page.mainFrame().childFrames()];
   for (const f of frames) {
-    const state = await f.evaluate(() => (window as unknown as { __state?: Record<string, unknown> }).__state ?? null);
+    const state = await f.evaluate(
+      () => (window as unknown as { __state?: Record<string, unknown> }).__state ?? null,
+    );
     if (state) return state;
   }
   throw new Error('The fixture form has no state');
@@ -81,13 +88,19 @@ export async function pageState(page: Page): Promise<Record<string, unknown>> {
 export async function plainValues(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => {
     const out: Record<string, string> = {};
-    for (const el of Array.from(document.querySelectorAll<HTMLInputElement>('#create-app input[type=text]'))) out[el.name] = el.value;
-    out.api_type = document.querySelector<HTMLInputElement>('#create-app input[name=api_type]:checked')?.value ?? '';
+    for (const el of Array.from(document.querySelectorAll<HTMLInputElement>('#create-app input[type=text]')))
+      out[el.name] = el.value;
+    out.api_type =
+      document.querySelector<HTMLInputElement>('#create-app input[name=api_type]:checked')?.value ?? '';
     return out;
   });
 }
 
-export async function setProfiles(h: ExtensionSession, profiles: unknown[], selectedId = 'autotrader-web'): Promise<void> {
+export async function setProfiles(
+  h: ExtensionSession,
+  profiles: unknown[],
+  selectedId = 'autotrader-web',
+): Promise<void> {
   await h.inExtension(
     async (value: unknown) => {
       type Api = { storage: { local: { set(v: Record<string, unknown>): Promise<void> } } };
@@ -118,13 +131,14 @@ export async function chooseAccountAndSave(
   });
   await controlText(save as ElementHandle<HTMLButtonElement>);
   await save.evaluate((s, id) => {
-    const select = ((s as HTMLButtonElement & { __sacHost: Element }).__sacHost.shadowRoot as ShadowRoot).querySelector<HTMLSelectElement>('select[aria-label="Account"]')!;
+    const select = (
+      (s as HTMLButtonElement & { __sacHost: Element }).__sacHost.shadowRoot as ShadowRoot
+    ).querySelector<HTMLSelectElement>('select[aria-label="Account"]')!;
     select.value = id;
     (s as HTMLButtonElement).click();
   }, accountId);
   return save as ElementHandle<HTMLButtonElement>;
 }
-
 
 interface StepContext {
   session: ExtensionSession;
@@ -135,8 +149,11 @@ interface StepContext {
 /** Every line the in-page control shows as a list item (the fill report). */
 async function reportItems(button: ElementHandle<HTMLButtonElement>): Promise<string[]> {
   return button.evaluate((b) => {
-    const host = (b as HTMLButtonElement & { __sacHost?: Element }).__sacHost ?? (b.getRootNode() as ShadowRoot).host;
-    return Array.from(host.shadowRoot?.querySelectorAll('li') ?? []).map((li) => (li.textContent ?? '').trim());
+    const host =
+      (b as HTMLButtonElement & { __sacHost?: Element }).__sacHost ?? (b.getRootNode() as ShadowRoot).host;
+    return Array.from(host.shadowRoot?.querySelectorAll('li') ?? []).map((li) =>
+      (li.textContent ?? '').trim(),
+    );
   });
 }
 
@@ -162,9 +179,18 @@ export function portalDemoStep(
         primaryIp: '49.36.12.7',
         secondaryIp: '',
       };
-      const privateIp = { ...profile, id: 'demo-private-ip', name: 'Office network (wrong IP)', builtIn: false, appName: 'OfficeApp', primaryIp: '192.168.1.20' };
+      const privateIp = {
+        ...profile,
+        id: 'demo-private-ip',
+        name: 'Office network (wrong IP)',
+        builtIn: false,
+        appName: 'OfficeApp',
+        primaryIp: '192.168.1.20',
+      };
       await setProfiles(session, [profile, privateIp]);
-      log('profiles: "AutoTrader Web" with sample static IP 49.36.12.7, and "Office network" with 192.168.1.20');
+      log(
+        'profiles: "AutoTrader Web" with sample static IP 49.36.12.7, and "Office network" with 192.168.1.20',
+      );
 
       const apps = await session.openPage('https://smartapi.angelone.in/new/apps');
       await apps.evaluate(() => (document.getElementById('add-app') as HTMLButtonElement).click());
@@ -177,44 +203,54 @@ export function portalDemoStep(
         const root = (b as HTMLButtonElement & { __sacHost: Element }).__sacHost.shadowRoot!;
         for (let i = 0; i < 50 && !root.querySelector('select[aria-label="Registration profile"]'); i++)
           await new Promise((r) => setTimeout(r, 100));
-        root.querySelector<HTMLSelectElement>('select[aria-label="Registration profile"]')!.value = 'demo-private-ip';
+        root.querySelector<HTMLSelectElement>('select[aria-label="Registration profile"]')!.value =
+          'demo-private-ip';
         b.click();
       });
       await waitForControlText(fill, /Nothing was filled/);
       for (const line of await reportItems(fill)) log(`wrong profile: ${line}`);
       await apps.evaluate(() => {
         const select = Array.from(document.querySelectorAll('smartapi-companion'))
-          .map((h) => h.shadowRoot?.querySelector<HTMLSelectElement>('select[aria-label="Registration profile"]'))
+          .map((h) =>
+            h.shadowRoot?.querySelector<HTMLSelectElement>('select[aria-label="Registration profile"]'),
+          )
           .find(Boolean);
         if (select) select.value = 'autotrader-web';
       });
       if (headless) await apps.close();
 
-      const list = await session.sendMessage<{ id: string; label: string; apiKeyLast4: string }[]>('accounts/list');
+      const list =
+        await session.sendMessage<{ id: string; label: string; apiKeyLast4: string }[]>('accounts/list');
       const publisher = accounts.find((a) => a.platform === 'SMART_API_M') ?? accounts[0];
       const trading = accounts.find((a) => a.platform === 'SMART_API') ?? accounts[0];
       const publisherId = list.value?.find((a) => a.label === publisher?.label)?.id;
       const tradingId = list.value?.find((a) => a.label === trading?.label)?.id;
-      if (!publisherId || !tradingId || !trading) throw new Error('the demo accounts are missing from the vault');
+      if (!publisherId || !tradingId || !trading)
+        throw new Error('the demo accounts are missing from the vault');
 
       const myApis = await session.openPage('https://smartapi.angelone.in/myapis');
       // Second app (PublisherApp): show only its secret key first.
       await myApis.evaluate(() => document.querySelectorAll<HTMLButtonElement>('button.reveal')[3]?.click());
-      const saveKey = (await myApis.evaluateHandle(() =>
-        Array.from(document.querySelectorAll('smartapi-companion'))
-          .map((h) => h.shadowRoot?.querySelector('button'))
-          .filter((b) => b?.textContent === 'Save to account…')[1],
+      const saveKey = (await myApis.evaluateHandle(
+        () =>
+          Array.from(document.querySelectorAll('smartapi-companion'))
+            .map((h) => h.shadowRoot?.querySelector('button'))
+            .filter((b) => b?.textContent === 'Save to account…')[1],
       )) as unknown as ElementHandle<HTMLButtonElement>;
       await companionButton(myApis, 'Save to account…');
       const saved = await chooseAccountAndSave(saveKey, publisherId);
-      log(`My APIs, key still hidden: ${(await waitForControlText(saved, /hidden/)).replace(/^.*?Cancel/, '').trim()}`);
+      log(
+        `My APIs, key still hidden: ${(await waitForControlText(saved, /hidden/)).replace(/^.*?Cancel/, '').trim()}`,
+      );
       await myApis.evaluate(() => document.querySelectorAll<HTMLButtonElement>('button.reveal')[2]?.click());
       await saved.evaluate((b) => b.click());
       const keyText = await waitForControlText(saved, /Saved the API key/);
       log(`My APIs: ${keyText.replace(/^.*?(Saved)/, '$1')}`);
       if (headless) await myApis.close();
 
-      const totp = await session.openPage(`https://smartapi.angelone.in/enable-totp?style=qr&secret=${trading.totpSecret}`);
+      const totp = await session.openPage(
+        `https://smartapi.angelone.in/enable-totp?style=qr&secret=${trading.totpSecret}`,
+      );
       const saveTotp = await companionButton(totp, 'Save TOTP secret to account…');
       const done = await chooseAccountAndSave(saveTotp, tradingId);
       const text = await waitForControlText(done, /Type this code/);

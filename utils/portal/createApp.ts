@@ -15,7 +15,14 @@ import {
   type TextFieldRule,
 } from './fieldFinder';
 import { describeChoice, isChecked, readBack, setChoice, setTextValue, settle } from './filler';
-import { createControlHost, h, keepBeside, labelledSelect, replaceChildren, type ControlHost } from './inPageControl';
+import {
+  createControlHost,
+  h,
+  keepBeside,
+  labelledSelect,
+  replaceChildren,
+  type ControlHost,
+} from './inPageControl';
 import {
   API_TYPE_LABELS,
   checkProfile,
@@ -27,7 +34,8 @@ import {
 import { isPortalTabRequest, type FillReport } from './protocol';
 import { reportLines } from './report';
 
-export type CreateAppField = 'appName' | 'redirectUrl' | 'postbackUrl' | 'clientId' | 'primaryIp' | 'secondaryIp';
+export type CreateAppField =
+  'appName' | 'redirectUrl' | 'postbackUrl' | 'clientId' | 'primaryIp' | 'secondaryIp';
 
 export const FIELD_LABELS: Record<CreateAppField | 'apiType', string> = {
   appName: 'App Name',
@@ -52,13 +60,21 @@ export const CREATE_APP_RULES: readonly TextFieldRule<CreateAppField>[] = [
     key: 'redirectUrl',
     label: /\bredirect(ion)? ?(url|uri|link|address)\b|\bcallback (url|uri)\b/,
     tokens: [['redirect'], ['callback'], ['redirecturl']],
-    selectors: ['input[formcontrolname="redirectUrl"]', 'input[name="redirectUrl"]', 'input[name="redirect_url"]'],
+    selectors: [
+      'input[formcontrolname="redirectUrl"]',
+      'input[name="redirectUrl"]',
+      'input[name="redirect_url"]',
+    ],
   },
   {
     key: 'postbackUrl',
     label: /\bpost ?back\b/,
     tokens: [['postback'], ['post', 'back'], ['postbackurl']],
-    selectors: ['input[formcontrolname="postbackUrl"]', 'input[name="postbackUrl"]', 'input[name="postback_url"]'],
+    selectors: [
+      'input[formcontrolname="postbackUrl"]',
+      'input[name="postbackUrl"]',
+      'input[name="postback_url"]',
+    ],
   },
   {
     key: 'clientId',
@@ -71,14 +87,24 @@ export const CREATE_APP_RULES: readonly TextFieldRule<CreateAppField>[] = [
     key: 'primaryIp',
     label: /\bprimary\b.*\bip\b|^(static )?ip( address)?$|^static ip\b/,
     exclude: /\b(secondary|backup|alternate)\b/,
-    tokens: [['primary', 'ip'], ['primary', 'static']],
+    tokens: [
+      ['primary', 'ip'],
+      ['primary', 'static'],
+    ],
     selectors: ['input[formcontrolname="primaryIp"]', 'input[name="primaryIp"]', 'input[name="primary_ip"]'],
   },
   {
     key: 'secondaryIp',
     label: /\b(secondary|backup|alternate)\b.*\bip\b/,
-    tokens: [['secondary', 'ip'], ['secondary', 'static']],
-    selectors: ['input[formcontrolname="secondaryIp"]', 'input[name="secondaryIp"]', 'input[name="secondary_ip"]'],
+    tokens: [
+      ['secondary', 'ip'],
+      ['secondary', 'static'],
+    ],
+    selectors: [
+      'input[formcontrolname="secondaryIp"]',
+      'input[name="secondaryIp"]',
+      'input[name="secondary_ip"]',
+    ],
   },
 ];
 
@@ -194,7 +220,12 @@ export async function fillCreateApp(doc: Document, profile: RegistrationProfile)
     const now = after.apiType?.options[profile.apiType] ?? choice;
     report.outcomes.push(
       isChecked(now)
-        ? { field: 'apiType', label: FIELD_LABELS.apiType, status: 'filled', detail: API_TYPE_LABELS[profile.apiType] }
+        ? {
+            field: 'apiType',
+            label: FIELD_LABELS.apiType,
+            status: 'filled',
+            detail: API_TYPE_LABELS[profile.apiType],
+          }
         : {
             field: 'apiType',
             label: FIELD_LABELS.apiType,
@@ -263,7 +294,10 @@ function buildControl(): ControlHost {
       picker.append(select);
     })
     .catch(() => {});
-  control.box.append(h('div', { class: 'row' }, h('span', { class: 'brand' }, 'SmartAPI Companion'), picker, button), list);
+  control.box.append(
+    h('div', { class: 'row' }, h('span', { class: 'brand' }, 'SmartAPI Companion'), picker, button),
+    list,
+  );
   return control;
 }
 
@@ -303,7 +337,12 @@ export const createAppAdapter: PageAdapter = {
         check();
       }, 40);
     });
-    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'style', 'class', 'open'] });
+    observer.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['hidden', 'style', 'class', 'open'],
+    });
     const interval = window.setInterval(check, 1000);
     check();
 

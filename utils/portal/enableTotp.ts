@@ -8,7 +8,14 @@
 import { sendMessage, UserError } from '../messaging';
 import type { PageAdapter } from './adapter';
 import { collectRoots, isRendered, normaliseText, OWN_UI_ATTR, readableText } from './fieldFinder';
-import { h, keepAtEnd, replaceChildren, saveToAccountControl, errorText, type ControlHost } from './inPageControl';
+import {
+  h,
+  keepAtEnd,
+  replaceChildren,
+  saveToAccountControl,
+  errorText,
+  type ControlHost,
+} from './inPageControl';
 import type { SavedTotp } from './protocol';
 import { looksLikeBase32Secret, normaliseBase32 } from './totpSecret';
 import './protocol';
@@ -16,7 +23,13 @@ import './protocol';
 const SECRET_HINT = /\b(secret key|copy the key|can ?t scan|cannot scan|scan (the |this )?qr|qr code)\b/;
 
 function isQrLike(el: Element): boolean {
-  const words = [el.getAttribute('alt'), el.getAttribute('aria-label'), el.id, el.getAttribute('class'), el.getAttribute('title')]
+  const words = [
+    el.getAttribute('alt'),
+    el.getAttribute('aria-label'),
+    el.id,
+    el.getAttribute('class'),
+    el.getAttribute('title'),
+  ]
     .filter(Boolean)
     .join(' ')
     .toLowerCase();
@@ -41,7 +54,9 @@ export function findQrImages(doc: Document): Element[] {
 /** The element that tells a person "here is your TOTP secret": label text or the QR. */
 export function findSecretAnchor(doc: Document): Element | null {
   for (const root of collectRoots(doc)) {
-    for (const el of Array.from(root.querySelectorAll('label, p, span, div, h1, h2, h3, h4, h5, strong, b, dt, th, small'))) {
+    for (const el of Array.from(
+      root.querySelectorAll('label, p, span, div, h1, h2, h3, h4, h5, strong, b, dt, th, small'),
+    )) {
       if (el.closest(`[${OWN_UI_ATTR}]`) || el.children.length > 3) continue;
       const text = normaliseText(readableText(el));
       if (text.length > 80 || !SECRET_HINT.test(text)) continue;
@@ -80,7 +95,9 @@ export function findTextSecrets(doc: Document): string[] {
   return [...found];
 }
 
-async function pixelsOf(el: Element): Promise<{ data: Uint8ClampedArray; width: number; height: number } | null> {
+async function pixelsOf(
+  el: Element,
+): Promise<{ data: Uint8ClampedArray; width: number; height: number } | null> {
   let source: CanvasImageSource;
   let width: number;
   let height: number;
@@ -215,7 +232,8 @@ function buildControl(): { control: ControlHost; stopCode: () => void } {
 export const enableTotpAdapter: PageAdapter = {
   kinds: ['enable-totp'],
   start(ctx) {
-    let current: { control: ControlHost; stopCode: () => void; unkeep: () => void; anchor: Element } | null = null;
+    let current: { control: ControlHost; stopCode: () => void; unkeep: () => void; anchor: Element } | null =
+      null;
     const check = () => {
       const anchor = findSecretAnchor(document);
       if (current && current.anchor.isConnected) return;

@@ -24,13 +24,7 @@ export interface TextFieldRule<K extends string = string> {
 }
 
 export type MatchSource =
-  | 'rule'
-  | 'label'
-  | 'aria-labelledby'
-  | 'aria-label'
-  | 'nearby-text'
-  | 'placeholder'
-  | 'name-id';
+  'rule' | 'label' | 'aria-labelledby' | 'aria-label' | 'nearby-text' | 'placeholder' | 'name-id';
 
 /** How much each source tells us about a field's meaning. */
 export const SOURCE_SCORES: Record<MatchSource, number> = {
@@ -83,7 +77,9 @@ export function tokenise(value: string): string[] {
 }
 
 function isOwnUi(node: Node): boolean {
-  return node instanceof Object && (node as Element).nodeType === 1 && (node as Element).hasAttribute(OWN_UI_ATTR);
+  return (
+    node instanceof Object && (node as Element).nodeType === 1 && (node as Element).hasAttribute(OWN_UI_ATTR)
+  );
 }
 
 /** Every searchable root: the document, open shadow roots, same-origin iframe documents. */
@@ -174,7 +170,12 @@ export function precedingText(el: Element): string {
       sib = sib.previousSibling;
     }
     const parent: Node | null = node.parentNode;
-    if (!parent || parent.nodeType !== 1 || (parent as Element).tagName === 'FORM' || (parent as Element).tagName === 'BODY')
+    if (
+      !parent ||
+      parent.nodeType !== 1 ||
+      (parent as Element).tagName === 'FORM' ||
+      (parent as Element).tagName === 'BODY'
+    )
       break;
     node = parent;
   }
@@ -261,7 +262,8 @@ export function textControls(doc: Document): TextControl[] {
     for (const el of Array.from(root.querySelectorAll('input, textarea'))) {
       if (el.closest(`[${OWN_UI_ATTR}]`)) continue;
       const input = el as TextControl;
-      if (el.tagName === 'INPUT' && !TEXT_INPUT_TYPES.has((el.getAttribute('type') ?? '').toLowerCase())) continue;
+      if (el.tagName === 'INPUT' && !TEXT_INPUT_TYPES.has((el.getAttribute('type') ?? '').toLowerCase()))
+        continue;
       if (input.disabled || input.readOnly) continue;
       if (!isRendered(el)) continue;
       out.push(input);
@@ -274,7 +276,10 @@ export function textControls(doc: Document): TextControl[] {
  * Match every rule against every visible text control. One control answers one field at
  * most; a field whose two best candidates score alike is ambiguous and left out.
  */
-export function findTextFields<K extends string>(doc: Document, rules: readonly TextFieldRule<K>[]): FindResult<K> {
+export function findTextFields<K extends string>(
+  doc: Document,
+  rules: readonly TextFieldRule<K>[],
+): FindResult<K> {
   const controls = textControls(doc);
   const scores = new Map<TextControl, Map<K, { score: number; via: MatchSource }>>();
   for (const el of controls) {
@@ -355,7 +360,10 @@ export function findChoiceGroup<V extends string>(
       if (el.closest(`[${OWN_UI_ATTR}]`)) continue;
       if ((el as HTMLInputElement).disabled) continue;
       const key: unknown =
-        el.getAttribute('name') ?? el.closest('[role=radiogroup]') ?? el.closest('fieldset') ?? el.parentElement?.parentElement;
+        el.getAttribute('name') ??
+        el.closest('[role=radiogroup]') ??
+        el.closest('fieldset') ??
+        el.parentElement?.parentElement;
       const list = byGroup.get(key) ?? [];
       list.push(el);
       byGroup.set(key, list);
@@ -367,7 +375,10 @@ export function findChoiceGroup<V extends string>(
         const rule = options.find((o) => o.label.test(text));
         if (rule && !group.options[rule.value]) group.options[rule.value] = { kind: 'radio', element: el };
       }
-      if (Object.keys(group.options).length >= minOptions && members.some((m) => isRendered(m) || labelRendered(m)))
+      if (
+        Object.keys(group.options).length >= minOptions &&
+        members.some((m) => isRendered(m) || labelRendered(m))
+      )
         groups.push(group);
     }
     for (const select of Array.from(root.querySelectorAll('select'))) {
@@ -389,5 +400,7 @@ function labelRendered(el: Element): boolean {
   if (wrapping && isRendered(wrapping)) return true;
   const id = el.getAttribute('id');
   if (!id) return false;
-  return Array.from(rootOf(el).querySelectorAll('label')).some((l) => l.getAttribute('for') === id && isRendered(l));
+  return Array.from(rootOf(el).querySelectorAll('label')).some(
+    (l) => l.getAttribute('for') === id && isRendered(l),
+  );
 }

@@ -38,7 +38,12 @@ function fire(el: Element, type: string, init: EventInit = {}): void {
   const view = viewOf(el);
   const event =
     type === 'input'
-      ? new view.InputEvent('input', { bubbles: true, composed: true, inputType: 'insertReplacementText', ...init })
+      ? new view.InputEvent('input', {
+          bubbles: true,
+          composed: true,
+          inputType: 'insertReplacementText',
+          ...init,
+        })
       : type === 'focus' || type === 'blur'
         ? new view.FocusEvent(type, { bubbles: false, composed: true })
         : type === 'focusin' || type === 'focusout'
@@ -121,7 +126,9 @@ export function pageValidationError(el: Element): string | null {
     box = box.parentElement;
   }
   if (!box) return null;
-  for (const candidate of Array.from(box.querySelectorAll<HTMLElement>('[role=alert], .error, .invalid-feedback, [class]'))) {
+  for (const candidate of Array.from(
+    box.querySelectorAll<HTMLElement>('[role=alert], .error, .invalid-feedback, [class]'),
+  )) {
     if (candidate === el || candidate.contains(el)) continue;
     const isError = candidate.getAttribute('role') === 'alert' || ERROR_CLASS.test(candidate.className || '');
     if (!isError || !isRendered(candidate)) continue;
@@ -133,11 +140,13 @@ export function pageValidationError(el: Element): string | null {
 
 /** After filling: did the value stick, and is the page happy with it? */
 export function readBack(el: TextControl, expected: string): { ok: true } | { ok: false; detail: string } {
-  if (!el.isConnected) return { ok: false, detail: 'The page replaced the field after filling; check it by hand.' };
+  if (!el.isConnected)
+    return { ok: false, detail: 'The page replaced the field after filling; check it by hand.' };
   if (el.value !== expected) {
     return {
       ok: false,
-      detail: el.value === '' ? 'The page cleared the value.' : `The page changed the value to "${el.value}".`,
+      detail:
+        el.value === '' ? 'The page cleared the value.' : `The page changed the value to "${el.value}".`,
     };
   }
   const error = pageValidationError(el);

@@ -144,7 +144,11 @@ export function saveToAccountControl(opts: {
     if (accounts.length === 0) {
       replaceChildren(
         status,
-        h('span', { class: 'error' }, 'There is no account in the vault yet. Add one in the extension (popup or options), then try again.'),
+        h(
+          'span',
+          { class: 'error' },
+          'There is no account in the vault yet. Add one in the extension (popup or options), then try again.',
+        ),
       );
       return;
     }
@@ -183,7 +187,8 @@ export function saveToAccountControl(opts: {
 
 export function errorText(err: unknown): string {
   if (err instanceof UserError) {
-    if (err.code === 'locked') return 'The vault is locked. Unlock it in the extension’s popup, then try again.';
+    if (err.code === 'locked')
+      return 'The vault is locked. Unlock it in the extension’s popup, then try again.';
     return err.message;
   }
   return 'Something went wrong. Reload the page and try again.';

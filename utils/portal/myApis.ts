@@ -89,7 +89,12 @@ export function findApiKeyRows(doc: Document): ApiKeyRow[] {
         row = row.parentElement;
       }
       const secretLabel = secretLabels.find((s) => row.contains(s)) ?? null;
-      rows.push({ label, row, value: valueAfter(label), secretValue: secretLabel ? valueAfter(secretLabel) : null });
+      rows.push({
+        label,
+        row,
+        value: valueAfter(label),
+        secretValue: secretLabel ? valueAfter(secretLabel) : null,
+      });
     }
   }
   return rows;
@@ -120,7 +125,9 @@ export function readShownValue(el: Element | null): { value: string } | { hidden
 
 function rowTitle(row: Element, label: Element): string {
   // The first short text of the row that is not a label/value: usually the app name.
-  for (const el of Array.from(row.querySelectorAll('h1, h2, h3, h4, h5, h6, strong, b, td, [class*="name" i]'))) {
+  for (const el of Array.from(
+    row.querySelectorAll('h1, h2, h3, h4, h5, h6, strong, b, td, [class*="name" i]'),
+  )) {
     if (el.contains(label) || el.closest(`[${OWN_UI_ATTR}]`)) continue;
     const text = readableText(el).replace(/\s+/g, ' ').trim();
     if (text && text.length <= 40) return text;
@@ -137,7 +144,11 @@ function buildRowControl(rowEl: Element, index: number): ControlHost {
       const rows = findApiKeyRows(document);
       const row = rows.find((r) => r.row === rowEl) ?? rows[index];
       const key = readShownValue(row?.value ?? null);
-      if (!key) throw new UserError('no-key', 'No API key was found next to this app. Reload the page and try again.');
+      if (!key)
+        throw new UserError(
+          'no-key',
+          'No API key was found next to this app. Reload the page and try again.',
+        );
       if ('hidden' in key) {
         throw new UserError(
           'key-hidden',
@@ -146,7 +157,11 @@ function buildRowControl(rowEl: Element, index: number): ControlHost {
       }
       const secret = readShownValue(row?.secretValue ?? null);
       const apiSecret = secret && 'value' in secret ? secret.value : undefined;
-      const saved = await sendMessage('portal/save-api-key', { accountId: account.id, apiKey: key.value, apiSecret });
+      const saved = await sendMessage('portal/save-api-key', {
+        accountId: account.id,
+        apiKey: key.value,
+        apiSecret,
+      });
       replaceChildren(
         status,
         h(
@@ -178,7 +193,10 @@ export const myApisAdapter: PageAdapter = {
         control.host.setAttribute('data-app', rowTitle(r.row, r.label));
         const target = r.row.tagName === 'TR' ? (r.value ?? r.row.lastElementChild) : r.row;
         // Inside the row, at its end, so it reads as belonging to that app.
-        controls.set(r.row, keepAtEnd(control, () => (target?.isConnected ? target : null)));
+        controls.set(
+          r.row,
+          keepAtEnd(control, () => (target?.isConnected ? target : null)),
+        );
       });
     };
     let pending = 0;
@@ -203,4 +221,3 @@ export const myApisAdapter: PageAdapter = {
     return stop;
   },
 };
-

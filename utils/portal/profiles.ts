@@ -70,7 +70,9 @@ export function withBuiltIn(state: ProfilesState): ProfilesState {
     secondaryIp: stored?.secondaryIp ?? '',
   };
   const profiles = [builtIn, ...others];
-  const selectedId = profiles.some((p) => p.id === state.selectedId) ? state.selectedId : AUTOTRADER_PROFILE_ID;
+  const selectedId = profiles.some((p) => p.id === state.selectedId)
+    ? state.selectedId
+    : AUTOTRADER_PROFILE_ID;
   return { profiles, selectedId };
 }
 
@@ -99,7 +101,8 @@ export function newProfile(id: string): RegistrationProfile {
 // ---------------------------------------------------------------------------------------
 // Checks
 
-export type ProfileField = 'appName' | 'redirectUrl' | 'postbackUrl' | 'clientId' | 'primaryIp' | 'secondaryIp';
+export type ProfileField =
+  'appName' | 'redirectUrl' | 'postbackUrl' | 'clientId' | 'primaryIp' | 'secondaryIp';
 
 export interface ProfileIssue {
   field: ProfileField;
@@ -259,12 +262,21 @@ interface SpecialRange {
 
 // Ranges that can never be a registered public static IP (IANA special-purpose registry).
 const NON_PUBLIC_RANGES: SpecialRange[] = [
-  { base: [0, 0, 0, 0], bits: 8, reason: 'is in 0.0.0.0/8 ("this network"), which is not a real host address' },
-  { base: [10, 0, 0, 0], bits: 8, reason: 'is a private address (10.0.0.0/8), used only inside local networks' },
+  {
+    base: [0, 0, 0, 0],
+    bits: 8,
+    reason: 'is in 0.0.0.0/8 ("this network"), which is not a real host address',
+  },
+  {
+    base: [10, 0, 0, 0],
+    bits: 8,
+    reason: 'is a private address (10.0.0.0/8), used only inside local networks',
+  },
   {
     base: [100, 64, 0, 0],
     bits: 10,
-    reason: 'is a carrier-grade NAT address (100.64.0.0/10) shared by many customers of your internet provider',
+    reason:
+      'is a carrier-grade NAT address (100.64.0.0/10) shared by many customers of your internet provider',
   },
   { base: [127, 0, 0, 0], bits: 8, reason: 'is a loopback address (127.0.0.0/8): it means "this computer"' },
   {
@@ -272,16 +284,28 @@ const NON_PUBLIC_RANGES: SpecialRange[] = [
     bits: 16,
     reason: 'is a link-local address (169.254.0.0/16), given out when a device gets no real address',
   },
-  { base: [172, 16, 0, 0], bits: 12, reason: 'is a private address (172.16.0.0/12), used only inside local networks' },
+  {
+    base: [172, 16, 0, 0],
+    bits: 12,
+    reason: 'is a private address (172.16.0.0/12), used only inside local networks',
+  },
   { base: [192, 0, 0, 0], bits: 24, reason: 'is reserved for protocol use (192.0.0.0/24)' },
   { base: [192, 0, 2, 0], bits: 24, reason: 'is a documentation example address (192.0.2.0/24)' },
   { base: [192, 88, 99, 0], bits: 24, reason: 'is a retired relay address (192.88.99.0/24)' },
-  { base: [192, 168, 0, 0], bits: 16, reason: 'is a private address (192.168.0.0/16), used only inside local networks' },
+  {
+    base: [192, 168, 0, 0],
+    bits: 16,
+    reason: 'is a private address (192.168.0.0/16), used only inside local networks',
+  },
   { base: [198, 18, 0, 0], bits: 15, reason: 'is reserved for network benchmarks (198.18.0.0/15)' },
   { base: [198, 51, 100, 0], bits: 24, reason: 'is a documentation example address (198.51.100.0/24)' },
   { base: [203, 0, 113, 0], bits: 24, reason: 'is a documentation example address (203.0.113.0/24)' },
   { base: [224, 0, 0, 0], bits: 4, reason: 'is a multicast address (224.0.0.0/4), not a single host' },
-  { base: [240, 0, 0, 0], bits: 4, reason: 'is in the reserved range 240.0.0.0/4 (or is the broadcast address)' },
+  {
+    base: [240, 0, 0, 0],
+    bits: 4,
+    reason: 'is in the reserved range 240.0.0.0/4 (or is the broadcast address)',
+  },
 ];
 
 function toInt(ip: readonly number[]): number {

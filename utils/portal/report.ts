@@ -8,7 +8,10 @@ export function reportLines(report: FillReport): { status: string; text: string 
     lines.push({ status: i.severity, text: `${i.message} ${i.fix}` });
   }
   if (report.blocked) {
-    lines.unshift({ status: 'error', text: `Nothing was filled: fix the profile "${report.profileName}" first.` });
+    lines.unshift({
+      status: 'error',
+      text: `Nothing was filled: fix the profile "${report.profileName}" first.`,
+    });
     return lines;
   }
   if (!report.formFound) {
@@ -25,9 +28,11 @@ export function reportLines(report: FillReport): { status: string; text: string 
     skipped: 'skipped',
   };
   for (const o of report.outcomes) {
-    lines.push({ status: o.status, text: `${o.label}: ${words[o.status]}${o.detail ? ` — ${o.detail}` : ''}` });
+    lines.push({
+      status: o.status,
+      text: `${o.label}: ${words[o.status]}${o.detail ? ` — ${o.detail}` : ''}`,
+    });
   }
   lines.push({ status: 'note', text: 'Check the values, then press the page’s own Create button yourself.' });
   return lines;
 }
-

@@ -24,11 +24,15 @@ function checkSecret(secret: string): ParsedTotp | null {
   if (!BASE32.test(secret)) {
     return {
       ok: false,
-      message: 'The secret key has characters a TOTP key never has (only A-Z and 2-7). Copy the key shown under the QR code.',
+      message:
+        'The secret key has characters a TOTP key never has (only A-Z and 2-7). Copy the key shown under the QR code.',
     };
   }
   if (secret.length < 16) {
-    return { ok: false, message: 'The secret key is too short (under 16 characters). Copy the whole key shown by Angel.' };
+    return {
+      ok: false,
+      message: 'The secret key is too short (under 16 characters). Copy the whole key shown by Angel.',
+    };
   }
   return null;
 }
@@ -40,27 +44,42 @@ export function parseTotpInput(input: string): ParsedTotp {
     try {
       url = new URL(text);
     } catch {
-      return { ok: false, message: 'The QR code holds an address that could not be read. Copy the secret key text instead.' };
+      return {
+        ok: false,
+        message: 'The QR code holds an address that could not be read. Copy the secret key text instead.',
+      };
     }
     // Non-special schemes put "totp" in the host (or the path start, depending on the engine).
     const kind = (url.host || url.pathname.replace(/^\/+/, '').split('/')[0] || '').toLowerCase();
     if (kind !== 'totp') {
-      return { ok: false, message: 'The QR code is not a time-based (TOTP) code. Copy the secret key text instead.' };
+      return {
+        ok: false,
+        message: 'The QR code is not a time-based (TOTP) code. Copy the secret key text instead.',
+      };
     }
     const secret = normaliseBase32(url.searchParams.get('secret') ?? '');
     const bad = checkSecret(secret);
     if (bad) return bad;
     const algorithm = (url.searchParams.get('algorithm') ?? 'SHA1').toUpperCase().replace('-', '');
     if (!['SHA1', 'SHA256', 'SHA512'].includes(algorithm)) {
-      return { ok: false, message: `The QR code asks for the algorithm ${algorithm}, which is not supported.` };
+      return {
+        ok: false,
+        message: `The QR code asks for the algorithm ${algorithm}, which is not supported.`,
+      };
     }
     const digits = Number(url.searchParams.get('digits') ?? '6');
     if (digits !== 6 && digits !== 7 && digits !== 8) {
-      return { ok: false, message: `The QR code asks for ${digits}-digit codes; only 6, 7 or 8 are supported.` };
+      return {
+        ok: false,
+        message: `The QR code asks for ${digits}-digit codes; only 6, 7 or 8 are supported.`,
+      };
     }
     const period = Number(url.searchParams.get('period') ?? '30');
     if (!Number.isInteger(period) || period < 10 || period > 300) {
-      return { ok: false, message: `The QR code asks for a ${period}-second period, which is not supported.` };
+      return {
+        ok: false,
+        message: `The QR code asks for a ${period}-second period, which is not supported.`,
+      };
     }
     return { ok: true, secret, params: { algorithm: algorithm as TotpAlgorithm, digits, period } };
   }

@@ -19,16 +19,22 @@ import '@/utils/portal/protocol';
 export const CODE_WINDOW_MS = 10 * 60 * 1000;
 
 /** tabId -> the account whose TOTP secret that tab saved, and until when it may see codes. */
-const codeGrants = storage.defineItem<Record<string, { accountId: string; until: number }>>('session:portalCodeGrants', {
-  fallback: {},
-});
+const codeGrants = storage.defineItem<Record<string, { accountId: string; until: number }>>(
+  'session:portalCodeGrants',
+  {
+    fallback: {},
+  },
+);
 
 const API_KEY = /^[A-Za-z0-9_-]{6,128}$/;
 
 function findAccount(accounts: Account[], id: string): Account {
   const account = accounts.find((a) => a.id === id);
   if (!account) {
-    throw new UserError('no-account', 'That account is no longer in the vault. Pick another account and try again.');
+    throw new UserError(
+      'no-account',
+      'That account is no longer in the vault. Pick another account and try again.',
+    );
   }
   return account;
 }
@@ -52,7 +58,8 @@ export function registerPortal(): void {
         'What the page shows does not look like an API key (letters and digits). Show the key with the page’s eye button and try again.',
       );
     }
-    const secret = typeof apiSecret === 'string' && API_KEY.test(apiSecret.trim()) ? apiSecret.trim() : undefined;
+    const secret =
+      typeof apiSecret === 'string' && API_KEY.test(apiSecret.trim()) ? apiSecret.trim() : undefined;
     findAccount((await readVault()).accounts, accountId);
     let label = '';
     await updateVault((v) => {
@@ -102,7 +109,10 @@ export function registerPortal(): void {
       throw new UserError('no-tab', 'That tab is gone. Open the Smart API create-app page and try again.');
     }
     if (!isPortalOrigin(url)) {
-      throw new UserError('not-portal', 'This tab is not Angel’s Smart API site. Open the create-app page there and try again.');
+      throw new UserError(
+        'not-portal',
+        'This tab is not Angel’s Smart API site. Open the create-app page there and try again.',
+      );
     }
     const request: PortalTabRequest = { __sacPortal: 'fill', profileId };
     let report: FillReport | undefined;

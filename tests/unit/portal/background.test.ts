@@ -15,8 +15,7 @@ const portal = (tabId = 7, url = 'https://smartapi.angelone.in/myapis'): Sender 
 
 async function send(type: string, data: unknown, sender: Sender) {
   return (await dispatch({ __sac: 1, type, data }, sender)) as
-    | { ok: true; value: never }
-    | { ok: false; code: string; message: string };
+    { ok: true; value: never } | { ok: false; code: string; message: string };
 }
 
 const input: AccountInput = {
@@ -55,7 +54,11 @@ describe('portal background handlers', () => {
   });
 
   it('saves an API key (and secret) into the chosen account', async () => {
-    const r = await send('portal/save-api-key', { accountId, apiKey: 'NewKey99', apiSecret: 'abc-123-def' }, portal());
+    const r = await send(
+      'portal/save-api-key',
+      { accountId, apiKey: 'NewKey99', apiSecret: 'abc-123-def' },
+      portal(),
+    );
     expect(r).toEqual({ ok: true, value: { label: 'Main' } });
     const account = (await readVault()).accounts[0]!;
     expect(account.secrets.apiKey).toBe('NewKey99');
@@ -65,9 +68,17 @@ describe('portal background handlers', () => {
   it('refuses captures from anything but a portal content script', async () => {
     const fromPage = await send('portal/save-api-key', { accountId, apiKey: 'NewKey99' }, page());
     expect(fromPage).toMatchObject({ ok: false, code: 'forbidden' });
-    const fromOtherSite = await send('portal/save-api-key', { accountId, apiKey: 'NewKey99' }, portal(7, 'https://evil.example.com/'));
+    const fromOtherSite = await send(
+      'portal/save-api-key',
+      { accountId, apiKey: 'NewKey99' },
+      portal(7, 'https://evil.example.com/'),
+    );
     expect(fromOtherSite).toMatchObject({ ok: false, code: 'forbidden' });
-    const fromHttp = await send('portal/accounts', undefined, portal(7, 'http://smartapi.angelone.in/myapis'));
+    const fromHttp = await send(
+      'portal/accounts',
+      undefined,
+      portal(7, 'http://smartapi.angelone.in/myapis'),
+    );
     expect(fromHttp).toMatchObject({ ok: false, code: 'forbidden' });
     expect((await readVault()).accounts[0]!.secrets.apiKey).toBe('OldKey12');
   });
@@ -78,8 +89,13 @@ describe('portal background handlers', () => {
   });
 
   it('saves a TOTP secret from a QR URI and returns the current code; only that tab may refresh it', async () => {
-    const uri = 'otpauth://totp/Angel:A1234567?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Angel&period=30';
-    const r = await send('portal/save-totp-secret', { accountId, secret: uri }, portal(7, 'https://smartapi.angelbroking.com/enable-totp'));
+    const uri =
+      'otpauth://totp/Angel:A1234567?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Angel&period=30';
+    const r = await send(
+      'portal/save-totp-secret',
+      { accountId, secret: uri },
+      portal(7, 'https://smartapi.angelbroking.com/enable-totp'),
+    );
     expect(r.ok).toBe(true);
     const value = (r as { value: { code: string; label: string; remainingMs: number } }).value;
     expect(value.label).toBe('Main');
@@ -87,7 +103,10 @@ describe('portal background handlers', () => {
     expect(value.remainingMs).toBeGreaterThan(0);
     expect((await readVault()).accounts[0]!.secrets.totpSecret).toBe('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ');
     expect((await send('portal/totp-code', { accountId }, portal(7))).ok).toBe(true);
-    expect(await send('portal/totp-code', { accountId }, portal(8))).toMatchObject({ ok: false, code: 'code-window-closed' });
+    expect(await send('portal/totp-code', { accountId }, portal(8))).toMatchObject({
+      ok: false,
+      code: 'code-window-closed',
+    });
   });
 
   it('refuses a malformed TOTP secret with a plain message', async () => {

@@ -51,7 +51,8 @@ describe('My APIs: API key rows', () => {
 
 describe('enable-totp: secret text', () => {
   it('finds the secret shown below the QR code', async () => {
-    const doc = page(`<h2>Scan this QR code</h2><img alt="QR code" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+    const doc =
+      page(`<h2>Scan this QR code</h2><img alt="QR code" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
       <p>Can't scan? Copy the key</p><code>JBSWY3DPEHPK3PXP</code>`);
     expect(findSecretAnchor(doc)).not.toBeNull();
     expect(findTextSecrets(doc)).toEqual(['JBSWY3DPEHPK3PXP']);
@@ -66,13 +67,17 @@ describe('enable-totp: secret text', () => {
   });
 
   it('does not take ordinary words or lower-case text for a secret', () => {
-    expect(findTextSecrets(page('<h1>AUTHENTICATION</h1><p>enter the otp sent to your phone</p><p>jbswy3dpehpk3pxp</p>'))).toEqual([]);
+    expect(
+      findTextSecrets(
+        page('<h1>AUTHENTICATION</h1><p>enter the otp sent to your phone</p><p>jbswy3dpehpk3pxp</p>'),
+      ),
+    ).toEqual([]);
   });
 
   it('two different secrets on the page: refuses to guess', async () => {
-    await expect(captureSecret(page('<code>JBSWY3DPEHPK3PXP</code><code>GEZDGNBVGY3TQOJQ</code>'))).rejects.toThrow(
-      /more than one key-like text/,
-    );
+    await expect(
+      captureSecret(page('<code>JBSWY3DPEHPK3PXP</code><code>GEZDGNBVGY3TQOJQ</code>')),
+    ).rejects.toThrow(/more than one key-like text/);
   });
 
   it('before the secret is shown: no anchor and a plain message on save', async () => {
@@ -92,8 +97,14 @@ describe('TOTP input parsing (background side)', () => {
   });
   it('otpauth URIs honour algorithm, digits and period', () => {
     expect(
-      parseTotpInput('otpauth://totp/Angel:A1?secret=GEZDGNBVGY3TQOJQ&issuer=Angel&algorithm=SHA256&digits=8&period=60'),
-    ).toEqual({ ok: true, secret: 'GEZDGNBVGY3TQOJQ', params: { algorithm: 'SHA256', digits: 8, period: 60 } });
+      parseTotpInput(
+        'otpauth://totp/Angel:A1?secret=GEZDGNBVGY3TQOJQ&issuer=Angel&algorithm=SHA256&digits=8&period=60',
+      ),
+    ).toEqual({
+      ok: true,
+      secret: 'GEZDGNBVGY3TQOJQ',
+      params: { algorithm: 'SHA256', digits: 8, period: 60 },
+    });
     expect(parseTotpInput('otpauth://totp/Angel:A1?secret=GEZDGNBVGY3TQOJQ')).toMatchObject({
       ok: true,
       params: { algorithm: 'SHA1', digits: 6, period: 30 },

@@ -10,7 +10,9 @@ function page(html: string): Document {
 
 function foundIds(doc: Document): Record<string, string> {
   const { found } = findTextFields(doc, CREATE_APP_RULES);
-  return Object.fromEntries(Object.entries(found).map(([k, f]) => [k, (f as { element: Element }).element.id]));
+  return Object.fromEntries(
+    Object.entries(found).map(([k, f]) => [k, (f as { element: Element }).element.id]),
+  );
 }
 
 const ALL = {
@@ -65,13 +67,20 @@ describe('field finder on the create-app form', () => {
   });
 
   it('label-only layouts: caption text before the field, no for/name/id hints', () => {
-    const doc = page(`<div class="f"><div class="cap">App Name<span>*</span></div><div><input id="a"></div></div>
+    const doc =
+      page(`<div class="f"><div class="cap">App Name<span>*</span></div><div><input id="a"></div></div>
       <div class="f"><div class="cap">Redirect URL</div><div><input id="r"></div></div>
       <div class="f"><div class="cap">Postback URL</div><div><input id="p"></div></div>
       <div class="f"><p>Primary Static IP</p><input id="i1"></div>
       <div class="f"><p>Secondary Static IP</p><input id="i2"></div>`);
     const ids = foundIds(doc);
-    expect(ids).toEqual({ appName: 'a', redirectUrl: 'r', postbackUrl: 'p', primaryIp: 'i1', secondaryIp: 'i2' });
+    expect(ids).toEqual({
+      appName: 'a',
+      redirectUrl: 'r',
+      postbackUrl: 'p',
+      primaryIp: 'i1',
+      secondaryIp: 'i2',
+    });
     expect(findTextFields(doc, CREATE_APP_RULES).found.redirectUrl?.via).toBe('nearby-text');
   });
 
@@ -87,7 +96,8 @@ describe('field finder on the create-app form', () => {
   });
 
   it('two equally good candidates: ambiguous, nothing found for that field', () => {
-    const doc = page(`<label for="a1">App Name</label><input id="a1"><label for="a2">App Name</label><input id="a2">
+    const doc =
+      page(`<label for="a1">App Name</label><input id="a1"><label for="a2">App Name</label><input id="a2">
       <label for="r">Redirect URL</label><input id="r">`);
     const result = findTextFields(doc, CREATE_APP_RULES);
     expect(result.found.appName).toBeUndefined();
@@ -125,7 +135,9 @@ describe('field finder on the create-app form', () => {
   it('anchors the in-page control before the form', () => {
     const doc = page(`<main><form id="f"><label for="a">App Name</label><input id="a"></form></main>`);
     expect(formAnchor(findCreateAppForm(doc))?.id).toBe('f');
-    const doc2 = page(`<div id="box"><div><label for="a">App Name</label><input id="a"></div><div><label for="r">Redirect URL</label><input id="r"></div></div>`);
+    const doc2 = page(
+      `<div id="box"><div><label for="a">App Name</label><input id="a"></div><div><label for="r">Redirect URL</label><input id="r"></div></div>`,
+    );
     expect(formAnchor(findCreateAppForm(doc2))?.id).toBe('box');
   });
 });
@@ -161,7 +173,9 @@ describe('API type choice', () => {
   });
 
   it('unrelated radios (gender, yes/no) are not an API type group', () => {
-    const doc = page(`<label><input type="radio" name="g"> Yes</label><label><input type="radio" name="g"> No</label>`);
+    const doc = page(
+      `<label><input type="radio" name="g"> Yes</label><label><input type="radio" name="g"> No</label>`,
+    );
     expect(findChoiceGroup(doc, API_TYPE_OPTIONS)).toBeNull();
   });
 });

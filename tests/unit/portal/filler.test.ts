@@ -104,7 +104,8 @@ describe('fillCreateApp', () => {
       submitted = true;
       e.preventDefault();
     });
-    for (const id of ['a', 'r', 'p', 'c', 'i1', 'i2']) controlled(document.getElementById(id) as HTMLInputElement);
+    for (const id of ['a', 'r', 'p', 'c', 'i1', 'i2'])
+      controlled(document.getElementById(id) as HTMLInputElement);
     const report = await fillCreateApp(document, profile);
     expect(report.blocked).toBe(false);
     expect(report.formFound).toBe(true);
@@ -131,10 +132,26 @@ describe('fillCreateApp', () => {
   });
 
   it.each([
-    ['an IPv6 primary IP', { primaryIp: '2001:db8::1' }, 'The primary static IP "2001:db8::1" is an IPv6 address; Angel accepts IPv4 addresses only.'],
-    ['a 10.x primary IP', { primaryIp: '10.0.0.5' }, 'The primary static IP 10.0.0.5 is a private address (10.0.0.0/8)'],
-    ['a 21-character app name', { appName: 'ABCDEFGHIJKLMNOPQRSTU' }, 'The app name is 21 characters long; Angel allows at most 20.'],
-    ['an http redirect URL', { redirectUrl: 'http://webx.stocksdeveloper.in/auth/angel' }, 'The redirect URL starts with http://; Angel only accepts secure https:// addresses.'],
+    [
+      'an IPv6 primary IP',
+      { primaryIp: '2001:db8::1' },
+      'The primary static IP "2001:db8::1" is an IPv6 address; Angel accepts IPv4 addresses only.',
+    ],
+    [
+      'a 10.x primary IP',
+      { primaryIp: '10.0.0.5' },
+      'The primary static IP 10.0.0.5 is a private address (10.0.0.0/8)',
+    ],
+    [
+      'a 21-character app name',
+      { appName: 'ABCDEFGHIJKLMNOPQRSTU' },
+      'The app name is 21 characters long; Angel allows at most 20.',
+    ],
+    [
+      'an http redirect URL',
+      { redirectUrl: 'http://webx.stocksdeveloper.in/auth/angel' },
+      'The redirect URL starts with http://; Angel only accepts secure https:// addresses.',
+    ],
   ])('bad input (%s): the stated message and no fill at all', async (_name, change, message) => {
     const report = await fillCreateApp(document, { ...profile, ...change });
     expect(report.blocked).toBe(true);
@@ -155,13 +172,17 @@ describe('fillCreateApp', () => {
     client.addEventListener('change', () => nativeValue.set!.call(client, ''));
     const report = await fillCreateApp(document, profile);
     const byField = Object.fromEntries(report.outcomes.map((o) => [o.field, o]));
-    expect(byField.primaryIp).toMatchObject({ status: 'rejected', detail: 'The page says: IP already registered' });
+    expect(byField.primaryIp).toMatchObject({
+      status: 'rejected',
+      detail: 'The page says: IP already registered',
+    });
     expect(byField.clientId).toMatchObject({ status: 'rejected', detail: 'The page cleared the value.' });
     expect(byField.appName!.status).toBe('filled');
   });
 
   it('aria-invalid with a described error counts as rejected', () => {
-    document.body.innerHTML = '<input id="x" aria-invalid="true" aria-describedby="e"><span id="e">Invalid URL</span>';
+    document.body.innerHTML =
+      '<input id="x" aria-invalid="true" aria-describedby="e"><span id="e">Invalid URL</span>';
     expect(pageValidationError(document.getElementById('x')!)).toBe('Invalid URL');
   });
 

@@ -45,7 +45,9 @@ describe('redirect and postback URLs', () => {
   });
   it('refuses an http redirect and offers the https one', () => {
     const [issue] = checkRedirectUrl('http://webx.stocksdeveloper.in/auth/angel');
-    expect(issue!.message).toBe('The redirect URL starts with http://; Angel only accepts secure https:// addresses.');
+    expect(issue!.message).toBe(
+      'The redirect URL starts with http://; Angel only accepts secure https:// addresses.',
+    );
     expect(issue!.suggestion).toBe('https://webx.stocksdeveloper.in/auth/angel');
   });
   it.each([
@@ -66,7 +68,9 @@ describe('redirect and postback URLs', () => {
   });
   it('allows an empty postback URL but not an http one', () => {
     expect(checkPostbackUrl('')).toEqual([]);
-    expect(checkPostbackUrl('http://apix.stocksdeveloper.in/postback/angel')[0]!.message).toMatch(/http:\/\//);
+    expect(checkPostbackUrl('http://apix.stocksdeveloper.in/postback/angel')[0]!.message).toMatch(
+      /http:\/\//,
+    );
   });
 });
 
@@ -74,7 +78,9 @@ describe('static IPs', () => {
   it('accepts a public IPv4 address', () => expect(checkStaticIp('49.36.12.7', 'primaryIp')).toEqual([]));
   it('refuses IPv6 with the reason', () => {
     const [issue] = checkStaticIp('2001:db8::1', 'primaryIp');
-    expect(issue!.message).toBe('The primary static IP "2001:db8::1" is an IPv6 address; Angel accepts IPv4 addresses only.');
+    expect(issue!.message).toBe(
+      'The primary static IP "2001:db8::1" is an IPv6 address; Angel accepts IPv4 addresses only.',
+    );
   });
   it('refuses a 10.x address as private', () => {
     const [issue] = checkStaticIp('10.1.2.3', 'primaryIp');
@@ -101,13 +107,21 @@ describe('static IPs', () => {
     expect(issue!.message).toMatch(reason);
     expect(issue!.message).toContain('secondary static IP');
   });
-  it.each(['172.15.255.255', '172.32.0.1', '100.63.255.255', '100.128.0.1', '11.0.0.1', '192.169.0.1', '8.8.8.8'])(
-    'accepts the public neighbour %s',
-    (ip) => expect(checkStaticIp(ip, 'primaryIp')).toEqual([]),
+  it.each([
+    '172.15.255.255',
+    '172.32.0.1',
+    '100.63.255.255',
+    '100.128.0.1',
+    '11.0.0.1',
+    '192.169.0.1',
+    '8.8.8.8',
+  ])('accepts the public neighbour %s', (ip) => expect(checkStaticIp(ip, 'primaryIp')).toEqual([]));
+  it.each(['1.2.3', '1.2.3.4.5', '256.1.1.1', '01.2.3.4', 'abc', '1.2.3.4 '.repeat(2)])(
+    'refuses malformed %s',
+    (ip) => {
+      expect(checkStaticIp(ip, 'primaryIp')[0]!.message).toMatch(/not an IPv4 address/);
+    },
   );
-  it.each(['1.2.3', '1.2.3.4.5', '256.1.1.1', '01.2.3.4', 'abc', '1.2.3.4 '.repeat(2)])('refuses malformed %s', (ip) => {
-    expect(checkStaticIp(ip, 'primaryIp')[0]!.message).toMatch(/not an IPv4 address/);
-  });
   it('warns (does not block) when no primary IP is set', () => {
     const issues = checkStaticIp('', 'primaryIp');
     expect(issues[0]!.severity).toBe('warning');
@@ -140,8 +154,20 @@ describe('whole profile', () => {
     expect(blockingIssues({ ...good, secondaryIp: '49.36.12.7' })[0]!.message).toMatch(/same as the primary/);
   });
   it('collects every problem at once', () => {
-    const bad = { ...good, appName: 'My Very Long Trading App', redirectUrl: 'http://x.example.com', primaryIp: '10.0.0.1', secondaryIp: '::1' };
-    expect(blockingIssues(bad).map((i) => i.field)).toEqual(['appName', 'appName', 'redirectUrl', 'primaryIp', 'secondaryIp']);
+    const bad = {
+      ...good,
+      appName: 'My Very Long Trading App',
+      redirectUrl: 'http://x.example.com',
+      primaryIp: '10.0.0.1',
+      secondaryIp: '::1',
+    };
+    expect(blockingIssues(bad).map((i) => i.field)).toEqual([
+      'appName',
+      'appName',
+      'redirectUrl',
+      'primaryIp',
+      'secondaryIp',
+    ]);
   });
 });
 
@@ -149,7 +175,11 @@ describe('stored profiles', () => {
   beforeEach(() => fakeBrowser.reset());
   it('always include the built-in AutoTrader Web profile with its fixed values', async () => {
     const state = await loadProfiles();
-    expect(state.profiles[0]).toMatchObject({ id: AUTOTRADER_PROFILE_ID, appName: 'MyTradingApp', builtIn: true });
+    expect(state.profiles[0]).toMatchObject({
+      id: AUTOTRADER_PROFILE_ID,
+      appName: 'MyTradingApp',
+      builtIn: true,
+    });
     await saveProfiles({
       profiles: [{ ...AUTOTRADER_PROFILE, appName: 'Changed', primaryIp: '49.36.12.7' }, newProfile('x')],
       selectedId: 'x',
