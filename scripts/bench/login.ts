@@ -48,9 +48,28 @@ async function freshWindow(): Promise<void> {
   if (left < 10_000) await sleep(left + 300);
 }
 
+/** Retry a puppeteer call that can trip over a tab being opened or closed at that moment. */
+async function settled<T>(fn: () => Promise<T>): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (i >= 4) throw err;
+      await sleep(250);
+    }
+  }
+}
+
 async function closeLoginTabs(h: ExtensionSession): Promise<void> {
-  for (const p of await h.browser.pages())
-    if (/publisher-login|google\.com/.test(p.url())) await p.close().catch(() => {});
+  for (const p of await settled(() => h.browser.pages())) {
+    let url = '';
+    try {
+      url = p.url();
+    } catch {
+      continue; // a tab still being set up has no main frame yet
+    }
+    if (/publisher-login|google\.com/.test(url)) await p.close().catch(() => {});
+  }
 }
 
 async function extensionRun(h: ExtensionSession, accountId: string): Promise<number> {
@@ -70,7 +89,10 @@ async function extensionRun(h: ExtensionSession, accountId: string): Promise<num
 
 /** The floor: a script that knows the page and types into it directly. */
 async function floorRun(h: ExtensionSession, style: string): Promise<number> {
-  const page = await h.browser.newPage();
+  // Let the tab the extension just closed detach first: puppeteer can trip over a page
+  // opened while another target is going away ("Requesting main frame too early").
+  await sleep(300);
+  const page = await settled(() => h.browser.newPage());
   const redirected = new Promise<number>((resolve) => {
     page.on('request', (req) => {
       if (req.url().includes('auth_token=')) resolve(Date.now());
@@ -167,7 +189,7 @@ if (isMain) {
       );
     },
     (err: unknown) => {
-      console.error(err instanceof Error ? err.message : err);
+      console.error(err instanceof Error ? (err.stack ?? err.message) : err);
       process.exit(1);
     },
   );

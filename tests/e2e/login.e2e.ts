@@ -31,6 +31,15 @@ const MAIN = {
 };
 const SITE = { ...MAIN, label: 'Site', clientCode: 'S777', apiKey: 'PubKey2Site', dailyLogin: false };
 
+/** A tab's URL; '' for a tab still being set up (puppeteer throws before its main frame exists). */
+function urlOf(p: Page): string {
+  try {
+    return p.url();
+  } catch {
+    return '';
+  }
+}
+
 interface Overview {
   attempts: {
     id: string;
@@ -90,13 +99,13 @@ describe(`daily login (${BROWSER})`, () => {
   }
 
   async function openTabs(): Promise<string[]> {
-    return (await h.browser.pages()).map((p) => p.url());
+    return (await h.browser.pages()).map(urlOf);
   }
 
   async function loginTab(): Promise<Page> {
     const deadline = Date.now() + 15_000;
     for (;;) {
-      const p = (await h.browser.pages()).find((x) => x.url().includes('/publisher-login'));
+      const p = (await h.browser.pages()).find((x) => urlOf(x).includes('/publisher-login'));
       if (p) return p;
       if (Date.now() > deadline) throw new Error('The login tab did not open.');
       await new Promise((r) => setTimeout(r, 200));
@@ -105,7 +114,7 @@ describe(`daily login (${BROWSER})`, () => {
 
   async function closeLoginTabs(): Promise<void> {
     for (const p of await h.browser.pages())
-      if (/publisher-login|stocksdeveloper/.test(p.url())) await p.close().catch(() => {});
+      if (/publisher-login|stocksdeveloper/.test(urlOf(p))) await p.close().catch(() => {});
   }
 
   function angelFlags(extra: Record<string, unknown> = {}) {
