@@ -409,6 +409,30 @@ describe(`vault (${BROWSER})`, () => {
     await popup.close();
   });
 
+  it('a click copies the code and the clipboard is cleared 30 s later', async () => {
+    const popup = await h.openExtensionPage('popup.html');
+    if (BROWSER === 'chromium') {
+      // Only so the test can read the clipboard; the extension itself never reads it.
+      await h.browser.defaultBrowserContext().overridePermissions(h.extensionOrigin, ['clipboard-read']);
+    }
+    await popupCodes(popup);
+    await front(popup);
+    await (await buttonByName(popup, 'Copy code for Renamed')).click();
+    await popup.waitForFunction(() => document.body.innerText.includes('Copied the code for Renamed'), {
+      timeout: 10_000,
+      polling: 100,
+    });
+    const readClipboard = () => popup.evaluate(() => navigator.clipboard.readText().catch(() => null));
+    const copied = await readClipboard();
+    if (copied !== null) expect(copied).toMatch(/^\d{6}$/);
+    await popup.waitForFunction(() => document.body.innerText.includes('Clipboard cleared.'), {
+      timeout: 40_000,
+      polling: 500,
+    });
+    if (BROWSER === 'chromium') expect(await readClipboard()).toBe('');
+    await popup.close();
+  }, 60_000);
+
   it('a damaged vault is shown with its problem, never wiped silently, and reset only after typing RESET', async () => {
     // Damage the stored ciphertext (flip one character of its longest string) and lock.
     await h.inExtension(async () => {
