@@ -2,10 +2,10 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { sendMessage } from '@/utils/messaging';
 import type { BackupPreview } from '@/utils/vault/types';
 import { downloadText, readTextFile } from '@/utils/ui/download';
-import { safeFileName, summarizePreview } from '@/utils/ui/format';
+import { checkNewPassword, safeFileName, summarizePreview } from '@/utils/ui/format';
 import { messageOf, vaultStore } from '@/utils/ui/vaultStore';
 import { CheckField, Field, FormMessage } from './Field';
-import { checkNewPassword, StrengthMeter, Working } from './PasswordForms';
+import { StrengthMeter, Working } from './PasswordForms';
 
 export function BackupSection() {
   return (

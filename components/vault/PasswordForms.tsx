@@ -1,9 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { passwordStrength } from '@/utils/ui/format';
+import { checkNewPassword, passwordStrength } from '@/utils/ui/format';
 import { Field, FormMessage } from './Field';
-
-/** Shared client-side minimum; the background has the final word on what it accepts. */
-export const MIN_PASSWORD_LENGTH = 8;
 
 export function StrengthMeter({ password, id }: { password: string; id?: string }) {
   const s = passwordStrength(password);
@@ -22,15 +19,6 @@ export function StrengthMeter({ password, id }: { password: string; id?: string 
       <span className={`strength__text strength--${s.level}`}>{s.hint}</span>
     </span>
   );
-}
-
-/** Checks what can be checked before asking the background: length and confirmation. */
-export function checkNewPassword(pw: string, confirm: string): { password?: string; confirm?: string } {
-  const errors: { password?: string; confirm?: string } = {};
-  if (pw.length < MIN_PASSWORD_LENGTH)
-    errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters (12 or more is better).`;
-  if (confirm !== pw) errors.confirm = 'The two passwords differ. Type the same password in both fields.';
-  return errors;
 }
 
 /** Indeterminate progress while the key is derived (0.2-1 s). */

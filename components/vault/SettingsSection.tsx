@@ -1,18 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useVault, vaultStore } from '@/utils/ui/vaultStore';
 import { CheckField, Field, FormMessage } from './Field';
-import { checkNewPassword, StrengthMeter, Working } from './PasswordForms';
-
-export const DEFAULT_AUTO_LOCK_MINUTES = 30;
-
-/** Whole minutes 1..1440, or an error sentence. */
-export function parseMinutes(text: string): number | string {
-  const t = text.trim();
-  if (!/^\d+$/.test(t)) return 'Type a whole number of minutes, for example 30.';
-  const n = Number(t);
-  if (n < 1 || n > 1440) return 'Choose between 1 and 1440 minutes (24 hours).';
-  return n;
-}
+import { checkNewPassword, DEFAULT_AUTO_LOCK_MINUTES, parseMinutes } from '@/utils/ui/format';
+import { StrengthMeter, Working } from './PasswordForms';
 
 export function SettingsSection() {
   return (

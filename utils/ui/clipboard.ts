@@ -12,6 +12,8 @@
  *   outside it; overwriting the clipboard then cannot destroy something the user copied later.
  *   If the page lost focus (the user went elsewhere and may have copied something of their
  *   own), we leave the clipboard alone.
+ * - The clearing write happens without a user gesture; Firefox allows that only with the
+ *   "clipboardWrite" permission, which the manifest asks for (it cannot read anything).
  * - When the popup closes, its timers die with it; the code then stays on the clipboard until
  *   the next copy. Clearing after the popup closes would need a background document with
  *   clipboard access (see the report for this feature).

@@ -172,3 +172,26 @@ export function formatDateTime(ms: number): string {
   const d = new Date(ms);
   return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** Shared client-side minimum; the background has the final word on what it accepts. */
+export const MIN_PASSWORD_LENGTH = 8;
+
+/** Checks what can be checked before asking the background: length and confirmation. */
+export function checkNewPassword(pw: string, confirm: string): { password?: string; confirm?: string } {
+  const errors: { password?: string; confirm?: string } = {};
+  if (pw.length < MIN_PASSWORD_LENGTH)
+    errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters (12 or more is better).`;
+  if (confirm !== pw) errors.confirm = 'The two passwords differ. Type the same password in both fields.';
+  return errors;
+}
+
+export const DEFAULT_AUTO_LOCK_MINUTES = 30;
+
+/** Whole minutes 1..1440, or an error sentence. */
+export function parseMinutes(text: string): number | string {
+  const t = text.trim();
+  if (!/^\d+$/.test(t)) return 'Type a whole number of minutes, for example 30.';
+  const n = Number(t);
+  if (n < 1 || n > 1440) return 'Choose between 1 and 1440 minutes (24 hours).';
+  return n;
+}

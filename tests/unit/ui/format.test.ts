@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkNewPassword,
   countdownLabel,
   describeOtpauth,
   describeSkew,
   groupCode,
   matchesSearch,
   moveId,
+  parseMinutes,
   passwordStrength,
   safeFileName,
   secondsLeft,
@@ -174,5 +176,30 @@ describe('safeFileName', () => {
     expect(safeFileName('  ', 'f.json')).toBe('f.json');
     expect(safeFileName('..', 'f.json')).toBe('f.json');
     expect(safeFileName('backup-2026.json', 'f.json')).toBe('backup-2026.json');
+  });
+});
+
+describe('checkNewPassword', () => {
+  it('asks for 8 characters and a matching confirmation', () => {
+    expect(checkNewPassword('short', 'short')).toEqual({ password: expect.stringMatching(/at least 8/) });
+    expect(checkNewPassword('long enough', 'long enougH')).toEqual({
+      confirm: expect.stringMatching(/differ/),
+    });
+    expect(checkNewPassword('long enough', 'long enough')).toEqual({});
+  });
+});
+
+describe('parseMinutes', () => {
+  it('accepts whole minutes from 1 to 1440', () => {
+    expect(parseMinutes('30')).toBe(30);
+    expect(parseMinutes(' 1 ')).toBe(1);
+    expect(parseMinutes('1440')).toBe(1440);
+  });
+  it('says what is wrong otherwise', () => {
+    expect(parseMinutes('0')).toMatch(/between 1 and 1440/);
+    expect(parseMinutes('1441')).toMatch(/between 1 and 1440/);
+    expect(parseMinutes('2.5')).toMatch(/whole number/);
+    expect(parseMinutes('')).toMatch(/whole number/);
+    expect(parseMinutes('-3')).toMatch(/whole number/);
   });
 });
