@@ -8,13 +8,26 @@ export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
   error?: string;
   /** Extra content after the input (e.g. buttons) inside the field's box. */
   after?: ReactNode;
+  /** Announce the error at once (for forms where focus does not move to the field). */
+  announce?: boolean;
 }
 
 /**
  * A labelled text input with its hint and its error beside it. The error and the hint are
  * tied to the input with aria-describedby, and aria-invalid marks the field while it is wrong.
  */
-export function Field({ label, value, onChange, hint, error, after, id, className, ...rest }: FieldProps) {
+export function Field({
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  after,
+  announce,
+  id,
+  className,
+  ...rest
+}: FieldProps) {
   const auto = useId();
   const inputId = id ?? `f${auto}`;
   const hintId = `${inputId}-hint`;
@@ -35,7 +48,7 @@ export function Field({ label, value, onChange, hint, error, after, id, classNam
         {after}
       </div>
       {error && (
-        <p id={errorId} className="field__error">
+        <p id={errorId} className="field__error" role={announce ? 'alert' : undefined}>
           {error}
         </p>
       )}

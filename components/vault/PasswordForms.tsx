@@ -134,6 +134,7 @@ export function UnlockForm({
         value={pw}
         onChange={setPw}
         error={error ?? undefined}
+        announce
         autoFocus
         after={
           <button type="submit" className="primary" disabled={busy}>
