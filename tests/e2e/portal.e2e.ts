@@ -10,6 +10,7 @@ import { BROWSER, launchExtension, type ExtensionSession } from './harness';
 import {
   chooseAccountAndSave,
   companionButton,
+  controlText,
   pageState,
   plainValues,
   setProfiles,
@@ -69,7 +70,14 @@ describe(`portal assistant (${BROWSER})`, () => {
         h.fixture.reset();
         const page = await h.openPage(`https://${host}/create?style=${style}`);
         const button = await companionButton(page, 'Fill with SmartAPI Companion');
-        await button.evaluate((b) => b.click());
+        if (style === 'iframe') {
+          // By keyboard (the driver cannot mouse-click this frame's control in Firefox); also
+          // proves the control works without a mouse.
+          await button.evaluate((b) => b.focus());
+          await page.keyboard.press('Enter');
+        } else {
+          await button.click();
+        }
         const text = await waitForControlText(button, /press the page’s own Create button yourself/);
         for (const label of [
           'App Name',
@@ -112,7 +120,7 @@ describe(`portal assistant (${BROWSER})`, () => {
         expect(before).toBe(0);
         await page.evaluate(() => (document.getElementById('add-app') as HTMLButtonElement).click());
         const button = await companionButton(page, 'Fill with SmartAPI Companion');
-        await button.evaluate((b) => b.click());
+        await button.click();
         await waitForControlText(button, /API type: filled/);
         expect(await pageState(page)).toMatchObject(EXPECTED_STATE);
         // The page's own validation is satisfied: its submit would now go through (we never press it).
@@ -142,7 +150,7 @@ describe(`portal assistant (${BROWSER})`, () => {
       try {
         const page = await h.openPage('https://smartapi.angelone.in/create?style=react');
         const button = await companionButton(page, 'Fill with SmartAPI Companion');
-        await button.evaluate((b) => b.click());
+        await button.click();
         const text = await waitForControlText(button, /Nothing was filled/);
         expect(text).toContain('The app name is 21 characters long; Angel allows at most 20.');
         expect(text).toContain(
@@ -182,8 +190,8 @@ describe(`portal assistant (${BROWSER})`, () => {
             await new Promise((r) => setTimeout(r, 100));
           const select = root.querySelector<HTMLSelectElement>('select[aria-label="Registration profile"]')!;
           select.value = 'mine';
-          b.click();
         });
+        await button.click();
         await waitForControlText(button, /API type: filled/);
         expect(await pageState(page)).toMatchObject({
           appName: 'MyBackendApp',
@@ -228,6 +236,10 @@ describe(`portal assistant (${BROWSER})`, () => {
       // A page script posting the internal request shape gets nowhere.
       await page.evaluate(() =>
         window.postMessage({ __sacPortal: 'fill', profileId: 'autotrader-web' }, '*'),
+      );
+      // Nor does a page script pressing the in-page control (untrusted click).
+      await page.evaluate(() =>
+        document.querySelector('smartapi-companion')?.shadowRoot?.querySelector('button')?.click(),
       );
       await new Promise((r) => setTimeout(r, 500));
       expect(await pageState(page)).toMatchObject({ appName: '', apiType: '' });
@@ -387,19 +399,34 @@ describe(`portal assistant (${BROWSER})`, () => {
           index,
           style,
         );
-        await save.evaluate((s) => (s as HTMLButtonElement).click());
+        await save.click();
         await waitForControlText(save, new RegExp(`Saved the API key \\(ending ${app.apiKey.slice(-4)}\\)`));
         expect(await apiKeyLast4()).toBe(app.apiKey.slice(-4));
         await page.close();
       },
     );
 
+    it('a page script cannot press the extension’s capture buttons (only real clicks count)', async () => {
+      const page = await h.openPage('https://smartapi.angelone.in/myapis?style=cards');
+      const button = await companionButton(page, 'Save to account…');
+      await page.evaluate(() => {
+        for (const host of Array.from(document.querySelectorAll('smartapi-companion'))) {
+          host.shadowRoot?.querySelector('button')?.click();
+        }
+      });
+      await new Promise((r) => setTimeout(r, 700));
+      const text = await controlText(button);
+      expect(text).not.toMatch(/Loading your accounts|Save toMain/);
+      expect(text).not.toContain('Main account');
+      await page.close();
+    });
+
     it('a locked vault: the control says so and nothing is read', async () => {
       await h.sendMessage('vault/lock');
       try {
         const page = await h.openPage('https://smartapi.angelone.in/myapis?style=cards');
         const button = await companionButton(page, 'Save to account…');
-        await button.evaluate((b) => b.click());
+        await button.click();
         await waitForControlText(button, /The vault is locked/);
         await page.close();
       } finally {

@@ -117,7 +117,7 @@ export async function chooseAccountAndSave(
   accountId: string,
 ): Promise<ElementHandle<HTMLButtonElement>> {
   await controlText(button);
-  await button.evaluate((b) => b.click());
+  await button.click();
   const save = await button.evaluateHandle(async (b) => {
     // The start button leaves the shadow root when the picker replaces it: go through the host.
     const root = (b as HTMLButtonElement & { __sacHost: Element }).__sacHost.shadowRoot!;
@@ -135,8 +135,8 @@ export async function chooseAccountAndSave(
       (s as HTMLButtonElement & { __sacHost: Element }).__sacHost.shadowRoot as ShadowRoot
     ).querySelector<HTMLSelectElement>('select[aria-label="Account"]')!;
     select.value = id;
-    (s as HTMLButtonElement).click();
   }, accountId);
+  await (save as ElementHandle<HTMLButtonElement>).click();
   return save as ElementHandle<HTMLButtonElement>;
 }
 
@@ -195,7 +195,7 @@ export function portalDemoStep(
       const apps = await session.openPage('https://smartapi.angelone.in/new/apps');
       await apps.evaluate(() => (document.getElementById('add-app') as HTMLButtonElement).click());
       const fill = await companionButton(apps, 'Fill with SmartAPI Companion');
-      await fill.evaluate((b) => b.click());
+      await fill.click();
       await waitForControlText(fill, /press the page’s own Create button yourself/);
       for (const line of await reportItems(fill)) log(`create-app: ${line}`);
 
@@ -205,8 +205,8 @@ export function portalDemoStep(
           await new Promise((r) => setTimeout(r, 100));
         root.querySelector<HTMLSelectElement>('select[aria-label="Registration profile"]')!.value =
           'demo-private-ip';
-        b.click();
       });
+      await fill.click();
       await waitForControlText(fill, /Nothing was filled/);
       for (const line of await reportItems(fill)) log(`wrong profile: ${line}`);
       await apps.evaluate(() => {
@@ -243,7 +243,7 @@ export function portalDemoStep(
         `My APIs, key still hidden: ${(await waitForControlText(saved, /hidden/)).replace(/^.*?Cancel/, '').trim()}`,
       );
       await myApis.evaluate(() => document.querySelectorAll<HTMLButtonElement>('button.reveal')[2]?.click());
-      await saved.evaluate((b) => b.click());
+      await saved.click();
       const keyText = await waitForControlText(saved, /Saved the API key/);
       log(`My APIs: ${keyText.replace(/^.*?(Saved)/, '$1')}`);
       if (headless) await myApis.close();

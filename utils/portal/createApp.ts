@@ -20,6 +20,7 @@ import {
   h,
   keepBeside,
   labelledSelect,
+  onUserClick,
   replaceChildren,
   type ControlHost,
 } from './inPageControl';
@@ -271,7 +272,7 @@ function buildControl(): ControlHost {
   const list = h('ul', { 'aria-live': 'polite', 'aria-label': 'Fill report' });
   let select: HTMLSelectElement | null = null;
   const button = h('button', { type: 'button' }, 'Fill with SmartAPI Companion');
-  button.addEventListener('click', async () => {
+  onUserClick(button, async () => {
     button.disabled = true;
     try {
       const { profiles, selectedId } = await loadProfiles();

@@ -39,6 +39,18 @@ export interface ControlHost {
   remove(): void;
 }
 
+/**
+ * Run `fn` only for a click the user made (mouse, touch, or Enter/Space on the focused
+ * button). A page script calling `.click()` produces an untrusted event and is ignored, so
+ * the page cannot drive the extension's controls.
+ */
+export function onUserClick(el: HTMLElement, fn: () => void | Promise<void>): void {
+  el.addEventListener('click', (event) => {
+    if (!event.isTrusted) return;
+    void fn();
+  });
+}
+
 /** Create a host element (not yet inserted); `kind` names it for tests and for re-finding. */
 export function createControlHost(kind: string): ControlHost {
   const host = document.createElement('smartapi-companion');
@@ -129,7 +141,7 @@ export function saveToAccountControl(opts: {
   const area = h('div', { class: 'row' });
   const start = h('button', { type: 'button' }, opts.buttonText);
   const showStart = () => replaceChildren(area, h('span', { class: 'brand' }, 'SmartAPI Companion'), start);
-  start.addEventListener('click', async () => {
+  onUserClick(start, async () => {
     start.disabled = true;
     replaceChildren(status, 'Loading your accounts…');
     let accounts: PortalAccountChoice[];
@@ -159,12 +171,12 @@ export function saveToAccountControl(opts: {
     );
     const save = h('button', { type: 'button' }, 'Save');
     const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancel');
-    cancel.addEventListener('click', () => {
+    onUserClick(cancel, () => {
       replaceChildren(status);
       showStart();
       start.focus();
     });
-    save.addEventListener('click', async () => {
+    onUserClick(save, async () => {
       const account = accounts.find((a) => a.id === select.value);
       if (!account) return;
       save.disabled = true;
