@@ -65,7 +65,8 @@ export function classifyLoginError(text: string, httpStatus?: number): Classifie
 
 /** What the user reads for each kind, with what to do next. */
 export function explainLoginError(err: ClassifiedError): string {
-  const quoted = err.angelMessage ? ` Angel said: "${err.angelMessage}".` : '';
+  const m = err.angelMessage;
+  const quoted = m ? ` Angel said: "${m}"${/[.!?]$/.test(m) ? '' : '.'}` : '';
   switch (err.kind) {
     case 'wrong-credentials':
       return `Angel refused the client code or PIN.${quoted} Nothing was retried, so your account is not at risk of being locked. Check the client code and PIN of this account in the vault, then log in again.`;

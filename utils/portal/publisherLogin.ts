@@ -75,7 +75,12 @@ function say(p: Panel, message: string, tone: 'info' | 'error' = 'info'): void {
   const text = document.createElement('p');
   text.setAttribute('role', tone === 'error' ? 'alert' : 'status');
   text.textContent = message;
-  p.body.append(title, text);
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.textContent = 'Close';
+  close.setAttribute('aria-label', 'Close the SmartAPI Companion message');
+  close.addEventListener('click', () => p.host.remove());
+  p.body.append(title, text, close);
 }
 
 // ------------------------------------------------------------------ the fill loop
