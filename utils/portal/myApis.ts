@@ -11,6 +11,10 @@ import './protocol';
 
 const KEY_LABEL = /^(api ?key|api-key)$/;
 const SECRET_LABEL = /^(secret ?key|api secret|secret)$/;
+// "API Key: AbCd1234" in one element (label, colon, value), matched on the raw text.
+const KEY_INLINE = /^\s*api[ -]?key\s*[:：]\s*\S/i;
+const SECRET_INLINE = /^\s*(secret[ -]?key|api secret)\s*[:：]\s*\S/i;
+const LABEL_PREFIX = /^\s*(api[ -]?key|secret[ -]?key|api secret)\s*[:：-]?\s*/i;
 
 export interface ApiKeyRow {
   /** The element that names the value ("API Key" text or column header). */
@@ -30,6 +34,19 @@ function labelElements(root: Document | ShadowRoot, pattern: RegExp): Element[] 
     const text = normaliseText(readableText(el));
     if (!pattern.test(text)) continue;
     if (Array.from(el.children).some((c) => pattern.test(normaliseText(readableText(c))))) continue;
+    out.push(el);
+  }
+  return out;
+}
+
+/** Elements holding both the label and the value ("API Key: AbCd1234"), deepest only. */
+function inlineLabelElements(root: Document | ShadowRoot, pattern: RegExp): Element[] {
+  const out: Element[] = [];
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (el.closest(`[${OWN_UI_ATTR}]`) || ['SCRIPT', 'STYLE', 'BUTTON'].includes(el.tagName)) continue;
+    const text = readableText(el).replace(/\s+/g, ' ');
+    if (text.length > 100 || !pattern.test(text)) continue;
+    if (Array.from(el.children).some((c) => pattern.test(readableText(c)))) continue;
     out.push(el);
   }
   return out;
@@ -63,8 +80,21 @@ function cellInColumn(header: Element, row: HTMLTableRowElement): Element | null
 export function findApiKeyRows(doc: Document): ApiKeyRow[] {
   const rows: ApiKeyRow[] = [];
   for (const root of collectRoots(doc)) {
-    const keyLabels = labelElements(root, KEY_LABEL).filter((l) => isRendered(l));
-    const secretLabels = labelElements(root, SECRET_LABEL);
+    const exact = labelElements(root, KEY_LABEL).filter((l) => isRendered(l));
+    const inline = inlineLabelElements(root, KEY_INLINE).filter(
+      (l) => isRendered(l) && !exact.some((e) => e.contains(l) || l.contains(e)),
+    );
+    const keyLabels = [...exact, ...inline];
+    const secretExact = labelElements(root, SECRET_LABEL);
+    const secretLabels = [
+      ...secretExact,
+      ...inlineLabelElements(root, SECRET_INLINE).filter(
+        (l) => !secretExact.some((e) => e.contains(l) || l.contains(e)),
+      ),
+    ];
+    // An inline label holds its own value; a plain label names the element after it.
+    const valueOf = (label: Element) =>
+      exact.includes(label) || secretExact.includes(label) ? valueAfter(label) : label;
     for (const label of keyLabels) {
       const th = label.closest('th');
       if (th) {
@@ -92,8 +122,8 @@ export function findApiKeyRows(doc: Document): ApiKeyRow[] {
       rows.push({
         label,
         row,
-        value: valueAfter(label),
-        secretValue: secretLabel ? valueAfter(secretLabel) : null,
+        value: valueOf(label),
+        secretValue: secretLabel ? valueOf(secretLabel) : null,
       });
     }
   }
@@ -117,10 +147,10 @@ export function readShownValue(el: Element | null): { value: string } | { hidden
     for (const b of Array.from(clone.querySelectorAll(`button, [role=button], [${OWN_UI_ATTR}]`))) b.remove();
     text = readableText(clone);
   }
-  text = text.replace(/\s+/g, ' ').trim();
+  text = text.replace(/\s+/g, ' ').trim().replace(LABEL_PREFIX, '');
   if (text === '' || MASK.test(text)) return { hidden: true };
-  const token = text.split(' ').find((t) => /^[A-Za-z0-9_-]{6,128}$/.test(t));
-  return token ? { value: token } : null;
+  // The key is the whole text: anything else (a sentence, several words) is not a key.
+  return /^[A-Za-z0-9_-]{6,128}$/.test(text) ? { value: text } : null;
 }
 
 function rowTitle(row: Element, label: Element): string {

@@ -44,6 +44,23 @@ describe('My APIs: API key rows', () => {
     expect(readShownValue(rows[1]!.value)).toEqual({ hidden: true });
   });
 
+  it('label and value in one element ("API Key: …")', () => {
+    const doc =
+      page(`<ul><li class="app"><b>MyTradingApp</b><p id="k">API Key: kP3xR9tQ <button>Hide</button></p>
+      <p id="s">Secret Key: ••••••••</p></li></ul>`);
+    const rows = findApiKeyRows(doc);
+    expect(rows).toHaveLength(1);
+    expect(readShownValue(rows[0]!.value)).toEqual({ value: 'kP3xR9tQ' });
+    expect(rows[0]!.secretValue?.id).toBe('s');
+    expect(readShownValue(rows[0]!.secretValue)).toEqual({ hidden: true });
+  });
+
+  it('help text about API keys is not a key, and a sentence is never saved as one', () => {
+    expect(findApiKeyRows(page('<p>API key is shown when you click the eye icon.</p>'))).toEqual([]);
+    const doc = page('<div><span>API Key</span><span id="v">will appear here shortly</span></div>');
+    expect(readShownValue(findApiKeyRows(doc)[0]!.value)).toBeNull();
+  });
+
   it('no API key label: no rows', () => {
     expect(findApiKeyRows(page('<p>Create your first app</p>'))).toEqual([]);
   });
