@@ -70,6 +70,16 @@ describe(`portal assistant (${BROWSER})`, () => {
         h.fixture.reset();
         const page = await h.openPage(`https://${host}/create?style=${style}`);
         const button = await companionButton(page, 'Fill with SmartAPI Companion');
+        if (BROWSER === 'chromium' && style !== 'iframe') {
+          // The accessibility tree (what a screen reader sees) names the control too.
+          const byAria = await page.waitForSelector(
+            '::-p-aria([name="Fill with SmartAPI Companion"][role="button"])',
+            {
+              timeout: 5_000,
+            },
+          );
+          expect(byAria).not.toBeNull();
+        }
         if (style === 'iframe') {
           // By keyboard (the driver cannot mouse-click this frame's control in Firefox); also
           // proves the control works without a mouse.
