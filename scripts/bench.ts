@@ -5,10 +5,11 @@
  *   npm run bench               build, then every benchmark
  *   npm run bench -- --runs=30  more repetitions (default 15; BENCH_RUNS works too)
  *
- * Benchmarks: fill (scripts/bench/fill.ts).
+ * Benchmarks: fill (scripts/bench/fill.ts), daily login (scripts/bench/login.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { runFillBench, summarise } from './bench/fill';
+import { benchLogin } from './bench/login';
 
 process.env.E2E_BROWSER = 'chromium';
 const runsArg = process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? process.env.BENCH_RUNS;
@@ -25,6 +26,16 @@ async function main(): Promise<void> {
   const results = await runFillBench(runs, (line) => console.log(`  ${line}`));
   console.log('');
   console.log(summarise(results));
+  console.log('');
+  console.log(
+    `Daily login benchmark: ${runs} runs plus one warm-up (each run starts with 10 s or more left in the TOTP window)…`,
+  );
+  const login = await benchLogin({ runs, log: (line) => console.log(`  ${line}`) });
+  console.log(
+    `Daily login (${login.browser}, ${login.style} look-alike): "Log in" → tokens captured, median ${login.medianExtensionMs} ms; ` +
+      `a plain puppeteer script filling the same page (the floor), median ${login.medianFloorMs} ms; ` +
+      `ratio of medians ${login.ratio.toFixed(2)}×.`,
+  );
 }
 
 main().catch((err) => {

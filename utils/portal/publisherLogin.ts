@@ -53,7 +53,8 @@ function panel(doc: Document): Panel {
   if (existing?.shadowRoot) return { host: existing, body: existing.shadowRoot.querySelector('div')! };
   const host = doc.createElement('smartapi-companion-login');
   const root = host.attachShadow({ mode: 'open' });
-  root.innerHTML = `<style>
+  const style = doc.createElement('style');
+  style.textContent = `
     :host { all: initial; position: fixed; top: 12px; right: 12px; z-index: 2147483647; }
     div { font: 14px/1.4 system-ui, sans-serif; background: #fff; color: #1b1b1f; border: 1px solid #c9c9d1;
           border-radius: 8px; padding: 10px 12px; box-shadow: 0 4px 16px rgba(0,0,0,.18); max-width: 320px; }
@@ -63,9 +64,13 @@ function panel(doc: Document): Panel {
              background: #3b5bdb; color: #fff; cursor: pointer; }
     button:focus-visible { outline: 3px solid #91a7ff; outline-offset: 2px; }
     p { margin: 4px 0 0; }
-  </style><div role="region" aria-label="SmartAPI Companion"></div>`;
+  `;
+  const body = doc.createElement('div');
+  body.setAttribute('role', 'region');
+  body.setAttribute('aria-label', 'SmartAPI Companion');
+  root.append(style, body);
   doc.documentElement.appendChild(host);
-  return { host, body: root.querySelector('div')! };
+  return { host, body };
 }
 
 function say(p: Panel, message: string, tone: 'info' | 'error' = 'info'): void {
