@@ -102,10 +102,10 @@ export function checkAccountInput(
       if (!(err instanceof Base32Error || err instanceof OtpauthError)) throw err;
       errors.totpSecret = err.message;
     }
-  } else if (!existing?.secrets.totpSecret && needsLoginSecrets) {
-    errors.totpSecret =
-      "Enter the TOTP secret: the key shown under the QR code on Angel's enable-TOTP page, or an otpauth:// link.";
   }
+  // An empty TOTP secret or API key is allowed: the guided setup saves the account first and
+  // captures both later from Angel's portal (enable-totp, My APIs). Logins and validation
+  // refuse to start until they are there, and the setup checklist shows them as "to do".
 
   let label = text(input.label).trim();
   if (label === '' && totpFromUri?.account) {
@@ -145,8 +145,6 @@ export function checkAccountInput(
     if (/\s/.test(apiKeyRaw))
       errors.apiKey = "The API key cannot contain spaces. Copy it again from My APIs on Angel's portal.";
     else apiKey = apiKeyRaw;
-  } else if (!existing?.secrets.apiKey) {
-    errors.apiKey = 'Enter the API key of your Smart API app (Angel portal: My Profile, My APIs).';
   }
 
   let apiSecret: string | undefined;
