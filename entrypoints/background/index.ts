@@ -5,6 +5,7 @@ import { registerPortal } from './portal';
 import { registerDelivery } from './delivery';
 import { registerValidation } from './validate';
 import { registerLogin } from './login';
+import { registerSetup } from './setup';
 
 export default defineBackground({
   // Firefox MV2 builds get a non-persistent event page, like Chrome's service worker.
@@ -18,5 +19,6 @@ export default defineBackground({
     registerDelivery();
     registerValidation();
     registerLogin();
+    registerSetup();
   },
 });

@@ -11,8 +11,12 @@ import { ProfilesSection } from '@/components/portal/ProfilesSection';
 import { DeliverySection } from '@/components/delivery/DeliverySection';
 import { LoginSettingsSection } from '@/components/login/LoginSettingsSection';
 import { ValidateAllSection } from '@/components/validation/ValidateAllSection';
+import { LanguageSection } from '@/components/i18n/LanguageSection';
+import { useT } from '@/utils/i18n';
+import { browser } from 'wxt/browser';
 
 export function Options() {
+  const t = useT();
   const status = useVault((s) => s.status);
   const busy = useVault((s) => s.busy);
   const loadError = useVault((s) => s.loadError);
@@ -30,35 +34,33 @@ export function Options() {
         <h1>SmartAPI Companion</h1>
         {state === 'unlocked' && (
           <button type="button" onClick={() => void vaultStore.getState().lock()} disabled={busy === 'lock'}>
-            Lock
+            {t('popup.lock')}
           </button>
         )}
+        <a href={browser.runtime.getURL('/setup.html')}>{t('options.openSetup')}</a>
       </header>
       <main>
         {loadError && <FormMessage error={loadError} />}
-        {!status && !loadError && <p className="muted">Loading…</p>}
+        {!status && !loadError && <p className="muted">{t('options.loading')}</p>}
         {state === 'none' && (
           <>
             <SetupForm busy={busy === 'create'} onCreate={(pw) => vaultStore.getState().create(pw)} />
             <section className="card">
               <ImportBackupForm
                 modes={['replace']}
-                title="Or restore from a backup"
-                note="Moving to a new computer? Import the encrypted backup you exported; its password becomes your master password."
+                title={t('options.restoreTitle')}
+                note={t('options.restoreNote')}
               />
             </section>
           </>
         )}
         {state === 'locked' && (
           <section className="card" aria-labelledby="unlock-title">
-            <h2 id="unlock-title">Unlock the vault</h2>
+            <h2 id="unlock-title">{t('options.unlockTitle')}</h2>
             <UnlockForm busy={busy === 'unlock'} onUnlock={(pw) => vaultStore.getState().unlock(pw)} />
             <details className="forgot">
-              <summary>Forgot the master password?</summary>
-              <p>
-                Nobody can recover it. You can reset the vault and start again: add your accounts anew, or
-                restore a backup you exported (with that backup's password) once the vault is reset.
-              </p>
+              <summary>{t('options.forgot')}</summary>
+              <p>{t('options.forgotText')}</p>
               <ResetForm />
             </details>
           </section>
@@ -76,17 +78,18 @@ export function Options() {
             <BackupSection />
           </>
         )}
+        <LanguageSection />
       </main>
     </div>
   );
 }
 
 function BackupReminder() {
+  const t = useT();
   return (
-    <div className="banner banner--warn" role="note" aria-label="Backup reminder">
+    <div className="banner banner--warn" role="note" aria-label={t('options.backupReminderLabel')}>
       <p>
-        <strong>No backup yet.</strong> If this browser profile is lost, your stored accounts are lost with
-        it. Export an encrypted backup and keep the file somewhere safe.
+        <strong>{t('options.backupReminderStrong')}</strong> {t('options.backupReminderText')}
       </p>
       <a
         href="#backup"
@@ -98,7 +101,7 @@ function BackupReminder() {
           el?.querySelector<HTMLInputElement>('input')?.focus({ preventScroll: true });
         }}
       >
-        Export a backup
+        {t('options.exportBackup')}
       </a>
     </div>
   );

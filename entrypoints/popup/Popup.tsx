@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/messaging';
 import type { TabPage } from '@/utils/protocol';
-import { PAGE_LABELS } from '@/components/pageLabels';
 import { useVault, vaultStore } from '@/utils/ui/vaultStore';
 import { codesStore, startPolling, useCodes } from '@/utils/ui/codesStore';
 import { describeSkew } from '@/utils/ui/format';
@@ -12,6 +11,12 @@ import { FormMessage } from '@/components/vault/Field';
 import { PopupPortalActions } from '@/components/portal/PopupPortalActions';
 import { PopupLoginAll } from '@/components/login/PopupLoginAll';
 import '@/utils/protocol';
+import { useT } from '@/utils/i18n';
+
+function openSetup() {
+  void browser.tabs.create({ url: browser.runtime.getURL('/setup.html') });
+  window.close();
+}
 
 function openOptions() {
   // The options page takes the focus, which closes a toolbar popup by itself.
@@ -19,6 +24,7 @@ function openOptions() {
 }
 
 export function Popup() {
+  const t = useT();
   const status = useVault((s) => s.status);
   const busy = useVault((s) => s.busy);
   const loadError = useVault((s) => s.loadError);
@@ -40,7 +46,7 @@ export function Popup() {
     case 'locked':
       // Locked: the unlock field and nothing else.
       return (
-        <main className="popup popup--locked" aria-label="SmartAPI Companion: locked">
+        <main className="popup popup--locked" aria-label={t('popup.ariaLocked')}>
           <UnlockForm compact busy={busy === 'unlock'} onUnlock={(pw) => vaultStore.getState().unlock(pw)} />
         </main>
       );
@@ -48,9 +54,12 @@ export function Popup() {
       return (
         <main className="popup" aria-label="SmartAPI Companion">
           <h1>SmartAPI Companion</h1>
-          <p>Keep your Angel accounts in an encrypted vault and see live TOTP codes here.</p>
+          <p>{t('popup.intro')}</p>
           <button type="button" className="primary" onClick={openOptions}>
-            Set up the vault in Options
+            {t('popup.setupVault')}
+          </button>
+          <button type="button" onClick={openSetup}>
+            {t('popup.openSetup')}
           </button>
         </main>
       );
@@ -58,9 +67,9 @@ export function Popup() {
       return (
         <main className="popup" aria-label="SmartAPI Companion">
           <h1>SmartAPI Companion</h1>
-          <p role="alert">{status.problem ?? 'The stored vault could not be read.'}</p>
+          <p role="alert">{status.problem ?? t('popup.corruptFallback')}</p>
           <button type="button" className="primary" onClick={openOptions}>
-            Open options to restore a backup
+            {t('popup.openOptionsRestore')}
           </button>
         </main>
       );
@@ -70,6 +79,7 @@ export function Popup() {
 }
 
 function UnlockedPopup() {
+  const t = useT();
   const accounts = useVault((s) => s.accounts);
   const busy = useVault((s) => s.busy);
   const skewWarning = useCodes((s) => s.skewWarning);
@@ -95,23 +105,22 @@ function UnlockedPopup() {
       <header className="topbar">
         <h1>SmartAPI Companion</h1>
         <button type="button" onClick={() => void vaultStore.getState().lock()} disabled={busy === 'lock'}>
-          Lock
+          {t('popup.lock')}
         </button>
       </header>
       {skewWarning && skewMs !== null && (
         <p className="warning" role="alert">
-          Your computer's clock is {describeSkew(skewMs)} Angel's servers. The codes below are corrected for
-          it, but fix the system clock (turn on automatic time) so other apps work too.
+          {t('popup.skew', { skew: describeSkew(skewMs) })}
         </p>
       )}
       {error && <FormMessage error={error} />}
       {page && (
         <p className="muted" data-testid="active-page">
-          This tab: {PAGE_LABELS[page.kind]}
+          {t('popup.thisTab', { page: t(`page.${page.kind}`) })}
         </p>
       )}
       {accounts.length === 0 ? (
-        <p className="muted">No accounts yet. Add one in Options.</p>
+        <p className="muted">{t('popup.noAccounts')}</p>
       ) : (
         <CodeList accounts={accounts} />
       )}
@@ -125,7 +134,16 @@ function UnlockedPopup() {
             openOptions();
           }}
         >
-          Open options
+          {t('popup.openOptions')}
+        </a>
+        <a
+          href={browser.runtime.getURL('/setup.html')}
+          onClick={(e) => {
+            e.preventDefault();
+            openSetup();
+          }}
+        >
+          {t('popup.openSetup')}
         </a>
       </footer>
     </main>
