@@ -235,6 +235,14 @@ describe(`daily login (${BROWSER})`, () => {
     // "Log in all" skips an account that needs attention.
     const all = await h.sendMessage<{ queued: number }>('login/start-all');
     expect(all.value?.queued).toBe(0);
+    // A manual "Log in" (after fixing the PIN) clears the mark.
+    await closeLoginTabs();
+    angelFlags({ loginStyle: 'one-page' });
+    const again = Date.now();
+    await h.sendMessage('login/start', { accountId: ids.Main });
+    const fixed = await resultAfter(ids.Main!, again);
+    expect(fixed.result.ok).toBe(true);
+    expect(fixed.result.needsAttention).toBeUndefined();
   });
 
   it("invalid TOTP: exactly two submissions, the second with the next window's code", async () => {
