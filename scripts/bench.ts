@@ -5,11 +5,14 @@
  *   npm run bench               build, then every benchmark
  *   npm run bench -- --runs=30  more repetitions (default 15; BENCH_RUNS works too)
  *
- * Benchmarks: fill (scripts/bench/fill.ts), daily login (scripts/bench/login.ts).
+ * Benchmarks: bundle sizes (scripts/bench/bundle.ts), fill (scripts/bench/fill.ts), daily login
+ * (scripts/bench/login.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { runFillBench, summarise } from './bench/fill';
 import { benchLogin } from './bench/login';
+import { bundleReport } from './bench/bundle';
+import { resolve } from 'node:path';
 
 process.env.E2E_BROWSER = 'chromium';
 const runsArg = process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? process.env.BENCH_RUNS;
@@ -22,6 +25,8 @@ async function main(): Promise<void> {
     console.error(build.stdout ?? '', build.stderr ?? '');
     throw new Error('The build failed (see above).');
   }
+  console.log(bundleReport(resolve(process.env.SAC_OUT_DIR || '.output', 'chrome-mv3')));
+  console.log('');
   console.log(`Fill benchmark: ${runs} runs plus one warm-up…`);
   const results = await runFillBench(runs, (line) => console.log(`  ${line}`));
   console.log('');

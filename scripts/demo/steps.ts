@@ -6,6 +6,7 @@ import { addAccount, createVault, popupCodes } from '../../tests/e2e/flows';
 import { validationDemoStep } from '../../tests/e2e/validateFlows';
 import { loginDemoStep } from '../../tests/e2e/loginFlows';
 import { portalDemoStep } from '../../tests/e2e/portalFlows';
+import { connectWebhook } from '../../tests/e2e/receiver';
 
 export const DEMO_PASSWORD = 'demo-vault-password-2026';
 
@@ -72,7 +73,46 @@ export const DEMO_STEPS: DemoStep[] = [
       }
     },
   },
+  {
+    title: 'Token delivery: a signed webhook to the example receiver on 127.0.0.1',
+    async run({ session, receiver, log }) {
+      const list = await session.sendMessage<{ id: string; label: string }[]>('accounts/list');
+      const account = list.value?.find((a) => a.label === DEMO_ACCOUNTS[0]!.label);
+      if (!account) throw new Error('the demo account is missing');
+      const { targetId } = await connectWebhook(session, receiver, account.id);
+      log(
+        `added a webhook target ${receiver.url} for "${account.label}" (signing secret shared with the receiver)`,
+      );
+      const test = await session.sendMessage('delivery/send-test', { targetId });
+      if (!test.ok) throw new Error(`the test event failed: ${test.message}`);
+      await waitFor(() => receiver.journal.accepted.length > 0, 15_000, 'the receiver got no test event');
+      log('"Send test event": the receiver verified the signature and accepted it');
+    },
+  },
   validationDemoStep(DEMO_ACCOUNTS),
+  {
+    title: 'Token delivery: the validated session reached the receiver',
+    async run({ receiver, log }) {
+      const code = DEMO_ACCOUNTS[0]!.clientCode;
+      await waitFor(
+        () => Boolean(receiver.store().tokens[code]),
+        20_000,
+        `no tokens for ${code} at the receiver`,
+      );
+      const t = receiver.store().tokens[code]!;
+      log(
+        `receiver holds tokens for ${code} (source ${t.source}); a bot reads them at ${receiver.url.replace(/\/webhook$/, '')}/tokens/${code}`,
+      );
+    },
+  },
   loginDemoStep(DEMO_ACCOUNTS),
   portalDemoStep(DEMO_ACCOUNTS),
 ];
+
+async function waitFor(check: () => boolean, timeoutMs: number, failure: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(failure);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
