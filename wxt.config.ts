@@ -12,7 +12,23 @@ export default defineConfig({
     description:
       'Encrypted vault with live TOTP codes, Smart API portal assistant and safe daily login for Angel One traders.',
     // Every permission is explained in README.md ("Permissions").
-    permissions: ['storage', 'alarms', 'notifications', 'webNavigation', 'idle', 'clipboardWrite'],
+    permissions: [
+      'storage',
+      'alarms',
+      'notifications',
+      'webNavigation',
+      'idle',
+      'clipboardWrite',
+      // "Fill TOTP here" on Angel's pages; Chrome's keyboard-shortcut copy needs an offscreen document.
+      'contextMenus',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
+    commands: {
+      'copy-default-totp': {
+        suggested_key: { default: 'Alt+Shift+Y' },
+        description: 'Copy the TOTP code of the default account',
+      },
+    },
     // Token delivery: asked for one origin at a time when the user adds a webhook, never at install.
     // WXT 0.20 does not move optional_host_permissions into MV2's optional_permissions: do it here.
     ...(browser === 'firefox'

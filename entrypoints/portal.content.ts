@@ -3,12 +3,14 @@ import { pageKindFromDocument, type PageKind } from '@/utils/pageKind';
 import { sendMessage } from '@/utils/messaging';
 import { PAGE_ADAPTERS } from '@/utils/portal/adapters';
 import '@/utils/protocol';
+import { listenForFocusedFill } from '@/utils/shortcuts/fillFocused';
 
 export default defineContentScript({
   matches: PORTAL_MATCHES,
   runAt: 'document_idle',
   allFrames: false,
   main(ctx) {
+    ctx.onInvalidated(listenForFocusedFill()); // "Fill TOTP here" (context menu)
     let last: PageKind | null = null;
     let stops: (() => void)[] = [];
     const report = () => {

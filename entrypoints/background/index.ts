@@ -6,6 +6,9 @@ import { registerDelivery } from './delivery';
 import { registerValidation } from './validate';
 import { registerLogin } from './login';
 import { registerSetup } from './setup';
+import { registerShortcuts } from './shortcuts';
+import { registerContextFill } from './contextFill';
+import '@/utils/shortcuts/protocol';
 
 export default defineBackground({
   // Firefox MV2 builds get a non-persistent event page, like Chrome's service worker.
@@ -20,5 +23,7 @@ export default defineBackground({
     registerValidation();
     registerLogin();
     registerSetup();
+    registerShortcuts();
+    registerContextFill();
   },
 });

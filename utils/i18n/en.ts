@@ -53,7 +53,7 @@ export const en = {
   'options.openSetup': 'Open the setup checklist',
 
   // Keyboard command and context menu (background)
-  'cmd.copied': 'Code of {label} copied. It is cleared from the clipboard in 30 seconds.',
+  'cmd.copied': 'Code of {label} copied. Paste it within its 30 seconds.',
   'cmd.locked': 'Unlock to copy: open the extension and type your master password.',
   'cmd.noAccounts': 'No account yet: add one in the options page, then press the shortcut again.',
   'cmd.copyFailed': 'The code could not be copied. Open the popup and use its Copy button.',

@@ -50,7 +50,7 @@ export const hi: Record<MessageKey, string> = {
   'options.exportBackup': 'बैकअप निकालें',
   'options.openSetup': 'सेटअप चेकलिस्ट खोलें',
 
-  'cmd.copied': '{label} का कोड कॉपी हुआ। 30 सेकंड में क्लिपबोर्ड से हट जाएगा।',
+  'cmd.copied': '{label} का कोड कॉपी हुआ। इसे 30 सेकंड के अंदर पेस्ट करें।',
   'cmd.locked': 'कॉपी के लिए अनलॉक करें: एक्सटेंशन खोलें और मास्टर पासवर्ड डालें।',
   'cmd.noAccounts': 'अभी कोई खाता नहीं: Options में खाता जोड़ें, फिर शॉर्टकट दोबारा दबाएँ।',
   'cmd.copyFailed': 'कोड कॉपी नहीं हुआ। पॉपअप खोलें और उसका Copy बटन दबाएँ।',
