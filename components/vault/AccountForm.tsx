@@ -5,8 +5,7 @@ import { emptyInput, firstErrorField, inputFromSummary } from '@/utils/ui/accoun
 import { decodeQrFile, QrError } from '@/utils/ui/qr';
 import type { SaveResult } from '@/utils/ui/vaultStore';
 import { CheckField, Field, FormMessage } from './Field';
-
-const KEEP = 'Leave blank to keep the stored value.';
+import { useT } from '@/utils/i18n';
 
 export function AccountForm({
   account,
@@ -20,6 +19,8 @@ export function AccountForm({
   onCancel(): void;
   busy: boolean;
 }) {
+  const t = useT();
+  const KEEP = t('form.keep');
   const editing = Boolean(account);
   const [input, setInput] = useState<AccountInput>(() =>
     account ? inputFromSummary(account) : emptyInput(),
@@ -48,7 +49,9 @@ export function AccountForm({
     if (first) document.getElementById(idOf(first))?.focus();
   }
 
-  const title = editing ? `Edit ${account!.label || 'account'}` : 'Add an account';
+  const title = editing
+    ? t('form.editTitle', { name: account!.label || t('form.account') })
+    : t('form.addTitle');
   const otp = describeOtpauth(input.totpSecret);
 
   return (
@@ -63,26 +66,26 @@ export function AccountForm({
       <div className="grid">
         <Field
           id={idOf('label')}
-          label="Label"
+          label={t('form.label')}
           value={input.label}
           onChange={(v) => set('label', v)}
           error={errors.label}
-          hint="A name you recognise, e.g. “Main account”."
+          hint={t('form.labelHint')}
           autoFocus
         />
         <Field
           id={idOf('clientCode')}
-          label="Client code"
+          label={t('form.clientCode')}
           value={input.clientCode}
           onChange={(v) => set('clientCode', v)}
           error={errors.clientCode}
-          hint="Your Angel One client ID (login ID)."
+          hint={t('form.clientCodeHint')}
           autoComplete="off"
           spellCheck={false}
         />
         <Field
           id={idOf('mpin')}
-          label="MPIN"
+          label={t('form.mpin')}
           type="password"
           inputMode="numeric"
           autoComplete="off"
@@ -90,11 +93,11 @@ export function AccountForm({
           value={input.mpin}
           onChange={(v) => set('mpin', v)}
           error={errors.mpin}
-          hint={editing && account!.hasMpin ? `4 digits. ${KEEP}` : '4 digits.'}
+          hint={editing && account!.hasMpin ? t('form.mpinHintKeep', { keep: KEEP }) : t('form.mpinHint')}
         />
         <Field
           id={idOf('apiKey')}
-          label="API key"
+          label={t('form.apiKey')}
           type="password"
           autoComplete="off"
           spellCheck={false}
@@ -103,22 +106,20 @@ export function AccountForm({
           error={errors.apiKey}
           hint={
             editing
-              ? `Stored key ends in ${account!.apiKeyLast4 || '—'}. ${KEEP}`
-              : 'From Smart API → My APIs.'
+              ? t('form.apiKeyHintKeep', { last4: account!.apiKeyLast4 || '—', keep: KEEP })
+              : t('form.apiKeyHint')
           }
         />
         <Field
           id={idOf('apiSecret')}
-          label="API secret (optional)"
+          label={t('form.apiSecret')}
           type="password"
           autoComplete="off"
           spellCheck={false}
           value={input.apiSecret}
           onChange={(v) => set('apiSecret', v)}
           error={errors.apiSecret}
-          hint={
-            editing && account!.hasApiSecret ? KEEP : 'Only needed by some tools; the logins use the API key.'
-          }
+          hint={editing && account!.hasApiSecret ? KEEP : t('form.apiSecretHint')}
         />
       </div>
       <TotpSecretField
@@ -130,8 +131,13 @@ export function AccountForm({
       />
       {otp && (
         <p className="field__hint otp-info" aria-live="polite">
-          otpauth URI: {otp.issuer ? `${otp.issuer}, ` : ''}
-          {otp.account || 'no account name'} — {otp.digits} digits, {otp.period} s, {otp.algorithm}.
+          {t('form.otpInfo', {
+            issuer: otp.issuer ? `${otp.issuer}, ` : '',
+            account: otp.account || t('form.noAccountName'),
+            digits: otp.digits,
+            period: otp.period,
+            algorithm: otp.algorithm,
+          })}
         </p>
       )}
       <div className="grid">
@@ -143,12 +149,12 @@ export function AccountForm({
         />
         <Field
           id={idOf('redirectUrl')}
-          label="Redirect URL"
+          label={t('form.redirect')}
           type="url"
           value={input.redirectUrl}
           onChange={(v) => set('redirectUrl', v)}
           error={errors.redirectUrl}
-          hint="Must match the app's Redirect URL on Smart API. AutoTrader Web's is filled in."
+          hint={t('form.redirectHint')}
           spellCheck={false}
         />
       </div>
@@ -159,23 +165,23 @@ export function AccountForm({
         error={errors.notes}
       />
       <CheckField
-        label="Daily login"
+        label={t('form.dailyLogin')}
         checked={input.dailyLogin}
         onChange={(v) => set('dailyLogin', v)}
-        hint="Include this account in “Log in all” and the daily schedule."
+        hint={t('form.dailyLoginHint')}
       />
       <CheckField
-        label="Fill automatically"
+        label={t('form.autoFill')}
         checked={input.autoFill}
         onChange={(v) => set('autoFill', v)}
-        hint="When Angel's login page opens for this account from a trusted site, fill it without a click."
+        hint={t('form.autoFillHint')}
       />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          {editing ? 'Save changes' : 'Save account'}
+          {editing ? t('form.saveChanges') : t('form.saveAccount')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('form.cancel')}
         </button>
       </div>
       <FormMessage error={message} />
@@ -194,9 +200,10 @@ function PlatformField({
   onChange(v: Platform): void;
   error?: string;
 }) {
+  const t = useT();
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id}>Platform</label>
+      <label htmlFor={id}>{t('form.platform')}</label>
       <select
         id={id}
         value={value}
@@ -204,8 +211,8 @@ function PlatformField({
         aria-invalid={error ? true : undefined}
         aria-describedby={`${error ? `${id}-error ` : ''}${id}-hint`}
       >
-        <option value="SMART_API">SMART_API (logs in by itself)</option>
-        <option value="SMART_API_M">SMART_API_M (you log in on Angel's page daily)</option>
+        <option value="SMART_API">{t('form.platformSmart')}</option>
+        <option value="SMART_API_M">{t('form.platformSmartM')}</option>
       </select>
       {error && (
         <p id={`${id}-error`} className="field__error">
@@ -213,7 +220,7 @@ function PlatformField({
         </p>
       )}
       <p id={`${id}-hint`} className="field__hint">
-        The login method you chose in AutoTrader Web.
+        {t('form.platformHint')}
       </p>
     </div>
   );
@@ -230,9 +237,10 @@ function NotesField({
   onChange(v: string): void;
   error?: string;
 }) {
+  const t = useT();
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id}>Notes</label>
+      <label htmlFor={id}>{t('form.notes')}</label>
       <textarea
         id={id}
         rows={2}
@@ -264,6 +272,7 @@ function TotpSecretField({
   error?: string;
   keepHint: boolean;
 }) {
+  const t = useT();
   const [qrState, setQrState] = useState<{ kind: 'idle' | 'reading' | 'ok' | 'error'; text?: string }>({
     kind: 'idle',
   });
@@ -277,24 +286,19 @@ function TotpSecretField({
 
   async function readFile(file: File | undefined) {
     if (!file) return;
-    setQrState({ kind: 'reading', text: 'Reading the QR code…' });
+    setQrState({ kind: 'reading', text: t('form.qrReading') });
     try {
       const text = await decodeQrFile(file);
       onChange(text);
       const info = describeOtpauth(text);
       setQrState({
         kind: 'ok',
-        text: info
-          ? `QR code read${info.issuer ? ` (${info.issuer})` : ''}. Check the details, then save.`
-          : 'QR code read. Check the details, then save.',
+        text: info?.issuer ? t('form.qrReadFrom', { issuer: info.issuer }) : t('form.qrRead'),
       });
     } catch (err) {
       setQrState({
         kind: 'error',
-        text:
-          err instanceof QrError
-            ? err.message
-            : 'The QR code could not be read. Type or paste the secret instead.',
+        text: err instanceof QrError ? err.message : t('form.qrFailed'),
       });
     } finally {
       if (fileRef.current) fileRef.current.value = '';
@@ -309,8 +313,8 @@ function TotpSecretField({
 
   const hint = (
     <>
-      Type or paste the base32 key Angel shows under the QR code (spaces and lower case are fine), paste an
-      otpauth:// link, or pick or drop a picture of the QR code.{keepHint ? ` ${KEEP}` : ''}
+      {t('form.totpHint')}
+      {keepHint ? ` ${t('form.keep')}` : ''}
     </>
   );
 
@@ -326,7 +330,7 @@ function TotpSecretField({
     >
       <Field
         id={id}
-        label="TOTP secret"
+        label={t('form.totp')}
         type="password"
         autoComplete="off"
         spellCheck={false}
@@ -342,12 +346,12 @@ function TotpSecretField({
               type="file"
               accept="image/*"
               tabIndex={-1}
-              aria-label="QR code image file"
+              aria-label={t('form.qrFile')}
               className="visually-hidden"
               onChange={(e) => void readFile(e.target.files?.[0])}
             />
             <button type="button" onClick={() => fileRef.current?.click()} aria-controls={id}>
-              Read QR image…
+              {t('form.qrButton')}
             </button>
           </>
         }

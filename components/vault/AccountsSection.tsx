@@ -6,10 +6,12 @@ import { LoginButton } from '@/components/login/LoginButton';
 import { ValidateButton } from '@/components/validation/ValidateButton';
 import { AccountForm } from './AccountForm';
 import { FormMessage } from './Field';
+import { useT } from '@/utils/i18n';
 
 type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; id: string };
 
 export function AccountsSection() {
+  const t = useT();
   const accounts = useVault((s) => s.accounts);
   const busy = useVault((s) => s.busy);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
@@ -30,7 +32,7 @@ export function AccountsSection() {
   return (
     <section className="card" aria-labelledby="accounts-title">
       <div className="section-head">
-        <h2 id="accounts-title">Accounts</h2>
+        <h2 id="accounts-title">{t('acct.title')}</h2>
         <button
           ref={addRef}
           type="button"
@@ -41,7 +43,7 @@ export function AccountsSection() {
           }}
           disabled={editing.kind === 'new'}
         >
-          Add account
+          {t('acct.add')}
         </button>
       </div>
       <FormMessage ok={note.ok} error={note.error} />
@@ -56,17 +58,15 @@ export function AccountsSection() {
             const res = await vaultStore.getState().saveAccount(undefined, input);
             if (res.ok) {
               setEditing({ kind: 'none' });
-              setNote({ ok: `Saved “${res.account.label}”.` });
+              setNote({ ok: t('acct.saved', { label: res.account.label }) });
               setFocusAfter(`edit:${res.account.id}`);
             }
             return res;
           }}
         />
       )}
-      {accounts.length === 0 && editing.kind !== 'new' && (
-        <p className="muted">No accounts yet. Add your first Angel account.</p>
-      )}
-      <ol className="account-list" aria-label="Accounts">
+      {accounts.length === 0 && editing.kind !== 'new' && <p className="muted">{t('acct.none')}</p>}
+      <ol className="account-list" aria-label={t('acct.title')}>
         {accounts.map((a, i) =>
           editingAccount && editingAccount.id === a.id ? (
             <li key={a.id}>
@@ -81,7 +81,7 @@ export function AccountsSection() {
                   const res = await vaultStore.getState().saveAccount(a.id, input);
                   if (res.ok) {
                     setEditing({ kind: 'none' });
-                    setNote({ ok: `Saved “${res.account.label}”.` });
+                    setNote({ ok: t('acct.saved', { label: res.account.label }) });
                     setFocusAfter(`edit:${a.id}`);
                   }
                   return res;
@@ -101,7 +101,11 @@ export function AccountsSection() {
               }}
               onMove={async (delta) => {
                 const err = await vaultStore.getState().move(a.id, delta);
-                setNote(err ? { error: err } : { ok: `Moved “${a.label}” ${delta < 0 ? 'up' : 'down'}.` });
+                setNote(
+                  err
+                    ? { error: err }
+                    : { ok: t(delta < 0 ? 'acct.movedUp' : 'acct.movedDown', { label: a.label }) },
+                );
                 // Keep focus on the same button; at an end of the list use the other one.
                 const atEnd =
                   (delta < 0 && i + delta === 0) || (delta > 0 && i + delta === accounts.length - 1);
@@ -109,7 +113,7 @@ export function AccountsSection() {
               }}
               onDelete={async () => {
                 const err = await vaultStore.getState().deleteAccount(a.id);
-                setNote(err ? { error: err } : { ok: `Deleted “${a.label}”.` });
+                setNote(err ? { error: err } : { ok: t('acct.deleted', { label: a.label }) });
                 setFocusAfter(err ? `delete:${a.id}` : 'add');
               }}
             />
@@ -137,6 +141,7 @@ function AccountRow({
   onMove(delta: -1 | 1): void;
   onDelete(): Promise<void>;
 }) {
+  const t = useT();
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -150,37 +155,44 @@ function AccountRow({
         <strong className="account-row__label">{a.label}</strong>
         <span className="account-row__client">{a.clientCode}</span>
         <span className="badge">{a.platform}</span>
-        {a.dailyLogin && <span className="badge">Daily login</span>}
-        {a.autoFill && <span className="badge">Fills automatically</span>}
-        {!a.hasTotpSecret && <span className="badge badge--warn">No TOTP secret</span>}
+        {a.dailyLogin && <span className="badge">{t('acct.dailyLogin')}</span>}
+        {a.autoFill && <span className="badge">{t('acct.fillsAuto')}</span>}
+        {!a.hasTotpSecret && <span className="badge badge--warn">{t('acct.noTotp')}</span>}
         {a.tokensExpireAt && a.tokensExpireAt > Date.now() && (
-          <span className="badge badge--ok">Session until {formatDateTime(a.tokensExpireAt)}</span>
+          <span className="badge badge--ok">
+            {t('acct.sessionUntil', { when: formatDateTime(a.tokensExpireAt) })}
+          </span>
         )}
       </div>
       {a.notes && <p className="account-row__notes">{a.notes}</p>}
       <div className="account-row__actions">
         <LoginButton account={a} />
         <ValidateButton account={a} />
-        <button type="button" data-focus-key={`edit:${a.id}`} onClick={onEdit} aria-label={`Edit ${name}`}>
-          Edit
+        <button
+          type="button"
+          data-focus-key={`edit:${a.id}`}
+          onClick={onEdit}
+          aria-label={t('acct.editName', { name })}
+        >
+          {t('acct.edit')}
         </button>
         <button
           type="button"
           data-focus-key={`up:${a.id}`}
           onClick={() => onMove(-1)}
           disabled={first || busy}
-          aria-label={`Move ${name} up`}
+          aria-label={t('acct.moveUpName', { name })}
         >
-          Move up
+          {t('acct.up')}
         </button>
         <button
           type="button"
           data-focus-key={`down:${a.id}`}
           onClick={() => onMove(1)}
           disabled={last || busy}
-          aria-label={`Move ${name} down`}
+          aria-label={t('acct.moveDownName', { name })}
         >
-          Move down
+          {t('acct.down')}
         </button>
         {!confirming && (
           <button
@@ -188,15 +200,15 @@ function AccountRow({
             className="danger"
             data-focus-key={`delete:${a.id}`}
             onClick={() => setConfirming(true)}
-            aria-label={`Delete ${name}`}
+            aria-label={t('acct.deleteName', { name })}
           >
-            Delete
+            {t('acct.delete')}
           </button>
         )}
       </div>
       {confirming && (
-        <div className="confirm" role="group" aria-label={`Confirm deleting ${name}`}>
-          <p>Delete “{name}” and its stored secrets? This cannot be undone unless you have a backup.</p>
+        <div className="confirm" role="group" aria-label={t('acct.confirmGroup', { name })}>
+          <p>{t('acct.confirmText', { name })}</p>
           <button
             ref={confirmRef}
             type="button"
@@ -206,10 +218,10 @@ function AccountRow({
               setConfirming(false);
             }}
           >
-            Yes, delete “{name}”
+            {t('acct.confirmYes', { name })}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
-            Keep it
+            {t('acct.keep')}
           </button>
         </div>
       )}

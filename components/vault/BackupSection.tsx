@@ -6,11 +6,13 @@ import { checkNewPassword, safeFileName, summarizePreview } from '@/utils/ui/for
 import { messageOf, vaultStore } from '@/utils/ui/vaultStore';
 import { CheckField, Field, FormMessage } from './Field';
 import { StrengthMeter, Working } from './PasswordForms';
+import { useT } from '@/utils/i18n';
 
 export function BackupSection() {
+  const t = useT();
   return (
     <section className="card" id="backup" aria-labelledby="backup-title" tabIndex={-1}>
-      <h2 id="backup-title">Backup</h2>
+      <h2 id="backup-title">{t('bk.title')}</h2>
       <ExportBackupForm />
       <ImportBackupForm modes={['merge', 'replace']} />
       <OtpauthForms />
@@ -19,6 +21,7 @@ export function BackupSection() {
 }
 
 function ExportBackupForm() {
+  const t = useT();
   const [pw, setPw] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<{ password?: string; confirm?: string }>({});
@@ -38,7 +41,7 @@ function ExportBackupForm() {
       setPw('');
       setConfirm('');
       setResult({
-        ok: `Backup saved as ${file.fileName}. Keep it somewhere safe, and remember its password.`,
+        ok: t('bk.saved', { file: file.fileName }),
       });
       await vaultStore.getState().refresh();
     } catch (err) {
@@ -50,12 +53,10 @@ function ExportBackupForm() {
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="export-title">
-      <h3 id="export-title">Export an encrypted backup</h3>
-      <p className="muted">
-        The file is encrypted with its own password, which can differ from the master password.
-      </p>
+      <h3 id="export-title">{t('bk.exportTitle')}</h3>
+      <p className="muted">{t('bk.exportNote')}</p>
       <Field
-        label="Backup password"
+        label={t('bk.password')}
         type="password"
         autoComplete="new-password"
         value={pw}
@@ -64,7 +65,7 @@ function ExportBackupForm() {
         hint={<StrengthMeter password={pw} />}
       />
       <Field
-        label="Confirm backup password"
+        label={t('bk.confirm')}
         type="password"
         autoComplete="new-password"
         value={confirm}
@@ -73,20 +74,21 @@ function ExportBackupForm() {
       />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          Export backup
+          {t('bk.export')}
         </button>
       </div>
-      {busy ? <Working text="Encrypting the backup…" /> : <FormMessage ok={result.ok} error={result.error} />}
+      {busy ? <Working text={t('bk.encrypting')} /> : <FormMessage ok={result.ok} error={result.error} />}
     </form>
   );
 }
 
 function PreviewList({ preview }: { preview: BackupPreview }) {
-  const groups: [string, string[]][] = [
-    ['Added', preview.added],
-    ['Changed', preview.changed],
-    ['Removed', preview.removed],
-    ['Unchanged', preview.unchanged],
+  const t = useT();
+  const groups: [string, string, string[]][] = [
+    ['added', t('bk.added'), preview.added],
+    ['changed', t('bk.changed'), preview.changed],
+    ['removed', t('bk.removed'), preview.removed],
+    ['unchanged', t('bk.unchanged'), preview.unchanged],
   ];
   return (
     <div className="preview">
@@ -95,9 +97,9 @@ function PreviewList({ preview }: { preview: BackupPreview }) {
       </p>
       <dl>
         {groups
-          .filter(([, names]) => names.length > 0)
-          .map(([title, names]) => (
-            <div key={title} className={`preview__group preview__group--${title.toLowerCase()}`}>
+          .filter(([, , names]) => names.length > 0)
+          .map(([kind, title, names]) => (
+            <div key={kind} className={`preview__group preview__group--${kind}`}>
               <dt>{title}</dt>
               <dd>{names.join(', ')}</dd>
             </div>
@@ -111,7 +113,7 @@ function PreviewList({ preview }: { preview: BackupPreview }) {
 export function ImportBackupForm({
   modes,
   onImported,
-  title = 'Import an encrypted backup',
+  title,
   note,
 }: {
   modes: ('merge' | 'replace')[];
@@ -119,6 +121,7 @@ export function ImportBackupForm({
   title?: string;
   note?: string;
 }) {
+  const t = useT();
   const [file, setFile] = useState<File | null>(null);
   const [pw, setPw] = useState('');
   const [mode, setMode] = useState<'merge' | 'replace'>(modes[0] ?? 'merge');
@@ -131,11 +134,11 @@ export function ImportBackupForm({
   async function request(kind: 'preview' | 'import') {
     setResult({});
     if (!file) {
-      setResult({ error: 'Pick the backup file first.' });
+      setResult({ error: t('bk.pickFirst') });
       return;
     }
     if (!pw) {
-      setResult({ error: 'Type the password you chose when you exported this backup.' });
+      setResult({ error: t('bk.typePassword') });
       return;
     }
     setBusy(kind);
@@ -149,7 +152,7 @@ export function ImportBackupForm({
         setPw('');
         setFile(null);
         if (fileRef.current) fileRef.current.value = '';
-        setResult({ ok: `Import done. ${summarizePreview(done)}` });
+        setResult({ ok: t('bk.importDone', { summary: summarizePreview(done) }) });
         await vaultStore.getState().refresh();
         onImported?.();
       }
@@ -169,10 +172,10 @@ export function ImportBackupForm({
       noValidate
       aria-labelledby={`${fileId}-title`}
     >
-      <h3 id={`${fileId}-title`}>{title}</h3>
+      <h3 id={`${fileId}-title`}>{title ?? t('bk.importTitle')}</h3>
       {note && <p className="muted">{note}</p>}
       <div className="field">
-        <label htmlFor={fileId}>Backup file</label>
+        <label htmlFor={fileId}>{t('bk.file')}</label>
         <input
           ref={fileRef}
           id={fileId}
@@ -185,7 +188,7 @@ export function ImportBackupForm({
         />
       </div>
       <Field
-        label="Password of the backup"
+        label={t('bk.filePassword')}
         type="password"
         autoComplete="off"
         value={pw}
@@ -196,7 +199,7 @@ export function ImportBackupForm({
       />
       {modes.length > 1 && (
         <fieldset className="radios">
-          <legend>How to import</legend>
+          <legend>{t('bk.how')}</legend>
           <label>
             <input
               type="radio"
@@ -207,7 +210,7 @@ export function ImportBackupForm({
                 setPreview(null);
               }}
             />{' '}
-            Merge: add new accounts and update matching ones, keep the others
+            {t('bk.merge')}
           </label>
           <label>
             <input
@@ -219,13 +222,13 @@ export function ImportBackupForm({
                 setPreview(null);
               }}
             />{' '}
-            Replace: the vault's accounts become exactly those in the file
+            {t('bk.replace')}
           </label>
         </fieldset>
       )}
       <div className="actions">
         <button type="submit" disabled={busy !== null}>
-          Preview import
+          {t('bk.preview')}
         </button>
         {preview && (
           <button
@@ -234,13 +237,13 @@ export function ImportBackupForm({
             onClick={() => void request('import')}
             disabled={busy !== null}
           >
-            Apply import
+            {t('bk.apply')}
           </button>
         )}
       </div>
       {preview && <PreviewList preview={preview} />}
       {busy ? (
-        <Working text={busy === 'preview' ? 'Decrypting the backup…' : 'Importing…'} />
+        <Working text={busy === 'preview' ? t('bk.decrypting') : t('bk.importing')} />
       ) : (
         <FormMessage ok={result.ok} error={result.error} />
       )}
@@ -249,6 +252,7 @@ export function ImportBackupForm({
 }
 
 function OtpauthForms() {
+  const t = useT();
   const [exportOk, setExportOk] = useState(false);
   const [importOk, setImportOk] = useState(false);
   const [file, setFile] = useState<File | null>(null);
@@ -265,7 +269,7 @@ function OtpauthForms() {
       const file = await sendMessage('backup/export-otpauth', { confirmUnencrypted: exportOk });
       downloadText(safeFileName(file.fileName, 'smartapi-companion-otpauth.txt'), file.content, 'text/plain');
       setResult({
-        ok: `Saved ${file.fileName}. It is NOT encrypted: import it into your authenticator app, then delete it.`,
+        ok: t('otp.saved', { file: file.fileName }),
       });
     } catch (err) {
       setResult({ error: messageOf(err) });
@@ -278,14 +282,14 @@ function OtpauthForms() {
     setResult({});
     setImported(null);
     if (!file) {
-      setResult({ error: 'Pick the otpauth list file first.' });
+      setResult({ error: t('otp.pickFirst') });
       return;
     }
     setBusy(true);
     try {
       const done = await sendMessage('backup/import-otpauth', { content: await readTextFile(file) });
       setImported(done);
-      setResult({ ok: `Import done. ${summarizePreview(done)} Delete the unencrypted file now.` });
+      setResult({ ok: t('otp.importDone', { summary: summarizePreview(done) }) });
       await vaultStore.getState().refresh();
     } catch (err) {
       setResult({ error: messageOf(err) });
@@ -296,19 +300,16 @@ function OtpauthForms() {
 
   return (
     <div className="otpauth" aria-labelledby={`${fileId}-title`} role="group">
-      <h3 id={`${fileId}-title`}>Plain TOTP list (otpauth:// links)</h3>
-      <p className="warning">
-        This file is unencrypted: anyone who gets it can generate your TOTP codes. Use it only to move TOTP
-        secrets to or from an authenticator app, and delete it afterwards. It holds no MPIN or API key.
-      </p>
-      <CheckField label="I understand this file is unencrypted" checked={exportOk} onChange={setExportOk} />
+      <h3 id={`${fileId}-title`}>{t('otp.title')}</h3>
+      <p className="warning">{t('otp.warning')}</p>
+      <CheckField label={t('otp.understandExport')} checked={exportOk} onChange={setExportOk} />
       <div className="actions">
         <button type="button" onClick={() => void doExport()} disabled={!exportOk || busy}>
-          Export otpauth list
+          {t('otp.export')}
         </button>
       </div>
       <div className="field">
-        <label htmlFor={fileId}>otpauth list file</label>
+        <label htmlFor={fileId}>{t('otp.file')}</label>
         <input
           id={fileId}
           type="file"
@@ -316,14 +317,10 @@ function OtpauthForms() {
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
       </div>
-      <CheckField
-        label="I understand the file I import is unencrypted and I will delete it"
-        checked={importOk}
-        onChange={setImportOk}
-      />
+      <CheckField label={t('otp.understandImport')} checked={importOk} onChange={setImportOk} />
       <div className="actions">
         <button type="button" onClick={() => void doImport()} disabled={!importOk || busy}>
-          Import otpauth list
+          {t('otp.import')}
         </button>
       </div>
       {imported && <PreviewList preview={imported} />}

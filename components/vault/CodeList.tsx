@@ -12,12 +12,14 @@ import {
 import { browserClipboardEnv, createClipboardGuard, type ClearOutcome } from '@/utils/ui/clipboard';
 import { LoginButton } from '@/components/login/LoginButton';
 import { ValidateButton } from '@/components/validation/ValidateButton';
+import { t as tNow, useT } from '@/utils/i18n';
 
 /** Search appears only from this many accounts on. */
 export const SEARCH_FROM = 6;
 
 /** The popup's list: one row per account with its live code. */
 export function CodeList({ accounts }: { accounts: AccountSummary[] }) {
+  const t = useT();
   const codes = useCodes((s) => s.codes);
   const query = useCodes((s) => s.query);
   const copied = useCodes((s) => s.copied);
@@ -25,7 +27,7 @@ export function CodeList({ accounts }: { accounts: AccountSummary[] }) {
   const guard = useMemo(
     () =>
       createClipboardGuard(browserClipboardEnv(), (o: ClearOutcome) => {
-        if (o === 'cleared') setNote({ ok: 'Clipboard cleared.' });
+        if (o === 'cleared') setNote({ ok: tNow('codes.cleared') });
         codesStore.getState().setCopied(null);
       }),
     [],
@@ -38,9 +40,9 @@ export function CodeList({ accounts }: { accounts: AccountSummary[] }) {
     try {
       await guard.copy(code);
       codesStore.getState().setCopied({ accountId: a.id, code });
-      setNote({ ok: `Copied the code for ${a.label}. The clipboard is cleared in 30 seconds.` });
+      setNote({ ok: t('codes.copied', { label: a.label }) });
     } catch {
-      setNote({ error: 'The browser did not allow copying. Select the code and copy it with Ctrl+C.' });
+      setNote({ error: t('codes.copyRefused') });
     }
   }
 
@@ -63,14 +65,14 @@ export function CodeList({ accounts }: { accounts: AccountSummary[] }) {
         <input
           type="search"
           className="search"
-          placeholder="Search accounts"
-          aria-label="Search accounts"
+          placeholder={t('codes.search')}
+          aria-label={t('codes.search')}
           value={query}
           onChange={(e) => codesStore.getState().setQuery(e.target.value)}
         />
       )}
-      {shown.length === 0 && <p className="muted">No account matches “{query}”.</p>}
-      <ul className="code-list" aria-label="Accounts and their codes" onKeyDown={onKeyDown}>
+      {shown.length === 0 && <p className="muted">{t('codes.noMatch', { query })}</p>}
+      <ul className="code-list" aria-label={t('codes.listLabel')} onKeyDown={onKeyDown}>
         {shown.map((a) => (
           <CodeRow
             key={a.id}
@@ -102,6 +104,7 @@ function CodeRow({
   copied: boolean;
   onCopy(code: string): void;
 }) {
+  const t = useT();
   const id = `row-${a.id}`;
   const name = a.label || a.clientCode;
   const seconds = code ? secondsLeft(code.remainingMs, code.period) : 0;
@@ -113,7 +116,7 @@ function CodeRow({
         className="code-row__copy"
         disabled={!code}
         onClick={() => code && onCopy(code.code)}
-        aria-label={code ? `Copy code for ${name}` : `${name}: no TOTP secret stored`}
+        aria-label={code ? t('codes.copyFor', { name }) : t('codes.noSecretFor', { name })}
         aria-describedby={code ? `${id}-spoken` : undefined}
       >
         <span className="code-row__who">
@@ -125,14 +128,14 @@ function CodeRow({
             {groupCode(code.code)}
           </span>
         ) : (
-          <span className="code-row__code code-row__code--none">No TOTP secret</span>
+          <span className="code-row__code code-row__code--none">{t('codes.noSecret')}</span>
         )}
       </button>
       {code && (
         <>
           <span id={`${id}-spoken`} className="visually-hidden">
             {spellCode(code.code)}
-            {code.next ? `; next code ${spellCode(code.next)}` : ''}
+            {code.next ? t('codes.nextSpoken', { code: spellCode(code.next) }) : ''}
           </span>
           <span className="code-row__timer" role="timer" aria-label={countdownLabel(seconds)}>
             <span
@@ -146,7 +149,7 @@ function CodeRow({
       )}
       {code?.next && (
         <span className="code-row__next" data-testid="totp-next">
-          Next: {groupCode(code.next)}
+          {t('codes.next', { code: groupCode(code.next) })}
         </span>
       )}
       <span className="code-row__actions">

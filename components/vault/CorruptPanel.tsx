@@ -2,22 +2,24 @@ import { useState, type FormEvent } from 'react';
 import { useVault, vaultStore } from '@/utils/ui/vaultStore';
 import { Field, FormMessage } from './Field';
 import { ImportBackupForm } from './BackupSection';
+import { useT } from '@/utils/i18n';
 
 export const RESET_WORD = 'RESET';
 
 /** The stored vault cannot be read. Nothing is wiped: show what failed and the ways out. */
 export function CorruptPanel({ problem }: { problem?: string }) {
+  const t = useT();
   return (
     <>
       <section className="card card--danger" aria-labelledby="corrupt-title">
-        <h2 id="corrupt-title">The vault cannot be opened</h2>
-        <p role="alert">{problem ?? 'The stored vault could not be read.'}</p>
+        <h2 id="corrupt-title">{t('corrupt.title')}</h2>
+        <p role="alert">{problem ?? t('popup.corruptFallback')}</p>
       </section>
       <section className="card">
         <ImportBackupForm
           modes={['replace']}
-          title="Restore from a backup"
-          note="The backup replaces the unreadable vault (a copy of it is kept), and the backup's password becomes your master password."
+          title={t('corrupt.restoreTitle')}
+          note={t('corrupt.restoreNote')}
         />
       </section>
       <ResetForm />
@@ -26,6 +28,7 @@ export function CorruptPanel({ problem }: { problem?: string }) {
 }
 
 export function ResetForm() {
+  const t = useT();
   const busy = useVault((s) => s.busy);
   const [word, setWord] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -35,7 +38,7 @@ export function ResetForm() {
     e.preventDefault();
     setResult(null);
     if (word !== RESET_WORD) {
-      setError(`Type ${RESET_WORD} in capital letters to confirm.`);
+      setError(t('reset.typeWord', { word: RESET_WORD }));
       return;
     }
     setError(undefined);
@@ -45,11 +48,11 @@ export function ResetForm() {
 
   return (
     <section className="card card--danger" aria-labelledby="reset-title">
-      <h2 id="reset-title">Reset the vault</h2>
+      <h2 id="reset-title">{t('reset.title')}</h2>
       <form onSubmit={submit} noValidate>
-        <p>This deletes every stored account and secret for good. Then you can create a new vault.</p>
+        <p>{t('reset.text')}</p>
         <Field
-          label={`Type ${RESET_WORD} to confirm`}
+          label={t('reset.label', { word: RESET_WORD })}
           value={word}
           onChange={setWord}
           error={error}
@@ -58,7 +61,7 @@ export function ResetForm() {
         />
         <div className="actions">
           <button type="submit" className="danger" disabled={busy === 'reset'}>
-            Reset vault
+            {t('reset.button')}
           </button>
         </div>
         <FormMessage error={result} />

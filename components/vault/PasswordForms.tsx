@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { checkNewPassword, passwordStrength } from '@/utils/ui/format';
 import { Field, FormMessage } from './Field';
+import { useT } from '@/utils/i18n';
 
 export function StrengthMeter({ password, id }: { password: string; id?: string }) {
+  const t = useT();
   const s = passwordStrength(password);
   return (
     <span className="strength" id={id}>
@@ -13,7 +15,7 @@ export function StrengthMeter({ password, id }: { password: string; id?: string 
         high={3}
         optimum={4}
         value={s.level}
-        aria-label="Password strength"
+        aria-label={t('pwf.strength')}
         aria-valuetext={s.label}
       />
       <span className={`strength__text strength--${s.level}`}>{s.hint}</span>
@@ -38,6 +40,7 @@ export function SetupForm({
   onCreate(pw: string): Promise<string | null>;
   busy: boolean;
 }) {
+  const t = useT();
   const [pw, setPw] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<{ password?: string; confirm?: string }>({});
@@ -55,14 +58,11 @@ export function SetupForm({
 
   return (
     <section className="card" aria-labelledby="setup-title">
-      <h2 id="setup-title">Create your vault</h2>
-      <p>
-        Your Angel account details are kept encrypted with a master password. Nobody, including this
-        extension's authors, can recover it: if you forget it, you can only start over or import a backup.
-      </p>
+      <h2 id="setup-title">{t('pwf.createTitle')}</h2>
+      <p>{t('pwf.createText')}</p>
       <form onSubmit={submit} noValidate>
         <Field
-          label="Master password"
+          label={t('pwf.master')}
           type="password"
           autoComplete="new-password"
           value={pw}
@@ -72,7 +72,7 @@ export function SetupForm({
           autoFocus
         />
         <Field
-          label="Confirm master password"
+          label={t('pwf.confirm')}
           type="password"
           autoComplete="new-password"
           value={confirm}
@@ -81,14 +81,10 @@ export function SetupForm({
         />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
-            Create vault
+            {t('pwf.create')}
           </button>
         </div>
-        {busy ? (
-          <Working text="Creating the vault: deriving the encryption key…" />
-        ) : (
-          <FormMessage error={error} />
-        )}
+        {busy ? <Working text={t('pwf.creating')} /> : <FormMessage error={error} />}
       </form>
     </section>
   );
@@ -103,6 +99,7 @@ export function UnlockForm({
   busy: boolean;
   compact?: boolean;
 }) {
+  const t = useT();
   const [pw, setPw] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -110,7 +107,7 @@ export function UnlockForm({
     e.preventDefault();
     setError(null);
     if (!pw) {
-      setError('Type your master password, then press Unlock.');
+      setError(t('pwf.typeFirst'));
       return;
     }
     const err = await onUnlock(pw);
@@ -124,11 +121,11 @@ export function UnlockForm({
     <form
       onSubmit={submit}
       className={compact ? 'unlock unlock--compact' : 'unlock'}
-      aria-label="Unlock the vault"
+      aria-label={t('pwf.unlockForm')}
       noValidate
     >
       <Field
-        label="Master password"
+        label={t('pwf.master')}
         type="password"
         autoComplete="current-password"
         value={pw}
@@ -138,11 +135,11 @@ export function UnlockForm({
         autoFocus
         after={
           <button type="submit" className="primary" disabled={busy}>
-            Unlock
+            {t('pwf.unlock')}
           </button>
         }
       />
-      {busy && <Working text="Unlocking…" />}
+      {busy && <Working text={t('pwf.unlocking')} />}
     </form>
   );
 }

@@ -3,11 +3,13 @@ import { useVault, vaultStore } from '@/utils/ui/vaultStore';
 import { CheckField, Field, FormMessage } from './Field';
 import { checkNewPassword, DEFAULT_AUTO_LOCK_MINUTES, parseMinutes } from '@/utils/ui/format';
 import { StrengthMeter, Working } from './PasswordForms';
+import { useT } from '@/utils/i18n';
 
 export function SettingsSection() {
+  const t = useT();
   return (
     <section className="card" aria-labelledby="settings-title">
-      <h2 id="settings-title">Security</h2>
+      <h2 id="settings-title">{t('sec.title')}</h2>
       <AutoLockForm />
       <ChangePasswordForm />
     </section>
@@ -15,6 +17,7 @@ export function SettingsSection() {
 }
 
 function AutoLockForm() {
+  const t = useT();
   const status = useVault((s) => s.status);
   const busy = useVault((s) => s.busy);
   const current = status?.autoLockMinutes;
@@ -41,38 +44,34 @@ function AutoLockForm() {
       err
         ? { error: err }
         : {
-            ok:
-              value === null
-                ? 'Saved: the vault no longer locks by itself.'
-                : `Saved: the vault locks after ${value} idle minutes.`,
+            ok: value === null ? t('sec.savedNever') : t('sec.savedMinutes', { n: value }),
           },
     );
   }
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="autolock-title">
-      <h3 id="autolock-title">Auto-lock</h3>
-      <p className="muted">The vault also locks when the browser restarts and when the computer locks.</p>
+      <h3 id="autolock-title">{t('sec.autoLock')}</h3>
+      <p className="muted">{t('sec.autoLockNote')}</p>
       <Field
-        label="Lock after this many idle minutes"
+        label={t('sec.minutes')}
         type="text"
         inputMode="numeric"
         value={minutes}
         onChange={setMinutes}
         disabled={never}
         error={error}
-        hint={`Default ${DEFAULT_AUTO_LOCK_MINUTES}.`}
+        hint={t('sec.default', { n: DEFAULT_AUTO_LOCK_MINUTES })}
       />
-      <CheckField label="Never auto-lock" checked={never} onChange={setNever} />
+      <CheckField label={t('sec.never')} checked={never} onChange={setNever} />
       {never && (
         <p className="warning" role="note">
-          Warning: with auto-lock off, anyone who uses this browser profile can read your TOTP codes and log
-          in to your Angel accounts until you press Lock or restart the browser.
+          {t('sec.neverWarning')}
         </p>
       )}
       <div className="actions">
         <button type="submit" disabled={busy === 'settings'}>
-          Save auto-lock
+          {t('sec.saveAutoLock')}
         </button>
       </div>
       <FormMessage ok={result.ok} error={result.error} />
@@ -81,6 +80,7 @@ function AutoLockForm() {
 }
 
 function ChangePasswordForm() {
+  const t = useT();
   const busy = useVault((s) => s.busy);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -92,7 +92,7 @@ function ChangePasswordForm() {
     e.preventDefault();
     setResult({});
     const found: typeof errors = checkNewPassword(next, confirm);
-    if (!current) found.current = 'Type your current master password.';
+    if (!current) found.current = t('sec.typeCurrent');
     setErrors(found);
     if (found.current || found.password || found.confirm) return;
     const err = await vaultStore.getState().changePassword(current, next);
@@ -104,15 +104,15 @@ function ChangePasswordForm() {
     setNext('');
     setConfirm('');
     setResult({
-      ok: 'Master password changed. Use the new one from now on; backups keep their own password.',
+      ok: t('sec.changed'),
     });
   }
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="changepw-title">
-      <h3 id="changepw-title">Change master password</h3>
+      <h3 id="changepw-title">{t('sec.changeTitle')}</h3>
       <Field
-        label="Current master password"
+        label={t('sec.current')}
         type="password"
         autoComplete="current-password"
         value={current}
@@ -120,7 +120,7 @@ function ChangePasswordForm() {
         error={errors.current}
       />
       <Field
-        label="New master password"
+        label={t('sec.new')}
         type="password"
         autoComplete="new-password"
         value={next}
@@ -129,7 +129,7 @@ function ChangePasswordForm() {
         hint={<StrengthMeter password={next} />}
       />
       <Field
-        label="Confirm new master password"
+        label={t('sec.confirmNew')}
         type="password"
         autoComplete="new-password"
         value={confirm}
@@ -138,11 +138,11 @@ function ChangePasswordForm() {
       />
       <div className="actions">
         <button type="submit" disabled={busy === 'password'}>
-          Change master password
+          {t('sec.changeTitle')}
         </button>
       </div>
       {busy === 'password' ? (
-        <Working text="Changing the master password…" />
+        <Working text={t('sec.changing')} />
       ) : (
         <FormMessage ok={result.ok} error={result.error} />
       )}

@@ -2,6 +2,7 @@
  * Small pure helpers the popup and the options page use to show things.
  * No browser APIs here, so they are tested in plain vitest.
  */
+import { t } from '../i18n';
 import type { AccountSummary, BackupPreview } from '@/utils/vault/types';
 
 /** "123456" -> "123 456"; 8 digits -> "1234 5678"; 7 -> "123 4567". Other lengths unchanged. */
@@ -29,14 +30,14 @@ export function windowFraction(remainingMs: number, periodSeconds: number): numb
 }
 
 export function countdownLabel(seconds: number): string {
-  return seconds === 1 ? 'Code changes in 1 second' : `Code changes in ${seconds} seconds`;
+  return seconds === 1 ? t('fmt.countdown1') : t('fmt.countdown', { n: seconds });
 }
 
 /** Skew in whole seconds with a sign word people understand. */
 export function describeSkew(skewMs: number): string {
   const s = Math.round(Math.abs(skewMs) / 1000);
-  const unit = s === 1 ? 'second' : 'seconds';
-  return skewMs > 0 ? `${s} ${unit} behind` : `${s} ${unit} ahead`;
+  if (skewMs > 0) return s === 1 ? t('fmt.behind1') : t('fmt.behind', { n: s });
+  return s === 1 ? t('fmt.ahead1') : t('fmt.ahead', { n: s });
 }
 
 export type StrengthLevel = 0 | 1 | 2 | 3 | 4;
@@ -52,8 +53,7 @@ export interface Strength {
  * the background enforces).
  */
 export function passwordStrength(pw: string): Strength {
-  if (pw.length === 0)
-    return { level: 0, label: 'Empty', hint: 'Use at least 12 characters; a few unrelated words work well.' };
+  if (pw.length === 0) return { level: 0, label: t('pw.empty'), hint: t('pw.emptyHint') };
   let classes = 0;
   if (/[a-z]/.test(pw)) classes++;
   if (/[A-Z]/.test(pw)) classes++;
@@ -68,15 +68,9 @@ export function passwordStrength(pw: string): Strength {
   if (unique < 5 || /^(.)\1+$/.test(pw) || /^(?:0123|1234|abcd|qwer|pass)/i.test(pw))
     score = Math.min(score, 1);
   const level = Math.min(4, score) as StrengthLevel;
-  const labels = ['Very weak', 'Weak', 'Fair', 'Good', 'Strong'] as const;
-  const hints = [
-    'Too short. Use at least 12 characters; a few unrelated words work well.',
-    'Weak. Make it longer (12 or more characters) and avoid simple patterns.',
-    'Fair. Longer is better: add another word or a few characters.',
-    'Good. A longer passphrase would be even stronger.',
-    'Strong.',
-  ] as const;
-  return { level, label: labels[level], hint: hints[level] };
+  const labels = ['pw.l0', 'pw.l1', 'pw.l2', 'pw.l3', 'pw.l4'] as const;
+  const hints = ['pw.h0', 'pw.h1', 'pw.h2', 'pw.h3', 'pw.h4'] as const;
+  return { level, label: t(labels[level]), hint: t(hints[level]) };
 }
 
 /** Case-insensitive search over what a person sees of an account. */
@@ -103,14 +97,16 @@ export function moveId(ids: readonly string[], id: string, delta: number): strin
 /** One line that says what an import would do, for the preview heading. */
 export function summarizePreview(p: BackupPreview): string {
   const parts: string[] = [];
-  const n = (k: number, word: string) => `${k} ${word}`;
-  if (p.added.length) parts.push(n(p.added.length, 'added'));
-  if (p.changed.length) parts.push(n(p.changed.length, 'changed'));
-  if (p.removed.length) parts.push(n(p.removed.length, 'removed'));
-  if (p.unchanged.length) parts.push(n(p.unchanged.length, 'unchanged'));
-  if (!parts.length) return 'The file holds no accounts; nothing would change.';
+  if (p.added.length) parts.push(t('fmt.previewAdded', { n: p.added.length }));
+  if (p.changed.length) parts.push(t('fmt.previewChanged', { n: p.changed.length }));
+  if (p.removed.length) parts.push(t('fmt.previewRemoved', { n: p.removed.length }));
+  if (p.unchanged.length) parts.push(t('fmt.previewUnchanged', { n: p.unchanged.length }));
+  if (!parts.length) return t('fmt.previewEmpty');
   const total = p.added.length + p.changed.length + p.removed.length + p.unchanged.length;
-  return `${total === 1 ? '1 account' : `${total} accounts`}: ${parts.join(', ')}.`;
+  const joined = parts.join(', ');
+  return total === 1
+    ? t('fmt.previewOne', { parts: joined })
+    : t('fmt.previewMany', { n: total, parts: joined });
 }
 
 /** What the TOTP field holds, for a hint under it (no secret is echoed back). */
@@ -179,9 +175,8 @@ export const MIN_PASSWORD_LENGTH = 8;
 /** Checks what can be checked before asking the background: length and confirmation. */
 export function checkNewPassword(pw: string, confirm: string): { password?: string; confirm?: string } {
   const errors: { password?: string; confirm?: string } = {};
-  if (pw.length < MIN_PASSWORD_LENGTH)
-    errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters (12 or more is better).`;
-  if (confirm !== pw) errors.confirm = 'The two passwords differ. Type the same password in both fields.';
+  if (pw.length < MIN_PASSWORD_LENGTH) errors.password = t('pw.tooShort', { min: MIN_PASSWORD_LENGTH });
+  if (confirm !== pw) errors.confirm = t('pw.differ');
   return errors;
 }
 
@@ -189,9 +184,9 @@ export const DEFAULT_AUTO_LOCK_MINUTES = 30;
 
 /** Whole minutes 1..1440, or an error sentence. */
 export function parseMinutes(text: string): number | string {
-  const t = text.trim();
-  if (!/^\d+$/.test(t)) return 'Type a whole number of minutes, for example 30.';
-  const n = Number(t);
-  if (n < 1 || n > 1440) return 'Choose between 1 and 1440 minutes (24 hours).';
+  const v = text.trim();
+  if (!/^\d+$/.test(v)) return t('fmt.minutesNumber');
+  const n = Number(v);
+  if (n < 1 || n > 1440) return t('fmt.minutesRange');
   return n;
 }

@@ -3,6 +3,7 @@
  * says (status, account summaries); it never holds a secret and never decides anything the
  * background decides. Every action goes through the typed messages of utils/vault/types.ts.
  */
+import { t } from '@/utils/i18n';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { sendMessage, UserError } from '@/utils/messaging';
@@ -42,7 +43,7 @@ export interface VaultUiState {
 export function messageOf(err: unknown): string {
   if (err instanceof UserError) return err.message;
   if (err instanceof Error && err.name === 'UserError') return err.message;
-  return 'Something went wrong inside the extension. Try again; if it keeps failing, reload the extension.';
+  return t('err.internal');
 }
 
 function codeOf(err: unknown): string | null {
@@ -106,11 +107,11 @@ export function createVaultStore(send: Send = sendMessage): StoreApi<VaultUiStat
             return {
               ok: false,
               errors: res.errors,
-              message: 'Some fields need attention. Nothing was saved.',
+              message: t('err.fieldsNeedAttention'),
             };
           }
           if (!res.account) {
-            return { ok: false, errors: {}, message: 'The account was not saved. Try again.' };
+            return { ok: false, errors: {}, message: t('err.notSaved') };
           }
           const saved = res.account;
           const list = get().accounts;

@@ -5,7 +5,17 @@ import { format, languageFromTag, placeholdersOf, translate, type MessageKey } f
 
 const keys = Object.keys(en) as MessageKey[];
 /** Names that are the same in both languages (product and page names, pure placeholders). */
-const SAME_IN_BOTH = new Set<MessageKey>(['app.name', 'setup.accountTitle', 'page.my-apis']);
+const SAME_IN_BOTH = new Set<MessageKey>([
+  'app.name',
+  'setup.accountTitle',
+  'page.my-apis',
+  // Field names traders know in Latin script (as Angel's own pages show them).
+  'form.clientCode',
+  'form.mpin',
+  'form.apiKey',
+  'form.redirect',
+  'form.totp',
+]);
 
 describe('message catalogues', () => {
   it('Hindi has exactly the English keys', () => {
