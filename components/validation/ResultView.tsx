@@ -1,9 +1,11 @@
 import type { ValidationResult } from '@/utils/angel/protocol';
+import { useT } from '@/utils/i18n';
 import { adviceText, angelCodeOf, formatWhen, okDetails, resultHeadline } from './format';
 
 /** One validation result, inline under an account row. */
 export function ResultView({ result }: { result: ValidationResult }) {
-  if (result.state === 'running') return <span className="muted">Checking with Angel…</span>;
+  const t = useT();
+  if (result.state === 'running') return <span className="muted">{t('val.checking')}</span>;
   const code = angelCodeOf(result);
   const advice = adviceText(result);
   const ok = result.state === 'ok';
@@ -15,18 +17,20 @@ export function ResultView({ result }: { result: ValidationResult }) {
     >
       <p className="validation-result__headline">
         <span aria-hidden="true">{ok ? '✓ ' : '⚠ '}</span>
-        <strong>{ok ? resultHeadline(result) : 'Validation failed: '}</strong>
+        <strong>{ok ? resultHeadline(result) : t('val.failedPrefix')}</strong>
         {ok ? null : <span data-testid="validation-explanation">{resultHeadline(result)}</span>}
       </p>
       {ok && okDetails(result) ? <p className="field__hint">{okDetails(result)}</p> : null}
       {advice ? (
         <p className="validation-result__advice" data-testid="validation-advice">
-          {ok ? advice : <>Next: {advice}</>}
+          {ok ? advice : t('val.next', { advice })}
         </p>
       ) : null}
       <p className="field__hint">
-        {code ? <>Angel's code {code} · </> : null}
-        {result.advice?.angelMessage && !code ? <>Angel said "{result.advice.angelMessage}" · </> : null}
+        {code ? t('val.angelCode', { code }) : null}
+        {result.advice?.angelMessage && !code
+          ? t('val.angelSaid', { message: result.advice.angelMessage })
+          : null}
         {formatWhen(result.finishedAt)}
       </p>
     </div>

@@ -6,9 +6,11 @@ import './validation.css';
 import { MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from '@/utils/angel/protocol';
 import { adviceText, angelCodeOf, formatWhen, okDetails, resultHeadline } from './format';
 import { useValidationStore, watchValidation } from './store';
+import { useT } from '@/utils/i18n';
 
 /** Options page: "Validate all" with a results table, and the time limit per request. */
 export function ValidateAllSection(_props: { account?: AccountSummary }) {
+  const t = useT();
   const results = useValidationStore((s) => s.results);
   const [accounts, setAccounts] = useState<AccountSummary[]>([]);
   const [running, setRunning] = useState(false);
@@ -45,7 +47,7 @@ export function ValidateAllSection(_props: { account?: AccountSummary }) {
         results: { ...s.results, ...Object.fromEntries(all.map((r) => [r.accountId, r])) },
       }));
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'The validation could not start.');
+      setError(err instanceof Error ? err.message : t('val.couldNotStart'));
     } finally {
       setRunning(false);
     }
@@ -59,11 +61,11 @@ export function ValidateAllSection(_props: { account?: AccountSummary }) {
         timeoutMs: Math.round(Number(timeoutSec) * 1000),
       });
       setTimeoutSec(String(s.timeoutMs / 1000));
-      setSettingsMsg({ ok: true, text: 'Saved.' });
+      setSettingsMsg({ ok: true, text: t('val.saved') });
     } catch (err) {
       setSettingsMsg({
         ok: false,
-        text: err instanceof Error ? err.message : 'The time limit could not be saved.',
+        text: err instanceof Error ? err.message : t('val.timeoutNotSaved'),
       });
     }
   };
@@ -77,7 +79,7 @@ export function ValidateAllSection(_props: { account?: AccountSummary }) {
       data-testid="validate-all-section"
     >
       <div className="section-head">
-        <h2 id="validate-all-heading">Validate accounts</h2>
+        <h2 id="validate-all-heading">{t('val.title')}</h2>
         <button
           type="button"
           className="primary"
@@ -86,17 +88,12 @@ export function ValidateAllSection(_props: { account?: AccountSummary }) {
           aria-busy={running}
           data-testid="validate-all-button"
         >
-          {running ? 'Validating…' : 'Validate all'}
+          {running ? t('val.validating') : t('val.all')}
         </button>
       </div>
-      <p className="muted">
-        Logs in to Angel's API (apiconnect.angelone.in) with each account's client code, MPIN, a live TOTP
-        code and the API key, the way AutoTrader Web will every morning. A working account shows the holder's
-        name and exchanges and keeps the new session. At most one login per second per account; a refused PIN
-        is never retried by itself.
-      </p>
+      <p className="muted">{t('val.intro')}</p>
       <p role="status" aria-live="polite" className="muted">
-        {running ? `Validating… ${done} of ${accounts.length} done.` : ''}
+        {running ? t('val.progress', { done, total: accounts.length }) : ''}
       </p>
       {error ? (
         <p className="form-message form-message--error" role="alert">
@@ -104,18 +101,18 @@ export function ValidateAllSection(_props: { account?: AccountSummary }) {
         </p>
       ) : null}
       {accounts.length === 0 ? (
-        <p className="muted">No accounts yet.</p>
+        <p className="muted">{t('val.noAccounts')}</p>
       ) : (
         <div className="table-wrap">
           <table className="validation-table" data-testid="validation-table">
-            <caption className="visually-hidden">Last validation of each account</caption>
+            <caption className="visually-hidden">{t('val.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Account</th>
-                <th scope="col">Result</th>
-                <th scope="col">Angel's code</th>
-                <th scope="col">Advice</th>
-                <th scope="col">Time</th>
+                <th scope="col">{t('val.colAccount')}</th>
+                <th scope="col">{t('val.colResult')}</th>
+                <th scope="col">{t('val.colCode')}</th>
+                <th scope="col">{t('val.colAdvice')}</th>
+                <th scope="col">{t('val.colTime')}</th>
               </tr>
             </thead>
             <tbody>
@@ -128,17 +125,17 @@ export function ValidateAllSection(_props: { account?: AccountSummary }) {
                     </th>
                     <td className={r ? `validation-table__result--${r.state}` : undefined}>
                       {!r ? (
-                        <span className="muted">Not validated yet</span>
+                        <span className="muted">{t('val.notYet')}</span>
                       ) : r.state === 'ok' ? (
                         <>
                           <strong>✓ {resultHeadline(r)}</strong>
                           {okDetails(r) ? <div className="field__hint">{okDetails(r)}</div> : null}
                         </>
                       ) : r.state === 'running' ? (
-                        <span className="muted">Checking…</span>
+                        <span className="muted">{t('val.checkingShort')}</span>
                       ) : (
                         <>
-                          <strong>⚠ Failed</strong>
+                          <strong>⚠ {t('val.failed')}</strong>
                           <div>{resultHeadline(r)}</div>
                         </>
                       )}
@@ -154,7 +151,7 @@ export function ValidateAllSection(_props: { account?: AccountSummary }) {
         </div>
       )}
       <form className="field" onSubmit={(e) => void saveTimeout(e)}>
-        <label htmlFor="validate-timeout">Time limit per request to Angel (seconds)</label>
+        <label htmlFor="validate-timeout">{t('val.timeoutLabel')}</label>
         <div className="field__row">
           <input
             id="validate-timeout"
@@ -166,11 +163,9 @@ export function ValidateAllSection(_props: { account?: AccountSummary }) {
             value={timeoutSec}
             onChange={(e) => setTimeoutSec(e.target.value)}
           />
-          <button type="submit">Save time limit</button>
+          <button type="submit">{t('val.saveTimeout')}</button>
         </div>
-        <p className="field__hint">
-          Angel is often slow just before market open; 15 seconds suits most days.
-        </p>
+        <p className="field__hint">{t('val.timeoutHint')}</p>
         {settingsMsg ? (
           <p
             className={`form-message form-message--${settingsMsg.ok ? 'ok' : 'error'}`}

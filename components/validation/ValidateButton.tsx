@@ -4,10 +4,12 @@ import type { AccountSummary } from '@/utils/vault/types';
 import '@/utils/angel/protocol';
 import './validation.css';
 import { ResultView } from './ResultView';
+import { useT } from '@/utils/i18n';
 import { useValidationStore, watchValidation } from './store';
 
 /** "Validate" for one account row (popup and options): progress, then the result inline. */
 export function ValidateButton({ account }: { account?: AccountSummary }) {
+  const t = useT();
   const result = useValidationStore((s) => (account ? s.results[account.id] : undefined));
   const [sending, setSending] = useState(false);
   const [error, setError] = useState('');
@@ -23,7 +25,7 @@ export function ValidateButton({ account }: { account?: AccountSummary }) {
       const r = await sendMessage('validate/account', { accountId: account.id });
       useValidationStore.setState((s) => ({ results: { ...s.results, [r.accountId]: r } }));
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'The validation could not start.');
+      setError(err instanceof Error ? err.message : t('val.couldNotStart'));
     } finally {
       setSending(false);
     }
@@ -36,16 +38,16 @@ export function ValidateButton({ account }: { account?: AccountSummary }) {
         onClick={() => void validate()}
         aria-disabled={running}
         aria-busy={running}
-        aria-label={`Validate ${account.label} with Angel's API`}
-        title="Log in to Angel's API with the stored client code, MPIN, TOTP and API key"
+        aria-label={t('val.buttonName', { label: account.label })}
+        title={t('val.buttonTitle')}
         data-testid="validate-button"
       >
-        {running ? 'Validating…' : 'Validate'}
+        {running ? t('val.validating') : t('val.validate')}
       </button>
       <div role="status" aria-live="polite" className="validate__status">
         {running ? (
           <span className="working">
-            <progress aria-label={`Validating ${account.label}`} /> Checking with Angel…
+            <progress aria-label={t('val.validatingName', { label: account.label })} /> {t('val.checking')}
           </span>
         ) : result ? (
           <ResultView result={result} />

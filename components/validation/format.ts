@@ -1,5 +1,6 @@
 /** How a validation result reads in the popup and the options table. Pure, tested in vitest. */
 import type { ValidationResult } from '@/utils/angel/protocol';
+import { t } from '@/utils/i18n';
 
 /** Angel's own codes look like AB1050 or AG8004; ours are words ("timeout"). */
 export function angelCodeOf(r: ValidationResult): string {
@@ -8,29 +9,26 @@ export function angelCodeOf(r: ValidationResult): string {
 }
 
 export function resultHeadline(r: ValidationResult): string {
-  if (r.state === 'running') return 'Checking with Angel…';
+  if (r.state === 'running') return t('val.checking');
   if (r.state === 'ok') {
-    const who = r.profile?.name ? `: ${r.profile.name}` : '';
-    return `Valid${who}`;
+    return r.profile?.name ? t('val.validWho', { name: r.profile.name }) : t('val.valid');
   }
-  return r.advice?.explanation ?? 'The validation failed.';
+  return r.advice?.explanation ?? t('val.failedFallback');
 }
 
 /** Exchanges and what happened to the session, one line. */
 export function okDetails(r: ValidationResult): string {
   const parts: string[] = [];
-  if (r.profile?.exchanges.length) parts.push(`Exchanges: ${r.profile.exchanges.join(', ')}`);
+  if (r.profile?.exchanges.length) parts.push(t('val.exchanges', { list: r.profile.exchanges.join(', ') }));
   // Delivery sends only to the account's targets, if it has any: claim no more than "saved".
-  if (r.tokensStored) parts.push('session saved');
-  if (r.delivery === 'failed') parts.push("handing the session to the account's delivery targets failed");
+  if (r.tokensStored) parts.push(t('val.sessionSaved'));
+  if (r.delivery === 'failed') parts.push(t('val.deliveryFailed'));
   return parts.join(' · ');
 }
 
 export function adviceText(r: ValidationResult): string {
   if (r.state === 'ok')
-    return r.profileProblem
-      ? `Login works, but the profile could not be read: ${r.profileProblem.explanation}`
-      : '';
+    return r.profileProblem ? t('val.profileProblem', { explanation: r.profileProblem.explanation }) : '';
   if (r.state === 'failed' && r.advice) return r.advice.nextStep;
   return '';
 }
