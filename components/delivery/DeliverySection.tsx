@@ -8,23 +8,30 @@ import { formatDateTime } from '@/utils/ui/format';
 import { messageOf, useVault } from '@/utils/ui/vaultStore';
 import { deliveryStore, useDelivery } from './deliveryStore';
 import './delivery.css';
+import { t as tNow, useT, type MessageKey } from '@/utils/i18n';
 
 /** How often the section re-reads the outbox while it is open (deliveries progress on their own). */
 const REFRESH_MS = 4000;
 
-const OUTCOME_LABEL: Record<string, string> = {
-  delivered: 'Delivered',
-  retrying: 'Waiting to retry',
-  failed: 'Refused',
-  expired: 'Gave up (deadline passed)',
-  'waiting-unlock': 'Waiting for unlock',
+const OUTCOME_LABEL: Record<string, MessageKey> = {
+  delivered: 'dl.outDelivered',
+  retrying: 'dl.outRetrying',
+  failed: 'dl.outFailed',
+  expired: 'dl.outExpired',
+  'waiting-unlock': 'dl.outWaitingUnlock',
 };
+
+function outcomeLabel(outcome: string): string {
+  const key = OUTCOME_LABEL[outcome];
+  return key ? tNow(key) : outcome;
+}
 
 /**
  * Options page: per account its delivery targets, adding targets (with the runtime site-access
  * request), last delivery status, "Send test event", "Retry now" and the outbox (tokens masked).
  */
 export function DeliverySection({ account }: { account?: AccountSummary }) {
+  const t = useT();
   const allAccounts = useVault((s) => s.accounts);
   const overview = useDelivery((s) => s.overview);
   const loadError = useDelivery((s) => s.loadError);
@@ -32,19 +39,15 @@ export function DeliverySection({ account }: { account?: AccountSummary }) {
 
   useEffect(() => {
     void deliveryStore.getState().refresh();
-    const t = setInterval(() => void deliveryStore.getState().refresh(), REFRESH_MS);
-    return () => clearInterval(t);
+    const timer = setInterval(() => void deliveryStore.getState().refresh(), REFRESH_MS);
+    return () => clearInterval(timer);
   }, []);
 
   const outbox = (overview?.outbox ?? []).filter((e) => accounts.some((a) => a.id === e.accountId));
   return (
     <section className="card delivery" id="delivery" aria-labelledby="delivery-title" tabIndex={-1}>
-      <h2 id="delivery-title">Token delivery</h2>
-      <p className="muted">
-        Send each day's tokens to your own server the moment they are captured: signed, retried until your
-        server answers, never lost when the browser closes. The format is described in docs/webhook.md; a
-        ready-made receiver is in examples/token-receiver.
-      </p>
+      <h2 id="delivery-title">{t('dl.title')}</h2>
+      <p className="muted">{t('dl.intro')}</p>
       {loadError && (
         <p className="form-message form-message--error" role="alert">
           {loadError}
@@ -52,17 +55,15 @@ export function DeliverySection({ account }: { account?: AccountSummary }) {
       )}
       {overview?.locked && (
         <div className="banner banner--warn" role="status">
-          The vault is locked: waiting deliveries go out as soon as you unlock it.
+          {t('dl.locked')}
         </div>
       )}
-      {accounts.length === 0 && (
-        <p className="muted">Add an account first; then choose where its tokens go.</p>
-      )}
+      {accounts.length === 0 && <p className="muted">{t('dl.noAccounts')}</p>}
       {accounts.map((a) => (
         <AccountTargets
           key={a.id}
           account={a}
-          targets={(overview?.targets ?? []).filter((t) => t.accountId === a.id)}
+          targets={(overview?.targets ?? []).filter((x) => x.accountId === a.id)}
         />
       ))}
       <OutboxTable entries={outbox} />
@@ -71,6 +72,7 @@ export function DeliverySection({ account }: { account?: AccountSummary }) {
 }
 
 function AccountTargets({ account, targets }: { account: AccountSummary; targets: TargetView[] }) {
+  const t = useT();
   const headingId = useId();
   return (
     <div className="delivery__account" aria-labelledby={headingId}>
@@ -78,29 +80,30 @@ function AccountTargets({ account, targets }: { account: AccountSummary; targets
         {account.label} <span className="account-row__client">{account.clientCode}</span>
       </h3>
       {targets.length === 0 ? (
-        <p className="muted">No delivery target: tokens stay in the vault only.</p>
+        <p className="muted">{t('dl.noTarget')}</p>
       ) : (
-        <ul className="account-list" aria-label={`Delivery targets of ${account.label}`}>
-          {targets.map((t) => (
-            <TargetRow key={t.id} target={t} account={account} />
+        <ul className="account-list" aria-label={t('dl.targetsOf', { label: account.label })}>
+          {targets.map((x) => (
+            <TargetRow key={x.id} target={x} account={account} />
           ))}
         </ul>
       )}
-      <AddTargetForm account={account} hasRedirect={targets.some((t) => t.kind === 'angel-redirect')} />
+      <AddTargetForm account={account} hasRedirect={targets.some((x) => x.kind === 'angel-redirect')} />
     </div>
   );
 }
 
 function describeResult(r: SendResult): string {
-  return `${OUTCOME_LABEL[r.outcome] ?? r.outcome}. ${r.message}`.trim();
+  return `${outcomeLabel(r.outcome)}. ${r.message}`.trim();
 }
 
 function TargetRow({ target, account }: { target: TargetView; account: AccountSummary }) {
+  const t = useT();
   const [busy, setBusy] = useState<string | null>(null);
   const [note, setNote] = useState<{ ok?: string; error?: string }>({});
   const [secret, setSecret] = useState<string | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
-  const name = target.kind === 'webhook' ? (target.url ?? 'webhook') : 'Angel redirect';
+  const name = target.kind === 'webhook' ? (target.url ?? t('dl.webhookFallback')) : t('dl.angelRedirect');
 
   async function run(label: string, fn: () => Promise<string | void>) {
     setBusy(label);
@@ -122,12 +125,8 @@ function TargetRow({ target, account }: { target: TargetView; account: AccountSu
     const asked = browser.permissions.request({ origins: [target.permissionPattern] });
     void run('access', async () => {
       const granted = await asked;
-      if (!granted)
-        throw new UserError(
-          'access-refused',
-          'Access was not allowed, so deliveries to this site may fail. Press "Allow access" again and choose "Allow".',
-        );
-      return 'Access allowed.';
+      if (!granted) throw new UserError('access-refused', t('dl.accessRefused'));
+      return t('dl.accessAllowed');
     }).catch(() => undefined);
   }
 
@@ -135,11 +134,9 @@ function TargetRow({ target, account }: { target: TargetView; account: AccountSu
     return (
       <li className="account-row delivery__target">
         <div className="account-row__main">
-          <strong>Angel redirect</strong>
+          <strong>{t('dl.angelRedirect')}</strong>
           <span className="muted">
-            After a publisher login Angel sends the browser on to{' '}
-            {account.redirectUrl || 'the app’s Redirect URL'}, which receives the tokens itself. Nothing is
-            sent by the extension.
+            {t('dl.redirectText', { url: account.redirectUrl || t('dl.redirectFallback') })}
           </span>
         </div>
         <div className="account-row__actions">
@@ -164,30 +161,32 @@ function TargetRow({ target, account }: { target: TargetView; account: AccountSu
   return (
     <li className="account-row delivery__target" data-target-id={target.id}>
       <div className="account-row__main">
-        <strong>Webhook</strong>
+        <strong>{t('dl.webhook')}</strong>
         <code className="delivery__url">{target.url}</code>
-        {target.siteAccess === false && <span className="badge badge--warn">No site access</span>}
-        {target.pending > 0 && <span className="badge">{target.pending} waiting</span>}
-        {target.failed > 0 && <span className="badge badge--warn">{target.failed} stopped</span>}
+        {target.siteAccess === false && <span className="badge badge--warn">{t('dl.noAccess')}</span>}
+        {target.pending > 0 && <span className="badge">{t('dl.waiting', { n: target.pending })}</span>}
+        {target.failed > 0 && (
+          <span className="badge badge--warn">{t('dl.stopped', { n: target.failed })}</span>
+        )}
       </div>
       <p className="delivery__last" aria-live="polite">
         {last ? (
           <>
-            Last delivery{last.test ? ' (test)' : ''}:{' '}
+            {last.test ? t('dl.lastDeliveryTest') : t('dl.lastDelivery')}{' '}
             <strong className={`delivery__outcome delivery__outcome--${last.outcome}`}>
-              {OUTCOME_LABEL[last.outcome] ?? last.outcome}
+              {outcomeLabel(last.outcome)}
             </strong>{' '}
-            at {formatDateTime(last.at)}. <span className="muted">{last.message}</span>
+            {t('dl.at', { when: formatDateTime(last.at) })} <span className="muted">{last.message}</span>
           </>
         ) : (
-          <span className="muted">Nothing sent yet.</span>
+          <span className="muted">{t('dl.nothingSent')}</span>
         )}
       </p>
       {target.siteAccess === false && (
         <p className="warning">
-          The browser does not let the extension reach this site yet, so deliveries may fail.{' '}
+          {t('dl.cannotReach')}{' '}
           <button type="button" onClick={allowAccess} disabled={busy !== null}>
-            Allow access
+            {t('dl.allowAccess')}
           </button>
         </p>
       )}
@@ -195,41 +194,39 @@ function TargetRow({ target, account }: { target: TargetView; account: AccountSu
         <button
           type="button"
           disabled={busy !== null}
-          aria-label={`Send test event to ${name}`}
+          aria-label={t('dl.sendTestName', { name })}
           onClick={() =>
             run('test', async () =>
               describeResult(await sendMessage('delivery/send-test', { targetId: target.id })),
             )
           }
         >
-          {busy === 'test' ? 'Sending…' : 'Send test event'}
+          {busy === 'test' ? t('dl.sending') : t('dl.sendTest')}
         </button>
         <button
           type="button"
           disabled={busy !== null || target.pending + target.failed === 0}
-          aria-label={`Retry now: deliveries to ${name}`}
+          aria-label={t('dl.retryName', { name })}
           onClick={() =>
             run('retry', async () => {
               const results = await sendMessage('delivery/retry-now', { targetId: target.id });
-              return results.length
-                ? results.map(describeResult).join(' ')
-                : 'Nothing waiting for this target.';
+              return results.length ? results.map(describeResult).join(' ') : t('dl.nothingWaiting');
             })
           }
         >
-          {busy === 'retry' ? 'Sending…' : 'Retry now'}
+          {busy === 'retry' ? t('dl.sending') : t('dl.retry')}
         </button>
         <button
           type="button"
           disabled={busy !== null}
-          aria-label={`New signing secret for ${name}`}
+          aria-label={t('dl.newSecretName', { name })}
           onClick={() =>
             run('rotate', async () => {
               setSecret((await sendMessage('delivery/rotate-secret', { targetId: target.id })).secret);
             })
           }
         >
-          New secret
+          {t('dl.newSecret')}
         </button>
         <RemoveButton
           name={name}
@@ -256,21 +253,22 @@ function RemoveButton(props: {
   busy: boolean;
   onRemove(): void;
 }) {
+  const t = useT();
   if (!props.confirm) {
     return (
       <button
         type="button"
         disabled={props.busy}
-        aria-label={`Remove target ${props.name}`}
+        aria-label={t('dl.removeName', { name: props.name })}
         onClick={() => props.setConfirm(true)}
       >
-        Remove
+        {t('dl.remove')}
       </button>
     );
   }
   return (
-    <span className="confirm" role="group" aria-label="Confirm removal">
-      <p>Remove this target? Deliveries still waiting for it are dropped, and its secret is deleted.</p>
+    <span className="confirm" role="group" aria-label={t('dl.confirmRemoval')}>
+      <p>{t('dl.removeText')}</p>
       <button
         type="button"
         className="danger"
@@ -279,10 +277,10 @@ function RemoveButton(props: {
           props.onRemove();
         }}
       >
-        Yes, remove
+        {t('dl.yesRemove')}
       </button>
       <button type="button" onClick={() => props.setConfirm(false)}>
-        Keep it
+        {t('dl.keep')}
       </button>
     </span>
   );
@@ -304,13 +302,13 @@ function FormNote({ note }: { note: { ok?: string; error?: string } }) {
 }
 
 function SecretReveal({ secret, onDone }: { secret: string; onDone(): void }) {
+  const t = useT();
   const id = useId();
   const [copied, setCopied] = useState(false);
   return (
-    <div className="banner banner--warn delivery__secret" role="region" aria-label="Signing secret">
+    <div className="banner banner--warn delivery__secret" role="region" aria-label={t('dl.secretRegion')}>
       <label htmlFor={id}>
-        <strong>Signing secret — shown only now.</strong> Copy it into your server's configuration (for the
-        example receiver: RECEIVER_SECRET). Anyone with it can forge deliveries.
+        <strong>{t('dl.secretStrong')}</strong> {t('dl.secretText')}
       </label>
       <div className="field__row">
         <input
@@ -330,10 +328,10 @@ function SecretReveal({ secret, onDone }: { secret: string; onDone(): void }) {
             );
           }}
         >
-          {copied ? 'Copied' : 'Copy'}
+          {copied ? t('dl.copied') : t('dl.copy')}
         </button>
         <button type="button" className="primary" onClick={onDone}>
-          I saved it
+          {t('dl.savedIt')}
         </button>
       </div>
     </div>
@@ -341,6 +339,7 @@ function SecretReveal({ secret, onDone }: { secret: string; onDone(): void }) {
 }
 
 function AddTargetForm({ account, hasRedirect }: { account: AccountSummary; hasRedirect: boolean }) {
+  const t = useT();
   const urlId = useId();
   const kindId = useId();
   const [kind, setKind] = useState<'webhook' | 'angel-redirect'>('webhook');
@@ -358,7 +357,7 @@ function AddTargetForm({ account, hasRedirect }: { account: AccountSummary; hasR
       setBusy(true);
       void sendMessage('delivery/add-target', { accountId: account.id, kind: 'angel-redirect' })
         .then(
-          () => setOk('Added.'),
+          () => setOk(t('dl.added')),
           (err: unknown) => setError(messageOf(err)),
         )
         .finally(() => {
@@ -384,9 +383,7 @@ function AddTargetForm({ account, hasRedirect }: { account: AccountSummary; hasR
       try {
         const granted = await asked.catch(() => false);
         if (!granted) {
-          setError(
-            `The browser did not allow the extension to reach ${check.origin}, so nothing was added. Press "Add" again and choose "Allow".`,
-          );
+          setError(t('dl.notAllowed', { origin: check.origin }));
           return;
         }
         const res = await sendMessage('delivery/add-target', {
@@ -410,26 +407,26 @@ function AddTargetForm({ account, hasRedirect }: { account: AccountSummary; hasR
       className="delivery__add"
       onSubmit={submit}
       noValidate
-      aria-label={`Add a delivery target for ${account.label}`}
+      aria-label={t('dl.addFor', { label: account.label })}
     >
       <div className="field__row">
         <label htmlFor={kindId} className="visually-hidden">
-          Kind of target
+          {t('dl.kind')}
         </label>
         <select
           id={kindId}
           value={kind}
           onChange={(e) => setKind(e.target.value as 'webhook' | 'angel-redirect')}
         >
-          <option value="webhook">Webhook (POST to my server)</option>
+          <option value="webhook">{t('dl.kindWebhook')}</option>
           <option value="angel-redirect" disabled={hasRedirect}>
-            Angel redirect (the app's Redirect URL)
+            {t('dl.kindRedirect')}
           </option>
         </select>
         {kind === 'webhook' && (
           <>
             <label htmlFor={urlId} className="visually-hidden">
-              Webhook URL for {account.label}
+              {t('dl.urlFor', { label: account.label })}
             </label>
             <input
               id={urlId}
@@ -444,7 +441,7 @@ function AddTargetForm({ account, hasRedirect }: { account: AccountSummary; hasR
           </>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Adding…' : 'Add target'}
+          {busy ? t('dl.adding') : t('dl.add')}
         </button>
       </div>
       {error && (
@@ -463,6 +460,7 @@ function AddTargetForm({ account, hasRedirect }: { account: AccountSummary; hasR
 }
 
 function OutboxTable({ entries }: { entries: OutboxView[] }) {
+  const t = useT();
   const [note, setNote] = useState<{ ok?: string; error?: string }>({});
   async function act(fn: () => Promise<string | void>) {
     setNote({});
@@ -477,18 +475,18 @@ function OutboxTable({ entries }: { entries: OutboxView[] }) {
   }
   return (
     <div className="delivery__outbox">
-      <h3 id="outbox-title">Outbox</h3>
+      <h3 id="outbox-title">{t('dl.outbox')}</h3>
       {entries.length === 0 ? (
-        <p className="muted">Empty: everything captured has been delivered.</p>
+        <p className="muted">{t('dl.outboxEmpty')}</p>
       ) : (
         <table aria-labelledby="outbox-title" className="delivery__table">
           <thead>
             <tr>
-              <th scope="col">Account</th>
-              <th scope="col">To</th>
-              <th scope="col">State</th>
-              <th scope="col">Tokens (masked)</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('dl.colAccount')}</th>
+              <th scope="col">{t('dl.colTo')}</th>
+              <th scope="col">{t('dl.colState')}</th>
+              <th scope="col">{t('dl.colTokens')}</th>
+              <th scope="col">{t('dl.colActions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -496,20 +494,24 @@ function OutboxTable({ entries }: { entries: OutboxView[] }) {
               <tr key={e.eventId} data-event-id={e.eventId}>
                 <td>
                   {e.accountLabel} <span className="account-row__client">{e.clientCode}</span>
-                  {e.test && <span className="badge">test</span>}
+                  {e.test && <span className="badge">{t('dl.test')}</span>}
                 </td>
                 <td>
                   <code className="delivery__url">{e.url}</code>
                 </td>
                 <td>
                   <strong>
-                    {e.state === 'pending' ? 'Waiting' : e.state === 'failed' ? 'Refused' : 'Gave up'}
+                    {e.state === 'pending'
+                      ? t('dl.stWaiting')
+                      : e.state === 'failed'
+                        ? t('dl.stRefused')
+                        : t('dl.stGaveUp')}
                   </strong>
                   <br />
                   <span className="muted">
-                    {e.attempts} attempt{e.attempts === 1 ? '' : 's'}
-                    {e.state === 'pending' ? `; next ${formatDateTime(e.nextAttemptAt)}` : ''}; until{' '}
-                    {formatDateTime(e.deadline)}
+                    {e.attempts === 1 ? t('dl.attempt1') : t('dl.attempts', { n: e.attempts })}
+                    {e.state === 'pending' ? t('dl.next', { when: formatDateTime(e.nextAttemptAt) }) : ''}
+                    {t('dl.until', { when: formatDateTime(e.deadline) })}
                   </span>
                   {e.lastMessage && <div className="muted">{e.lastMessage}</div>}
                 </td>
@@ -522,7 +524,7 @@ function OutboxTable({ entries }: { entries: OutboxView[] }) {
                   <div className="account-row__actions">
                     <button
                       type="button"
-                      aria-label={`Retry now: delivery to ${e.url} created ${formatDateTime(e.createdAt)}`}
+                      aria-label={t('dl.retryEntry', { url: e.url, when: formatDateTime(e.createdAt) })}
                       onClick={() =>
                         void act(async () =>
                           (await sendMessage('delivery/retry-now', { eventId: e.eventId }))
@@ -531,16 +533,16 @@ function OutboxTable({ entries }: { entries: OutboxView[] }) {
                         )
                       }
                     >
-                      Retry now
+                      {t('dl.retry')}
                     </button>
                     <button
                       type="button"
-                      aria-label={`Discard delivery to ${e.url} created ${formatDateTime(e.createdAt)}`}
+                      aria-label={t('dl.discardEntry', { url: e.url, when: formatDateTime(e.createdAt) })}
                       onClick={() =>
                         void act(async () => sendMessage('delivery/discard', { eventId: e.eventId }))
                       }
                     >
-                      Discard
+                      {t('dl.discard')}
                     </button>
                   </div>
                 </td>

@@ -15,6 +15,10 @@ const SAME_IN_BOTH = new Set<MessageKey>([
   'form.apiKey',
   'form.redirect',
   'form.totp',
+  'dl.webhookFallback',
+  'dl.angelRedirect',
+  'dl.secretRegion',
+  'dl.webhook',
 ]);
 
 describe('message catalogues', () => {
