@@ -111,26 +111,35 @@ function CodeRow({
   const fraction = code ? windowFraction(code.remainingMs, code.period) : 0;
   return (
     <li className={`code-row${copied ? ' code-row--copied' : ''}`}>
-      <button
-        type="button"
-        className="code-row__copy"
-        disabled={!code}
-        onClick={() => code && onCopy(code.code)}
-        aria-label={code ? t('codes.copyFor', { name }) : t('codes.noSecretFor', { name })}
-        aria-describedby={code ? `${id}-spoken` : undefined}
-      >
-        <span className="code-row__who">
-          <span className="code-row__label">{a.label}</span>
-          <span className="code-row__client">{a.clientCode}</span>
-        </span>
-        {code ? (
-          <span className="code-row__code" data-testid="totp-code" data-account={a.id}>
-            {groupCode(code.code)}
+      {/* The whole face is the copy button: an empty button stretched over the label and code,
+          named by its aria-label; what the face shows reaches screen readers through
+          aria-describedby (client code, then the digits one by one). The button holds no visible
+          text of its own, so its name never contradicts what a speech-input user sees. */}
+      <div className="code-row__copyarea">
+        <button
+          type="button"
+          className="code-row__copy"
+          disabled={!code}
+          onClick={() => code && onCopy(code.code)}
+          aria-label={code ? t('codes.copyFor', { name }) : t('codes.noSecretFor', { name })}
+          aria-describedby={code ? `${id}-client ${id}-spoken` : `${id}-client`}
+        />
+        <div className="code-row__face" aria-hidden="true">
+          <span className="code-row__who">
+            <span className="code-row__label">{a.label}</span>
+            <span className="code-row__client" id={`${id}-client`}>
+              {a.clientCode}
+            </span>
           </span>
-        ) : (
-          <span className="code-row__code code-row__code--none">{t('codes.noSecret')}</span>
-        )}
-      </button>
+          {code ? (
+            <span className="code-row__code" data-testid="totp-code" data-account={a.id}>
+              {groupCode(code.code)}
+            </span>
+          ) : (
+            <span className="code-row__code code-row__code--none">{t('codes.noSecret')}</span>
+          )}
+        </div>
+      </div>
       {code && (
         <>
           <span id={`${id}-spoken`} className="visually-hidden">
