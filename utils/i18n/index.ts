@@ -6,55 +6,33 @@
  * browser's UI language: Hindi for any `hi*` tag, English otherwise.
  */
 import { useSyncExternalStore } from 'react';
-import { browser } from 'wxt/browser';
-import { storage } from '#imports';
 import { en, type MessageKey } from './en';
 import { hi } from './hi';
+import {
+  format,
+  languageItem,
+  resolveLanguage,
+  setCorePageLanguage,
+  type Language,
+  type LanguageSetting,
+  type Params,
+} from './core';
 
+// Resolution and formatting live in the React-free core (content scripts use it directly).
+export {
+  browserLanguage,
+  format,
+  languageFromTag,
+  languageItem,
+  placeholdersOf,
+  resolveLanguage,
+  type Language,
+  type LanguageSetting,
+  type Params,
+} from './core';
 export type { MessageKey } from './en';
-export type Language = 'en' | 'hi';
-export type LanguageSetting = 'auto' | Language;
-export type Params = Record<string, string | number>;
 
 export const CATALOGUES: Record<Language, Record<MessageKey, string>> = { en, hi };
-
-/** Version 1: the first stored shape. */
-export const languageItem = storage.defineItem<LanguageSetting>('local:uiLanguage', {
-  fallback: 'auto',
-  version: 1,
-});
-
-/** The placeholders a message uses, sorted: "{label}" → ["label"]. */
-export function placeholdersOf(text: string): string[] {
-  return [...new Set(Array.from(text.matchAll(/\{(\w+)\}/g), (m) => m[1] ?? ''))].sort();
-}
-
-export function format(text: string, params?: Params): string {
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
-}
-
-/** Hindi for any Hindi tag ("hi", "hi-IN"), English for everything else. */
-export function languageFromTag(tag: string | undefined | null): Language {
-  return tag && /^hi(\b|[-_])/i.test(tag) ? 'hi' : 'en';
-}
-
-export function browserLanguage(): Language {
-  let tag: string | undefined;
-  try {
-    tag = browser.i18n?.getUILanguage?.();
-  } catch {
-    tag = undefined;
-  }
-  if (!tag && typeof navigator !== 'undefined') tag = navigator.language;
-  return languageFromTag(tag);
-}
-
-export function resolveLanguage(setting: LanguageSetting): Language {
-  return setting === 'auto' ? browserLanguage() : setting;
-}
 
 export function translate(lang: Language, key: MessageKey, params?: Params): string {
   // A key missing from both catalogues (only possible past the type checker) shows as itself,
@@ -71,6 +49,7 @@ const listeners = new Set<() => void>();
 function apply(next: LanguageSetting): void {
   setting = next;
   const lang = resolveLanguage(next);
+  setCorePageLanguage(lang);
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
   if (lang === current) return;
   current = lang;
