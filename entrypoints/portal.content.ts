@@ -2,6 +2,7 @@ import { PORTAL_MATCHES } from '@/utils/angelHosts';
 import { pageKindFromDocument, type PageKind } from '@/utils/pageKind';
 import { sendMessage } from '@/utils/messaging';
 import { PAGE_ADAPTERS } from '@/utils/portal/adapters';
+import { initPageLanguage } from '@/utils/i18n/inPage';
 import '@/utils/protocol';
 import { listenForFocusedFill } from '@/utils/shortcuts/fillFocused';
 
@@ -9,8 +10,9 @@ export default defineContentScript({
   matches: PORTAL_MATCHES,
   runAt: 'document_idle',
   allFrames: false,
-  main(ctx) {
+  async main(ctx) {
     ctx.onInvalidated(listenForFocusedFill()); // "Fill TOTP here" (context menu)
+    await initPageLanguage(); // the in-page controls speak the user's chosen language
     let last: PageKind | null = null;
     let stops: (() => void)[] = [];
     const report = () => {

@@ -1,13 +1,24 @@
-import { LOGIN_STEPS, STEP_LABELS, type AttemptView } from '@/utils/login/protocol';
+import { useT, type MessageKey } from '@/utils/i18n';
+import { LOGIN_STEPS, type AttemptView, type LoginStep } from '@/utils/login/protocol';
+
+const STEP_KEYS: Record<LoginStep, MessageKey> = {
+  opening: 'login.stepOpening',
+  clientCode: 'login.stepClientCode',
+  pin: 'login.stepPin',
+  totp: 'login.stepTotp',
+  redirected: 'login.stepRedirected',
+  delivered: 'login.stepDelivered',
+};
 
 /** The steps of one attempt, reached ones ticked, live while it runs. */
 export function AttemptSteps({ attempt }: { attempt: AttemptView }) {
+  const t = useT();
   const reached = LOGIN_STEPS.filter((s) => attempt.steps[s] !== undefined);
   const current =
     attempt.status === 'running' ? LOGIN_STEPS.find((s) => attempt.steps[s] === undefined) : undefined;
   return (
     <div className="login-attempt" data-testid="login-attempt" data-status={attempt.status}>
-      <ol className="login-steps" aria-label={`Login steps for ${attempt.label}`}>
+      <ol className="login-steps" aria-label={t('login.stepsFor', { label: attempt.label })}>
         {LOGIN_STEPS.map((s) => {
           const done = reached.includes(s);
           const state = done ? 'done' : s === current ? 'current' : 'todo';
@@ -18,8 +29,10 @@ export function AttemptSteps({ attempt }: { attempt: AttemptView }) {
               data-step={s}
               aria-current={state === 'current' ? 'step' : undefined}
             >
-              <span aria-hidden="true">{done ? '✓' : state === 'current' ? '…' : '·'}</span> {STEP_LABELS[s]}
-              {!done && state === 'current' ? <span className="visually-hidden"> (in progress)</span> : null}
+              <span aria-hidden="true">{done ? '✓' : state === 'current' ? '…' : '·'}</span> {t(STEP_KEYS[s])}
+              {!done && state === 'current' ? (
+                <span className="visually-hidden"> {t('login.inProgress')}</span>
+              ) : null}
             </li>
           );
         })}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useT } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import type { AccountSummary } from '@/utils/vault/types';
 import '@/utils/login/protocol';
@@ -10,6 +11,7 @@ export function LoginButton({ account }: { account?: AccountSummary }) {
   const overview = useLoginStore((s) => s.overview);
   const [error, setError] = useState('');
   const [starting, setStarting] = useState(false);
+  const t = useT();
   useEffect(() => watchLogin(), []);
   if (!account) return null;
   const attempts = overview?.attempts.filter((a) => a.accountId === account.id) ?? [];
@@ -22,7 +24,7 @@ export function LoginButton({ account }: { account?: AccountSummary }) {
     try {
       await sendMessage('login/start', { accountId: account.id });
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'The login could not start.');
+      setError(err instanceof Error ? err.message : t('ip.loginNoStart'));
     } finally {
       setStarting(false);
     }
@@ -33,10 +35,10 @@ export function LoginButton({ account }: { account?: AccountSummary }) {
         type="button"
         onClick={() => void start()}
         disabled={starting || !!live || !account.apiKeyLast4}
-        aria-label={`Log in ${account.label} on Angel`}
-        title={account.apiKeyLast4 ? undefined : 'Add the API key of a Publisher app to log in'}
+        aria-label={t('login.logInAria', { label: account.label })}
+        title={account.apiKeyLast4 ? undefined : t('login.needKey')}
       >
-        {live ? 'Logging in…' : queued ? 'Queued' : 'Log in'}
+        {live ? t('login.loggingIn') : queued ? t('login.queued') : t('login.logIn')}
       </button>{' '}
       {last && !live ? (
         <span
@@ -45,8 +47,12 @@ export function LoginButton({ account }: { account?: AccountSummary }) {
           data-ok={last.ok ? 'true' : 'false'}
           title={last.message}
         >
-          {last.needsAttention ? 'Needs attention' : last.ok ? 'Logged in' : 'Login failed'} ·{' '}
-          {formatTime(last.at)}
+          {last.needsAttention
+            ? t('login.needsAttention')
+            : last.ok
+              ? t('login.loggedIn')
+              : t('login.loginFailed')}{' '}
+          · {formatTime(last.at)}
         </span>
       ) : null}
       {live ? <AttemptSteps attempt={live} /> : null}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { useT, type MessageKey } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import type { AccountSummary } from '@/utils/vault/types';
 import '@/utils/vault/types';
@@ -8,7 +9,16 @@ import { parseHolidays, parseTime } from '@/utils/login/schedule';
 import { MAX_TIMEOUT_SEC, MIN_TIMEOUT_SEC } from '@/utils/login/storage';
 import { formatTime, useLoginStore, watchLogin } from './store';
 
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** Day names by JavaScript day number (0 = Sunday). */
+const DAYS: MessageKey[] = [
+  'login.day0',
+  'login.day1',
+  'login.day2',
+  'login.day3',
+  'login.day4',
+  'login.day5',
+  'login.day6',
+];
 
 /** Options page: the daily login's schedule, timeout and which accounts take part. */
 export function LoginSettingsSection(_props: { account?: AccountSummary }) {
@@ -19,6 +29,7 @@ export function LoginSettingsSection(_props: { account?: AccountSummary }) {
   const [accounts, setAccounts] = useState<AccountSummary[]>([]);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const id = useId();
+  const t = useT();
   useEffect(() => watchLogin(), []);
   useEffect(() => {
     if (overview && !draft) {
@@ -39,7 +50,7 @@ export function LoginSettingsSection(_props: { account?: AccountSummary }) {
   const save = async () => {
     setMessage(null);
     if (parsedHolidays.invalid.length) {
-      setMessage({ text: `Not a date like 2026-01-26: ${parsedHolidays.invalid.join(', ')}`, error: true });
+      setMessage({ text: t('login.notDateLike', { list: parsedHolidays.invalid.join(', ') }), error: true });
       return;
     }
     try {
@@ -49,9 +60,9 @@ export function LoginSettingsSection(_props: { account?: AccountSummary }) {
       setOverview(next);
       setDraft(next.settings);
       setHolidays(next.settings.schedule.holidays.join('\n'));
-      setMessage({ text: 'Saved.', error: false });
+      setMessage({ text: t('login.saved'), error: false });
     } catch (err) {
-      setMessage({ text: err instanceof Error ? err.message : 'Not saved.', error: true });
+      setMessage({ text: err instanceof Error ? err.message : t('login.notSaved'), error: true });
     }
   };
 
@@ -60,21 +71,18 @@ export function LoginSettingsSection(_props: { account?: AccountSummary }) {
       await sendMessage('login/account-flags', { accountId: a.id, ...flags });
       await loadAccounts();
     } catch (err) {
-      setMessage({ text: err instanceof Error ? err.message : 'Not saved.', error: true });
+      setMessage({ text: err instanceof Error ? err.message : t('login.notSaved'), error: true });
     }
   };
 
   const schedule = draft.schedule;
   return (
     <section className="card" aria-labelledby={`${id}-h`} data-testid="login-settings">
-      <h2 id={`${id}-h`}>Daily login</h2>
-      <p className="muted">
-        Logs in on Angel's publisher-login page for you and captures the session tokens. A wrong PIN is never
-        retried, so your account is never locked by the extension.
-      </p>
+      <h2 id={`${id}-h`}>{t('login.title')}</h2>
+      <p className="muted">{t('login.intro')}</p>
 
       <div className="field">
-        <label htmlFor={`${id}-timeout`}>Give up after (seconds)</label>
+        <label htmlFor={`${id}-timeout`}>{t('login.timeout')}</label>
         <input
           id={`${id}-timeout`}
           type="number"
@@ -85,12 +93,11 @@ export function LoginSettingsSection(_props: { account?: AccountSummary }) {
           onChange={(e) => setDraft({ ...draft, timeoutSec: Number(e.target.value) })}
         />
         <p className="field__hint">
-          Between {MIN_TIMEOUT_SEC} and {MAX_TIMEOUT_SEC}. A login that takes longer stops and leaves its tab
-          open.
+          {t('login.timeoutHint', { min: MIN_TIMEOUT_SEC, max: MAX_TIMEOUT_SEC })}
         </p>
       </div>
 
-      <h3>Schedule</h3>
+      <h3>{t('login.schedule')}</h3>
       <div className="field field--check">
         <div className="field__row">
           <input
@@ -99,11 +106,11 @@ export function LoginSettingsSection(_props: { account?: AccountSummary }) {
             checked={schedule.enabled}
             onChange={(e) => setDraft({ ...draft, schedule: { ...schedule, enabled: e.target.checked } })}
           />
-          <label htmlFor={`${id}-enabled`}>Log in every trading morning by itself</label>
+          <label htmlFor={`${id}-enabled`}>{t('login.everyMorning')}</label>
         </div>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-time`}>Time (India, IST)</label>
+        <label htmlFor={`${id}-time`}>{t('login.time')}</label>
         <input
           id={`${id}-time`}
           type="time"
@@ -113,9 +120,9 @@ export function LoginSettingsSection(_props: { account?: AccountSummary }) {
         />
       </div>
       <fieldset className="radios">
-        <legend>Days</legend>
-        {DAYS.map((name, day) => (
-          <label key={name}>
+        <legend>{t('login.days')}</legend>
+        {DAYS.map((key, day) => (
+          <label key={key}>
             <input
               type="checkbox"
               checked={schedule.weekdays.includes(day)}
@@ -131,12 +138,12 @@ export function LoginSettingsSection(_props: { account?: AccountSummary }) {
                 })
               }
             />
-            {name}
+            {t(key)}
           </label>
         ))}
       </fieldset>
       <div className="field">
-        <label htmlFor={`${id}-holidays`}>Holidays to skip (one date per line, like 2026-01-26)</label>
+        <label htmlFor={`${id}-holidays`}>{t('login.holidays')}</label>
         <textarea
           id={`${id}-holidays`}
           rows={4}
@@ -147,16 +154,20 @@ export function LoginSettingsSection(_props: { account?: AccountSummary }) {
         />
         <p id={`${id}-holidays-hint`} className="field__hint">
           {parsedHolidays.invalid.length
-            ? `Not dates: ${parsedHolidays.invalid.join(', ')}`
-            : `${parsedHolidays.dates.length} holiday${parsedHolidays.dates.length === 1 ? '' : 's'}. If the vault is locked at that time, you get a notification and the login runs when you unlock the same day.`}
+            ? t('login.notDates', { list: parsedHolidays.invalid.join(', ') })
+            : `${
+                parsedHolidays.dates.length === 1
+                  ? t('login.holidayOne')
+                  : t('login.holidayMany', { n: parsedHolidays.dates.length })
+              } ${t('login.lockedNote')}`}
         </p>
       </div>
       {overview?.nextScheduledAt ? (
-        <p className="muted">Next run: {formatTime(overview.nextScheduledAt)}</p>
+        <p className="muted">{t('login.nextRun', { when: formatTime(overview.nextScheduledAt) })}</p>
       ) : null}
       <div className="actions">
         <button type="button" className="primary" onClick={() => void save()}>
-          Save daily login settings
+          {t('login.saveSettings')}
         </button>
       </div>
       <p
@@ -166,8 +177,8 @@ export function LoginSettingsSection(_props: { account?: AccountSummary }) {
         {message?.text ?? ''}
       </p>
 
-      <h3>Accounts</h3>
-      {accounts.length === 0 ? <p className="muted">No accounts yet.</p> : null}
+      <h3>{t('login.accounts')}</h3>
+      {accounts.length === 0 ? <p className="muted">{t('login.noAccounts')}</p> : null}
       <ul className="account-list">
         {accounts.map((a) => {
           const last = overview?.results[a.id];
@@ -178,8 +189,12 @@ export function LoginSettingsSection(_props: { account?: AccountSummary }) {
                 <span className="account-row__client">{a.clientCode}</span>
                 {last ? (
                   <span className={`badge ${last.ok ? 'badge--ok' : 'badge--warn'}`} title={last.message}>
-                    {last.needsAttention ? 'Needs attention' : last.ok ? 'Logged in' : 'Failed'} ·{' '}
-                    {formatTime(last.at)}
+                    {last.needsAttention
+                      ? t('login.needsAttention')
+                      : last.ok
+                        ? t('login.loggedIn')
+                        : t('login.failed')}{' '}
+                    · {formatTime(last.at)}
                   </span>
                 ) : null}
               </div>
@@ -188,19 +203,19 @@ export function LoginSettingsSection(_props: { account?: AccountSummary }) {
                   <input
                     type="checkbox"
                     checked={a.dailyLogin}
-                    aria-label={`Daily login for ${a.label}`}
+                    aria-label={t('login.dailyFor', { label: a.label })}
                     onChange={(e) => void setFlag(a, { dailyLogin: e.target.checked })}
                   />{' '}
-                  Daily login (in "Log in all" and the schedule)
+                  {t('login.dailyCheck')}
                 </label>
                 <label>
                   <input
                     type="checkbox"
                     checked={a.autoFill}
-                    aria-label={`Fill automatically for ${a.label} when a site opens Angel's login`}
+                    aria-label={t('login.autoFillFor', { label: a.label })}
                     onChange={(e) => void setFlag(a, { autoFill: e.target.checked })}
                   />{' '}
-                  Fill automatically when a site opens Angel's login
+                  {t('login.autoFill')}
                 </label>
               </div>
               {last?.needsAttention ? <p className="field__hint">{last.message}</p> : null}

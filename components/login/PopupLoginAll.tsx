@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useT } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import type { AccountSummary } from '@/utils/vault/types';
 import '@/utils/login/protocol';
@@ -9,6 +10,7 @@ export function PopupLoginAll(_props: { account?: AccountSummary }) {
   const overview = useLoginStore((s) => s.overview);
   const [message, setMessage] = useState('');
   const [isError, setIsError] = useState(false);
+  const t = useT();
   useEffect(() => watchLogin(), []);
   const running = overview?.attempts.filter((a) => a.status === 'running') ?? [];
   const queued = overview?.queue.length ?? 0;
@@ -18,23 +20,23 @@ export function PopupLoginAll(_props: { account?: AccountSummary }) {
       const { queued: n } = await sendMessage('login/start-all');
       setIsError(false);
       setMessage(
-        n === 0
-          ? 'No account to log in: turn on "Daily login" for an account in the options (accounts that need attention are skipped).'
-          : `Logging in ${n} account${n === 1 ? '' : 's'}, one after another.`,
+        n === 0 ? t('login.noneToLogIn') : n === 1 ? t('login.startedOne') : t('login.startedMany', { n }),
       );
     } catch (err) {
       setIsError(true);
-      setMessage(err instanceof Error ? err.message : 'The login could not start.');
+      setMessage(err instanceof Error ? err.message : t('ip.loginNoStart'));
     }
   };
   return (
-    <section className="login-all" aria-label="Daily login">
+    <section className="login-all" aria-label={t('login.title')}>
       <div className="actions">
         <button type="button" className="primary" onClick={() => void start()} disabled={running.length > 0}>
-          Log in all
+          {t('login.logInAll')}
         </button>
         {overview?.nextScheduledAt ? (
-          <span className="muted">Next scheduled login: {formatTime(overview.nextScheduledAt)}</span>
+          <span className="muted">
+            {t('login.nextScheduled', { when: formatTime(overview.nextScheduledAt) })}
+          </span>
         ) : null}
       </div>
       <p className={`form-message ${isError ? 'form-message--error' : ''}`} role="status">
@@ -42,8 +44,9 @@ export function PopupLoginAll(_props: { account?: AccountSummary }) {
       </p>
       {running.length > 0 ? (
         <p className="muted" data-testid="login-all-progress">
-          Logging in {running.map((a) => a.label).join(', ')}
-          {queued ? `; ${queued} waiting` : ''}. Steps show beside each account.
+          {queued
+            ? t('login.progressWaiting', { labels: running.map((a) => a.label).join(', '), n: queued })
+            : t('login.progress', { labels: running.map((a) => a.label).join(', ') })}
         </p>
       ) : null}
     </section>

@@ -3,6 +3,7 @@
  * background's overview, refreshed whenever the attempts or results in storage change.
  */
 import { create } from 'zustand';
+import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import '@/utils/login/protocol';
 import type { LoginOverview } from '@/utils/login/protocol';
@@ -22,7 +23,7 @@ export const useLoginStore = create<LoginStore>((set) => ({
     try {
       set({ overview: await sendMessage('login/overview'), error: '' });
     } catch (err) {
-      set({ error: err instanceof Error ? err.message : 'The login status could not be read.' });
+      set({ error: err instanceof Error ? err.message : t('login.statusUnreadable') });
     }
   },
   set(overview) {

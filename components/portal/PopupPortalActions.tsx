@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { useT } from '@/utils/i18n';
 import { sendMessage, UserError } from '@/utils/messaging';
 import type { TabPage } from '@/utils/protocol';
 import type { AccountSummary } from '@/utils/vault/types';
@@ -25,6 +26,7 @@ export function PopupPortalActions(_props: { account?: AccountSummary }) {
   const [busy, setBusy] = useState(false);
   const [lines, setLines] = useState<{ status: string; text: string }[]>([]);
   const id = useId();
+  const t = useT();
 
   useEffect(() => {
     sendMessage('tabs/active-page').then(setPage, () => setPage(null));
@@ -49,7 +51,7 @@ export function PopupPortalActions(_props: { account?: AccountSummary }) {
       setLines([
         {
           status: 'error',
-          text: err instanceof UserError ? err.message : 'The fill failed. Reload the page and try again.',
+          text: err instanceof UserError ? err.message : t('ip.fillFailed'),
         },
       ]);
     } finally {
@@ -60,11 +62,11 @@ export function PopupPortalActions(_props: { account?: AccountSummary }) {
   return (
     <section aria-labelledby={`${id}-h`} className="portal-actions">
       <h2 id={`${id}-h`} style={{ fontSize: 14, margin: '8px 0 4px' }}>
-        Create-app form
+        {t('portal.popupTitle')}
       </h2>
       {profiles.profiles.length > 1 && (
         <>
-          <label htmlFor={`${id}-profile`}>Profile</label>{' '}
+          <label htmlFor={`${id}-profile`}>{t('portal.profile')}</label>{' '}
           <select id={`${id}-profile`} value={profileId} onChange={(e) => setProfileId(e.target.value)}>
             {profiles.profiles.map((p) => (
               <option key={p.id} value={p.id}>
@@ -75,10 +77,10 @@ export function PopupPortalActions(_props: { account?: AccountSummary }) {
         </>
       )}
       <button type="button" onClick={fill} disabled={busy}>
-        Fill this page
+        {t('portal.fillThisPage')}
       </button>
       {lines.length > 0 && (
-        <ul aria-label="Fill report" aria-live="polite" style={{ paddingLeft: 18, margin: '6px 0' }}>
+        <ul aria-label={t('ip.fillReport')} aria-live="polite" style={{ paddingLeft: 18, margin: '6px 0' }}>
           {lines.map((l, n) => (
             <li key={n} data-status={l.status} style={{ color: LINE_COLOURS[l.status] ?? 'inherit' }}>
               {l.text}

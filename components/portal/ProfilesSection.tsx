@@ -1,5 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import { useLanguage, useT, type MessageKey } from '@/utils/i18n';
 import type { AccountSummary } from '@/utils/vault/types';
+import { FIELD_LABEL_KEYS } from '@/utils/portal/createApp';
 import {
   API_TYPE_LABELS,
   AUTOTRADER_PROFILE_ID,
@@ -16,18 +18,13 @@ import {
   type RegistrationProfile,
 } from '@/utils/portal/profiles';
 
-const FIELDS: { key: ProfileField; label: string; hint: string; lockedInBuiltIn?: boolean }[] = [
-  { key: 'appName', label: 'App Name', hint: 'At most 20 characters, no spaces.', lockedInBuiltIn: true },
-  {
-    key: 'redirectUrl',
-    label: 'Redirect URL',
-    hint: 'https:// address that receives the login.',
-    lockedInBuiltIn: true,
-  },
-  { key: 'postbackUrl', label: 'Postback URL', hint: 'https:// address, or empty.', lockedInBuiltIn: true },
-  { key: 'clientId', label: 'Angel Client ID', hint: 'Optional; only some form versions ask for it.' },
-  { key: 'primaryIp', label: 'Primary Static IP', hint: 'Your public IPv4 static address.' },
-  { key: 'secondaryIp', label: 'Secondary Static IP', hint: 'Optional second public IPv4 address.' },
+const FIELDS: { key: ProfileField; hint: MessageKey; lockedInBuiltIn?: boolean }[] = [
+  { key: 'appName', hint: 'portal.hintAppName', lockedInBuiltIn: true },
+  { key: 'redirectUrl', hint: 'portal.hintRedirect', lockedInBuiltIn: true },
+  { key: 'postbackUrl', hint: 'portal.hintPostback', lockedInBuiltIn: true },
+  { key: 'clientId', hint: 'portal.hintClientId' },
+  { key: 'primaryIp', hint: 'portal.hintPrimaryIp' },
+  { key: 'secondaryIp', hint: 'portal.hintSecondaryIp' },
 ];
 
 function randomId(): string {
@@ -37,13 +34,16 @@ function randomId(): string {
 function ProfileEditor(props: { profile: RegistrationProfile; onChange: (p: RegistrationProfile) => void }) {
   const { profile, onChange } = props;
   const base = useId();
-  const issues = useMemo(() => checkProfile(profile), [profile]);
+  const t = useT();
+  const lang = useLanguage();
+  // The checks speak the page's language: recompute them when it changes.
+  const issues = useMemo(() => (lang ? checkProfile(profile) : []), [profile, lang]);
   const issuesFor = (field: ProfileField): ProfileIssue[] => issues.filter((i) => i.field === field);
   return (
     <div className="portal-profile-editor">
       {!profile.builtIn && (
         <p>
-          <label htmlFor={`${base}-name`}>Profile name</label>
+          <label htmlFor={`${base}-name`}>{t('portal.profileName')}</label>
           <br />
           <input
             id={`${base}-name`}
@@ -53,7 +53,7 @@ function ProfileEditor(props: { profile: RegistrationProfile; onChange: (p: Regi
         </p>
       )}
       <fieldset>
-        <legend>API type</legend>
+        <legend>{t('ip.fieldApiType')}</legend>
         {(Object.keys(API_TYPE_LABELS) as ApiType[]).map((t) => (
           <label key={t} style={{ marginRight: 12 }}>
             <input
@@ -65,10 +65,7 @@ function ProfileEditor(props: { profile: RegistrationProfile; onChange: (p: Regi
             {API_TYPE_LABELS[t]}
           </label>
         ))}
-        <p style={{ color: 'var(--muted)', margin: '4px 0 0' }}>
-          Trading for daily logins with MPIN and TOTP (SMART_API); Publisher for the once-a-day Angel login
-          (SMART_API_M).
-        </p>
+        <p style={{ color: 'var(--muted)', margin: '4px 0 0' }}>{t('portal.apiTypeHelp')}</p>
       </fieldset>
       {FIELDS.map((f) => {
         const id = `${base}-${f.key}`;
@@ -76,7 +73,7 @@ function ProfileEditor(props: { profile: RegistrationProfile; onChange: (p: Regi
         const locked = profile.builtIn && f.lockedInBuiltIn;
         return (
           <p key={f.key}>
-            <label htmlFor={id}>{f.label}</label>
+            <label htmlFor={id}>{t(FIELD_LABEL_KEYS[f.key])}</label>
             <br />
             <input
               id={id}
@@ -89,8 +86,8 @@ function ProfileEditor(props: { profile: RegistrationProfile; onChange: (p: Regi
             />
             <br />
             <small id={`${id}-hint`} style={{ color: 'var(--muted)' }}>
-              {locked ? 'Fixed for AutoTrader Web. ' : ''}
-              {f.hint}
+              {locked ? `${t('portal.fixed')} ` : ''}
+              {t(f.hint)}
             </small>
             {fieldIssues.length > 0 && (
               <span id={`${id}-issues`} style={{ display: 'block' }}>
@@ -105,7 +102,7 @@ function ProfileEditor(props: { profile: RegistrationProfile; onChange: (p: Regi
                     {i.message} {i.fix}{' '}
                     {i.suggestion && !locked && (
                       <button type="button" onClick={() => onChange({ ...profile, [f.key]: i.suggestion })}>
-                        Use “{i.suggestion}”
+                        {t('portal.useSuggestion', { value: i.suggestion })}
                       </button>
                     )}
                   </span>
@@ -125,9 +122,10 @@ export function ProfilesSection(_props: { account?: AccountSummary }) {
   const [editing, setEditing] = useState<string>(AUTOTRADER_PROFILE_ID);
   const [message, setMessage] = useState('');
   const headingId = useId();
+  const t = useT();
 
   useEffect(() => {
-    loadProfiles().then(setState, () => setMessage('The profiles could not be loaded. Reload this page.'));
+    loadProfiles().then(setState, () => setMessage(t('portal.loadFailed')));
     return profilesItem.watch((next) => {
       if (next) setState(withBuiltIn(next));
     });
@@ -145,25 +143,21 @@ export function ProfilesSection(_props: { account?: AccountSummary }) {
       await saveProfiles(next);
       setMessage(done);
     } catch {
-      setMessage('Saving failed. Try again.');
+      setMessage(t('portal.saveFailed'));
     }
   };
   const errors = checkProfile(current).filter((i) => i.severity === 'error');
 
   return (
     <section aria-labelledby={headingId} className="card portal-profiles">
-      <h2 id={headingId}>Smart API app registration profiles</h2>
+      <h2 id={headingId}>{t('portal.title')}</h2>
+      <p>{t('portal.intro')}</p>
       <p>
-        Used by “Fill with SmartAPI Companion” on Angel’s create-app form. The extension fills the form and
-        never submits it: you press Angel’s Create button yourself.
-      </p>
-      <p>
-        <label htmlFor={`${headingId}-pick`}>Profile</label>{' '}
+        <label htmlFor={`${headingId}-pick`}>{t('portal.profile')}</label>{' '}
         <select id={`${headingId}-pick`} value={current.id} onChange={(e) => setEditing(e.target.value)}>
           {state.profiles.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name}
-              {p.id === state.selectedId ? ' (default)' : ''}
+              {p.id === state.selectedId ? t('portal.defaultMark', { name: p.name }) : p.name}
             </option>
           ))}
         </select>{' '}
@@ -177,21 +171,16 @@ export function ProfilesSection(_props: { account?: AccountSummary }) {
             setMessage('');
           }}
         >
-          Add profile
+          {t('portal.addProfile')}
         </button>
       </p>
       <ProfileEditor key={current.id} profile={current} onChange={update} />
       <p>
         <button
           type="button"
-          onClick={() =>
-            persist(
-              state,
-              errors.length ? 'Saved. Fix the problems shown before filling a form.' : 'Profile saved.',
-            )
-          }
+          onClick={() => persist(state, errors.length ? t('portal.savedWithProblems') : t('portal.saved'))}
         >
-          Save profile
+          {t('portal.saveProfile')}
         </button>{' '}
         <button
           type="button"
@@ -199,10 +188,10 @@ export function ProfilesSection(_props: { account?: AccountSummary }) {
           onClick={() => {
             const next = { ...state, selectedId: current.id };
             setState(next);
-            void persist(next, `“${current.name}” is now the default profile.`);
+            void persist(next, t('portal.nowDefault', { name: current.name }));
           }}
         >
-          Make default
+          {t('portal.makeDefault')}
         </button>{' '}
         {!current.builtIn && (
           <button
@@ -214,10 +203,10 @@ export function ProfilesSection(_props: { account?: AccountSummary }) {
               });
               setState(next);
               setEditing(AUTOTRADER_PROFILE_ID);
-              void persist(next, `Deleted “${current.name}”.`);
+              void persist(next, t('portal.deleted', { name: current.name }));
             }}
           >
-            Delete profile
+            {t('portal.deleteProfile')}
           </button>
         )}
       </p>

@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Browser } from 'wxt/browser';
+import { tp, type InPageKey } from '../i18n/inPage';
 import type { PageAdapter } from './adapter';
 import {
   findChoiceGroup,
@@ -38,15 +39,20 @@ import { reportLines } from './report';
 export type CreateAppField =
   'appName' | 'redirectUrl' | 'postbackUrl' | 'clientId' | 'primaryIp' | 'secondaryIp';
 
-export const FIELD_LABELS: Record<CreateAppField | 'apiType', string> = {
-  appName: 'App Name',
-  redirectUrl: 'Redirect URL',
-  postbackUrl: 'Postback URL',
-  clientId: 'Angel Client ID',
-  primaryIp: 'Primary Static IP',
-  secondaryIp: 'Secondary Static IP',
-  apiType: 'API type',
+/** The catalogue keys of the form's field names (the options page shows the same names). */
+export const FIELD_LABEL_KEYS: Record<CreateAppField | 'apiType', InPageKey> = {
+  appName: 'ip.fieldAppName',
+  redirectUrl: 'ip.fieldRedirectUrl',
+  postbackUrl: 'ip.fieldPostbackUrl',
+  clientId: 'ip.fieldClientId',
+  primaryIp: 'ip.fieldPrimaryIp',
+  secondaryIp: 'ip.fieldSecondaryIp',
+  apiType: 'ip.fieldApiType',
 };
+
+export function fieldLabel(field: CreateAppField | 'apiType'): string {
+  return tp(FIELD_LABEL_KEYS[field]);
+}
 
 /** Targeted selectors are the portal's known markup; the label rules cover redesigns. */
 export const CREATE_APP_RULES: readonly TextFieldRule<CreateAppField>[] = [
@@ -166,14 +172,14 @@ export async function fillCreateApp(doc: Document, profile: RegistrationProfile)
   for (const rule of CREATE_APP_RULES) {
     const key = rule.key;
     const value = profileValue(profile, key);
-    const label = FIELD_LABELS[key];
+    const label = fieldLabel(key);
     const found = form.text.found[key];
     if (value === '') {
       report.outcomes.push({
         field: key,
         label,
         status: 'skipped',
-        detail: found ? 'Empty in the profile; left as it is.' : 'Empty in the profile and not on this page.',
+        detail: found ? tp('ip.emptyLeft') : tp('ip.emptyMissing'),
       });
       continue;
     }
@@ -182,9 +188,7 @@ export async function fillCreateApp(doc: Document, profile: RegistrationProfile)
         field: key,
         label,
         status: 'not-found',
-        detail: form.text.ambiguous.includes(key)
-          ? 'Two fields look like this one; fill it by hand.'
-          : 'No such field on this page; fill it by hand if the form asks for it.',
+        detail: form.text.ambiguous.includes(key) ? tp('ip.ambiguous') : tp('ip.noSuchField'),
       });
       continue;
     }
@@ -197,11 +201,11 @@ export async function fillCreateApp(doc: Document, profile: RegistrationProfile)
   else {
     report.outcomes.push({
       field: 'apiType',
-      label: FIELD_LABELS.apiType,
+      label: fieldLabel('apiType'),
       status: 'not-found',
-      detail: form.apiType
-        ? `The page offers no "${API_TYPE_LABELS[profile.apiType]}" choice; pick the type by hand.`
-        : `No API type choice found; if the form has one, pick "${API_TYPE_LABELS[profile.apiType]}" by hand.`,
+      detail: tp(form.apiType ? 'ip.noTypeChoice' : 'ip.noTypeGroup', {
+        type: API_TYPE_LABELS[profile.apiType],
+      }),
     });
   }
 
@@ -213,8 +217,8 @@ export async function fillCreateApp(doc: Document, profile: RegistrationProfile)
     const check = readBack(el, value);
     report.outcomes.push(
       check.ok
-        ? { field: key, label: FIELD_LABELS[key], status: 'filled' }
-        : { field: key, label: FIELD_LABELS[key], status: 'rejected', detail: check.detail },
+        ? { field: key, label: fieldLabel(key), status: 'filled' }
+        : { field: key, label: fieldLabel(key), status: 'rejected', detail: check.detail },
     );
   }
   if (choice) {
@@ -223,15 +227,15 @@ export async function fillCreateApp(doc: Document, profile: RegistrationProfile)
       isChecked(now)
         ? {
             field: 'apiType',
-            label: FIELD_LABELS.apiType,
+            label: fieldLabel('apiType'),
             status: 'filled',
             detail: API_TYPE_LABELS[profile.apiType],
           }
         : {
             field: 'apiType',
-            label: FIELD_LABELS.apiType,
+            label: fieldLabel('apiType'),
             status: 'rejected',
-            detail: `The page did not keep "${describeChoice(choice)}" selected.`,
+            detail: tp('ip.notKept', { choice: describeChoice(choice) }),
           },
     );
   }
@@ -254,8 +258,8 @@ async function fillWithProfileId(profileId: string): Promise<FillReport> {
         {
           field: 'appName',
           severity: 'error',
-          message: 'That registration profile no longer exists.',
-          fix: 'Pick another profile in the extension’s options.',
+          message: tp('ip.profileGone'),
+          fix: tp('ip.profileGoneFix'),
         } satisfies ProfileIssue,
       ],
       blocked: true,
@@ -269,9 +273,9 @@ async function fillWithProfileId(profileId: string): Promise<FillReport> {
 function buildControl(): ControlHost {
   const control = createControlHost('create-app');
   const picker = h('span', { class: 'picker' });
-  const list = h('ul', { 'aria-live': 'polite', 'aria-label': 'Fill report' });
+  const list = h('ul', { 'aria-live': 'polite', 'aria-label': tp('ip.fillReport') });
   let select: HTMLSelectElement | null = null;
-  const button = h('button', { type: 'button' }, 'Fill with SmartAPI Companion');
+  const button = h('button', { type: 'button' }, tp('ip.fillButton'));
   onUserClick(button, async () => {
     button.disabled = true;
     try {
@@ -279,7 +283,7 @@ function buildControl(): ControlHost {
       const id = select?.value ?? selectedId ?? profiles[0]?.id ?? '';
       renderReport(list, await fillWithProfileId(id));
     } catch {
-      replaceChildren(list, h('li', { class: 'error' }, 'The fill failed. Reload the page and try again.'));
+      replaceChildren(list, h('li', { class: 'error' }, tp('ip.fillFailed')));
     } finally {
       button.disabled = false;
     }
@@ -288,7 +292,7 @@ function buildControl(): ControlHost {
     .then(({ profiles, selectedId }) => {
       if (profiles.length < 2) return;
       select = labelledSelect(
-        'Registration profile',
+        tp('ip.registrationProfile'),
         profiles.map((p) => ({ value: p.id, text: p.name })),
         selectedId,
       );

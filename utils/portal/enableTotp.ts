@@ -5,6 +5,7 @@
  * The background answers with the current code, shown here so the user can finish
  * Angel's confirmation step.
  */
+import { tp } from '../i18n/inPage';
 import { sendMessage, UserError } from '../messaging';
 import type { PageAdapter } from './adapter';
 import { collectRoots, isRendered, normaliseText, OWN_UI_ATTR, readableText } from './fieldFinder';
@@ -160,18 +161,12 @@ export async function decodeQrOnPage(doc: Document): Promise<string | null> {
 export async function captureSecret(doc: Document): Promise<string> {
   const texts = findTextSecrets(doc);
   if (texts.length > 1) {
-    throw new UserError(
-      'several-secrets',
-      'The page shows more than one key-like text, so the extension cannot tell which is the TOTP secret. Copy it into the account by hand.',
-    );
+    throw new UserError('several-secrets', tp('ip.severalSecrets'));
   }
   if (texts.length === 1) return texts[0]!;
   const decoded = await decodeQrOnPage(doc);
   if (decoded) return decoded;
-  throw new UserError(
-    'no-secret',
-    'No TOTP secret is visible yet. Finish Angel’s steps until the QR code or the secret key is shown, then press Save again.',
-  );
+  throw new UserError('no-secret', tp('ip.noSecret'));
 }
 
 function formatCode(code: string): string {
@@ -183,7 +178,7 @@ function showCode(status: HTMLElement, accountId: string, first: SavedTotp): () 
   let current = first;
   let deadline = Date.now() + first.remainingMs;
   let stopped = false;
-  const code = h('span', { class: 'code', 'aria-label': 'Current TOTP code' }, formatCode(first.code));
+  const code = h('span', { class: 'code', 'aria-label': tp('ip.currentCode') }, formatCode(first.code));
   const left = h('span', { class: 'muted' });
   const tick = async () => {
     if (stopped) return;
@@ -195,17 +190,13 @@ function showCode(status: HTMLElement, accountId: string, first: SavedTotp): () 
         code.textContent = formatCode(current.code);
       } catch (err) {
         stopped = true;
-        replaceChildren(status, h('span', { class: 'muted' }, `Code display ended: ${errorText(err)}`));
+        replaceChildren(status, h('span', { class: 'muted' }, tp('ip.codeEnded', { error: errorText(err) })));
         return;
       }
     }
-    left.textContent = ` (${Math.max(1, Math.ceil((deadline - Date.now()) / 1000))} s left)`;
+    left.textContent = ` ${tp('ip.secondsLeft', { s: Math.max(1, Math.ceil((deadline - Date.now()) / 1000)) })}`;
   };
-  replaceChildren(
-    status,
-    h('div', {}, `Saved the TOTP secret to “${first.label}”. Type this code into Angel’s form to finish:`),
-    h('div', {}, code, left),
-  );
+  replaceChildren(status, h('div', {}, tp('ip.savedTotp', { label: first.label })), h('div', {}, code, left));
   void tick();
   const timer = window.setInterval(() => void tick(), 1000);
   return () => {
@@ -218,7 +209,7 @@ function buildControl(): { control: ControlHost; stopCode: () => void } {
   let stopCode = () => {};
   const control = saveToAccountControl({
     kind: 'enable-totp',
-    buttonText: 'Save TOTP secret to account…',
+    buttonText: tp('ip.saveTotp'),
     async save(account, status) {
       const secret = await captureSecret(document);
       const saved = await sendMessage('portal/save-totp-secret', { accountId: account.id, secret });

@@ -5,6 +5,7 @@
  * value back and reports what stuck, what the page refused and what was not found.
  * Never submits anything.
  */
+import { tp } from '../i18n/inPage';
 import { isRendered, normaliseText, readableText, type ChoiceTarget, type TextControl } from './fieldFinder';
 
 export type FieldStatus = 'filled' | 'not-found' | 'rejected' | 'skipped';
@@ -118,7 +119,7 @@ export function pageValidationError(el: Element): string | null {
     .filter((n): n is HTMLElement => n !== null && isRendered(n));
   if (el.getAttribute('aria-invalid') === 'true') {
     const text = refs.map((r) => readableText(r).trim()).find(Boolean);
-    return text ? text.replace(/\s+/g, ' ') : 'The page marked this field as invalid.';
+    return text ? text.replace(/\s+/g, ' ') : tp('ip.markedInvalid');
   }
   // Field box: the nearest ancestor that holds this control and no other.
   let box: Element | null = el.parentElement;
@@ -140,17 +141,15 @@ export function pageValidationError(el: Element): string | null {
 
 /** After filling: did the value stick, and is the page happy with it? */
 export function readBack(el: TextControl, expected: string): { ok: true } | { ok: false; detail: string } {
-  if (!el.isConnected)
-    return { ok: false, detail: 'The page replaced the field after filling; check it by hand.' };
+  if (!el.isConnected) return { ok: false, detail: tp('ip.replaced') };
   if (el.value !== expected) {
     return {
       ok: false,
-      detail:
-        el.value === '' ? 'The page cleared the value.' : `The page changed the value to "${el.value}".`,
+      detail: el.value === '' ? tp('ip.cleared') : tp('ip.changedTo', { value: el.value }),
     };
   }
   const error = pageValidationError(el);
-  if (error) return { ok: false, detail: `The page says: ${error}` };
+  if (error) return { ok: false, detail: tp('ip.pageSays', { error }) };
   return { ok: true };
 }
 

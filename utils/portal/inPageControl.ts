@@ -3,6 +3,7 @@
  * so the portal's styles cannot break it and the field finder never mistakes it for the
  * page (it carries OWN_UI_ATTR). Plain DOM, no framework: content scripts stay small.
  */
+import { tp } from '../i18n/inPage';
 import { sendMessage, UserError } from '../messaging';
 import { OWN_UI_ATTR } from './fieldFinder';
 import type { PortalAccountChoice } from './protocol';
@@ -143,7 +144,7 @@ export function saveToAccountControl(opts: {
   const showStart = () => replaceChildren(area, h('span', { class: 'brand' }, 'SmartAPI Companion'), start);
   onUserClick(start, async () => {
     start.disabled = true;
-    replaceChildren(status, 'Loading your accounts…');
+    replaceChildren(status, tp('ip.loadingAccounts'));
     let accounts: PortalAccountChoice[];
     try {
       accounts = await sendMessage('portal/accounts');
@@ -154,23 +155,16 @@ export function saveToAccountControl(opts: {
     }
     start.disabled = false;
     if (accounts.length === 0) {
-      replaceChildren(
-        status,
-        h(
-          'span',
-          { class: 'error' },
-          'There is no account in the vault yet. Add one in the extension (popup or options), then try again.',
-        ),
-      );
+      replaceChildren(status, h('span', { class: 'error' }, tp('ip.noAccounts')));
       return;
     }
     replaceChildren(status);
     const select = labelledSelect(
-      'Account',
+      tp('ip.account'),
       accounts.map((a) => ({ value: a.id, text: a.clientCode ? `${a.label} (${a.clientCode})` : a.label })),
     );
-    const save = h('button', { type: 'button' }, 'Save');
-    const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancel');
+    const save = h('button', { type: 'button' }, tp('ip.save'));
+    const cancel = h('button', { type: 'button', class: 'secondary' }, tp('ip.cancel'));
     onUserClick(cancel, () => {
       replaceChildren(status);
       showStart();
@@ -189,7 +183,7 @@ export function saveToAccountControl(opts: {
         save.disabled = false;
       }
     });
-    replaceChildren(area, h('span', { class: 'brand' }, 'Save to'), select, save, cancel);
+    replaceChildren(area, h('span', { class: 'brand' }, tp('ip.saveTo')), select, save, cancel);
     select.focus();
   });
   showStart();
@@ -199,11 +193,10 @@ export function saveToAccountControl(opts: {
 
 export function errorText(err: unknown): string {
   if (err instanceof UserError) {
-    if (err.code === 'locked')
-      return 'The vault is locked. Unlock it in the extension’s popup, then try again.';
+    if (err.code === 'locked') return tp('ip.locked');
     return err.message;
   }
-  return 'Something went wrong. Reload the page and try again.';
+  return tp('ip.somethingWrong');
 }
 
 /** Keep the control as the last child of `container()`, re-adding it after re-renders. */

@@ -3,6 +3,7 @@
  * Only label text ("API Key", "Secret Key") is used to place the button; the key itself is
  * read when the user presses Save, and goes straight to the background.
  */
+import { tp } from '../i18n/inPage';
 import { sendMessage, UserError } from '../messaging';
 import type { PageAdapter } from './adapter';
 import { collectRoots, isRendered, normaliseText, OWN_UI_ATTR, readableText } from './fieldFinder';
@@ -168,22 +169,15 @@ function rowTitle(row: Element, label: Element): string {
 function buildRowControl(rowEl: Element, index: number): ControlHost {
   return saveToAccountControl({
     kind: 'my-apis',
-    buttonText: 'Save to account…',
+    buttonText: tp('ip.saveToAccount'),
     async save(account, status) {
       // Re-find the row now: the page may have re-rendered since the button appeared.
       const rows = findApiKeyRows(document);
       const row = rows.find((r) => r.row === rowEl) ?? rows[index];
       const key = readShownValue(row?.value ?? null);
-      if (!key)
-        throw new UserError(
-          'no-key',
-          'No API key was found next to this app. Reload the page and try again.',
-        );
+      if (!key) throw new UserError('no-key', tp('ip.noKey'));
       if ('hidden' in key) {
-        throw new UserError(
-          'key-hidden',
-          'The API key is hidden. Click the page’s eye (or View) button to show it, then press Save again.',
-        );
+        throw new UserError('key-hidden', tp('ip.keyHidden'));
       }
       const secret = readShownValue(row?.secretValue ?? null);
       const apiSecret = secret && 'value' in secret ? secret.value : undefined;
@@ -197,7 +191,10 @@ function buildRowControl(rowEl: Element, index: number): ControlHost {
         h(
           'span',
           {},
-          `Saved the API key (ending ${key.value.slice(-4)})${apiSecret ? ' and the secret key' : ''} to “${saved.label}”.`,
+          tp(apiSecret ? 'ip.savedKeyAndSecret' : 'ip.savedKey', {
+            last4: key.value.slice(-4),
+            label: saved.label,
+          }),
         ),
       );
     },

@@ -6,6 +6,7 @@
  * blocks the fill entirely, so a wrong character never reaches Angel's form.
  */
 import { storage } from '#imports';
+import { tp, type InPageKey } from '../i18n/inPage';
 
 export type ApiType = 'trading' | 'publisher' | 'market-feeds' | 'historical';
 
@@ -125,8 +126,8 @@ export function checkAppName(name: string): ProfileIssue[] {
       {
         field: 'appName',
         severity: 'error',
-        message: 'The app name is empty.',
-        fix: 'Type a name of at most 20 letters or digits without spaces, for example MyTradingApp.',
+        message: tp('pf.appEmpty'),
+        fix: tp('pf.appEmptyFix'),
         suggestion: 'MyTradingApp',
       },
     ];
@@ -136,8 +137,8 @@ export function checkAppName(name: string): ProfileIssue[] {
     issues.push({
       field: 'appName',
       severity: 'error',
-      message: `The app name "${name}" contains spaces; the login setup breaks with spaces in the app name.`,
-      fix: `Use "${corrected}" (the same name without spaces).`,
+      message: tp('pf.appSpaces', { name }),
+      fix: tp('pf.appSpacesFix', { corrected }),
       suggestion: corrected,
     });
   }
@@ -146,8 +147,8 @@ export function checkAppName(name: string): ProfileIssue[] {
     issues.push({
       field: 'appName',
       severity: 'error',
-      message: `The app name is ${length} characters long; Angel allows at most ${APP_NAME_MAX}.`,
-      fix: `Shorten it, for example to "${corrected}".`,
+      message: tp('pf.appLong', { length, max: APP_NAME_MAX }),
+      fix: tp('pf.appLongFix', { corrected }),
       suggestion: corrected,
     });
   }
@@ -163,40 +164,40 @@ function urlProblem(raw: string, what: string): UrlProblem {
     url = new URL(value);
   } catch {
     return {
-      message: `The ${what} "${value}" is not a complete web address.`,
-      fix: `Write the full address starting with https://, for example https://example.com/callback.`,
+      message: tp('pf.urlIncomplete', { what, value }),
+      fix: tp('pf.urlIncompleteFix'),
     };
   }
   if (url.protocol === 'http:') {
     return {
-      message: `The ${what} starts with http://; Angel only accepts secure https:// addresses.`,
-      fix: 'Use the https:// address of the same page.',
+      message: tp('pf.urlHttp', { what }),
+      fix: tp('pf.urlHttpFix'),
       suggestion: 'https://' + value.slice(value.indexOf('//') + 2),
     };
   }
   if (url.protocol !== 'https:') {
     return {
-      message: `The ${what} uses "${url.protocol}"; Angel only accepts https:// addresses.`,
-      fix: 'Use an https:// address.',
+      message: tp('pf.urlScheme', { what, scheme: url.protocol }),
+      fix: tp('pf.urlSchemeFix'),
     };
   }
   const host = url.hostname.toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost') || host === 'localhost.localdomain') {
     return {
-      message: `The ${what} points to localhost, which is your own computer; Angel refuses it and could never reach it.`,
-      fix: 'Use the public https:// address of your server (a domain name).',
+      message: tp('pf.urlLocalhost', { what }),
+      fix: tp('pf.urlLocalhostFix'),
     };
   }
   if (host.startsWith('[') || parseIPv4(host) !== null || /^\d+(\.\d+)*$/.test(host)) {
     return {
-      message: `The ${what} uses a bare IP address (${host}); Angel refuses IP addresses here.`,
-      fix: 'Use a domain name with https://, for example https://myserver.example.com/callback.',
+      message: tp('pf.urlIp', { what, host }),
+      fix: tp('pf.urlIpFix'),
     };
   }
   if (!host.includes('.')) {
     return {
-      message: `The ${what} host "${host}" is not a public domain name.`,
-      fix: 'Use the full public domain name of your server.',
+      message: tp('pf.urlHost', { what, host }),
+      fix: tp('pf.urlHostFix'),
     };
   }
   return null;
@@ -208,18 +209,18 @@ export function checkRedirectUrl(raw: string): ProfileIssue[] {
       {
         field: 'redirectUrl',
         severity: 'error',
-        message: 'The redirect URL is empty; Angel requires it.',
-        fix: 'Enter the https:// address that receives the login tokens.',
+        message: tp('pf.redirectEmpty'),
+        fix: tp('pf.redirectEmptyFix'),
       },
     ];
   }
-  const p = urlProblem(raw, 'redirect URL');
+  const p = urlProblem(raw, tp('pf.whatRedirect'));
   return p ? [{ field: 'redirectUrl', severity: 'error', ...p }] : [];
 }
 
 export function checkPostbackUrl(raw: string): ProfileIssue[] {
   if (raw.trim() === '') return [];
-  const p = urlProblem(raw, 'postback URL');
+  const p = urlProblem(raw, tp('pf.whatPostback'));
   return p ? [{ field: 'postbackUrl', severity: 'error', ...p }] : [];
 }
 
@@ -231,8 +232,8 @@ export function checkClientId(raw: string): ProfileIssue[] {
       {
         field: 'clientId',
         severity: 'error',
-        message: `The client id "${v}" should be letters and digits only (for example A123456).`,
-        fix: 'Copy your Angel client id exactly, or leave the field empty.',
+        message: tp('pf.clientId', { value: v }),
+        fix: tp('pf.clientIdFix'),
         suggestion: v.replace(/[^A-Za-z0-9]/g, '').toUpperCase() || undefined,
       },
     ];
@@ -257,7 +258,8 @@ export function parseIPv4(text: string): [number, number, number, number] | null
 interface SpecialRange {
   base: [number, number, number, number];
   bits: number;
-  reason: string;
+  /** Catalogue key of the plain reason. */
+  reason: InPageKey;
 }
 
 // Ranges that can never be a registered public static IP (IANA special-purpose registry).
@@ -265,46 +267,45 @@ const NON_PUBLIC_RANGES: SpecialRange[] = [
   {
     base: [0, 0, 0, 0],
     bits: 8,
-    reason: 'is in 0.0.0.0/8 ("this network"), which is not a real host address',
+    reason: 'pf.rThisNetwork',
   },
   {
     base: [10, 0, 0, 0],
     bits: 8,
-    reason: 'is a private address (10.0.0.0/8), used only inside local networks',
+    reason: 'pf.rPrivate10',
   },
   {
     base: [100, 64, 0, 0],
     bits: 10,
-    reason:
-      'is a carrier-grade NAT address (100.64.0.0/10) shared by many customers of your internet provider',
+    reason: 'pf.rCgnat',
   },
-  { base: [127, 0, 0, 0], bits: 8, reason: 'is a loopback address (127.0.0.0/8): it means "this computer"' },
+  { base: [127, 0, 0, 0], bits: 8, reason: 'pf.rLoopback' },
   {
     base: [169, 254, 0, 0],
     bits: 16,
-    reason: 'is a link-local address (169.254.0.0/16), given out when a device gets no real address',
+    reason: 'pf.rLinkLocal',
   },
   {
     base: [172, 16, 0, 0],
     bits: 12,
-    reason: 'is a private address (172.16.0.0/12), used only inside local networks',
+    reason: 'pf.rPrivate172',
   },
-  { base: [192, 0, 0, 0], bits: 24, reason: 'is reserved for protocol use (192.0.0.0/24)' },
-  { base: [192, 0, 2, 0], bits: 24, reason: 'is a documentation example address (192.0.2.0/24)' },
-  { base: [192, 88, 99, 0], bits: 24, reason: 'is a retired relay address (192.88.99.0/24)' },
+  { base: [192, 0, 0, 0], bits: 24, reason: 'pf.rProtocol' },
+  { base: [192, 0, 2, 0], bits: 24, reason: 'pf.rDoc192' },
+  { base: [192, 88, 99, 0], bits: 24, reason: 'pf.rRelay' },
   {
     base: [192, 168, 0, 0],
     bits: 16,
-    reason: 'is a private address (192.168.0.0/16), used only inside local networks',
+    reason: 'pf.rPrivate192',
   },
-  { base: [198, 18, 0, 0], bits: 15, reason: 'is reserved for network benchmarks (198.18.0.0/15)' },
-  { base: [198, 51, 100, 0], bits: 24, reason: 'is a documentation example address (198.51.100.0/24)' },
-  { base: [203, 0, 113, 0], bits: 24, reason: 'is a documentation example address (203.0.113.0/24)' },
-  { base: [224, 0, 0, 0], bits: 4, reason: 'is a multicast address (224.0.0.0/4), not a single host' },
+  { base: [198, 18, 0, 0], bits: 15, reason: 'pf.rBenchmark' },
+  { base: [198, 51, 100, 0], bits: 24, reason: 'pf.rDoc198' },
+  { base: [203, 0, 113, 0], bits: 24, reason: 'pf.rDoc203' },
+  { base: [224, 0, 0, 0], bits: 4, reason: 'pf.rMulticast' },
   {
     base: [240, 0, 0, 0],
     bits: 4,
-    reason: 'is in the reserved range 240.0.0.0/4 (or is the broadcast address)',
+    reason: 'pf.rReserved',
   },
 ];
 
@@ -317,25 +318,23 @@ export function nonPublicReason(ip: readonly number[]): string | null {
   const value = toInt(ip);
   for (const r of NON_PUBLIC_RANGES) {
     const mask = r.bits === 0 ? 0 : (0xffffffff << (32 - r.bits)) >>> 0;
-    if ((value & mask) >>> 0 === (toInt(r.base) & mask) >>> 0) return r.reason;
+    if ((value & mask) >>> 0 === (toInt(r.base) & mask) >>> 0) return tp(r.reason);
   }
   return null;
 }
 
-const IP_FIX =
-  'Enter the public IPv4 static address your provider gave you (the address websites see, such as 49.36.12.7). Search "what is my IP" from the machine that will trade to see it.';
-
 export function checkStaticIp(raw: string, field: 'primaryIp' | 'secondaryIp'): ProfileIssue[] {
   const v = raw.trim();
-  const which = field === 'primaryIp' ? 'primary static IP' : 'secondary static IP';
+  const which = tp(field === 'primaryIp' ? 'pf.whichPrimary' : 'pf.whichSecondary');
+  const IP_FIX = tp('pf.ipFix');
   if (v === '') {
     return field === 'primaryIp'
       ? [
           {
             field,
             severity: 'warning',
-            message: 'No primary static IP is set; the new create-app form requires one.',
-            fix: 'Add your public IPv4 static address to the profile, or type it into the form yourself.',
+            message: tp('pf.noPrimary'),
+            fix: tp('pf.noPrimaryFix'),
           },
         ]
       : [];
@@ -345,7 +344,7 @@ export function checkStaticIp(raw: string, field: 'primaryIp' | 'secondaryIp'): 
       {
         field,
         severity: 'error',
-        message: `The ${which} "${v}" is an IPv6 address; Angel accepts IPv4 addresses only.`,
+        message: tp('pf.ipv6', { which, value: v }),
         fix: IP_FIX,
       },
     ];
@@ -356,7 +355,7 @@ export function checkStaticIp(raw: string, field: 'primaryIp' | 'secondaryIp'): 
       {
         field,
         severity: 'error',
-        message: `The ${which} "${v}" is not an IPv4 address (four numbers 0-255 separated by dots, without leading zeros).`,
+        message: tp('pf.notIpv4', { which, value: v }),
         fix: IP_FIX,
       },
     ];
@@ -367,7 +366,7 @@ export function checkStaticIp(raw: string, field: 'primaryIp' | 'secondaryIp'): 
       {
         field,
         severity: 'error',
-        message: `The ${which} ${v} ${reason}; it can never be registered as a public static IP.`,
+        message: tp('pf.nonPublic', { which, value: v, reason }),
         fix: IP_FIX,
       },
     ];
@@ -389,8 +388,8 @@ export function checkProfile(p: RegistrationProfile): ProfileIssue[] {
     issues.push({
       field: 'secondaryIp',
       severity: 'error',
-      message: 'The secondary static IP is the same as the primary one.',
-      fix: 'Enter a different public IPv4 address, or leave the secondary IP empty.',
+      message: tp('pf.sameIp'),
+      fix: tp('pf.sameIpFix'),
     });
   }
   return issues;

@@ -6,6 +6,7 @@
  */
 import type { PageAdapter } from './adapter';
 import { sendMessage, UserError } from '../messaging';
+import { tp } from '../i18n/inPage';
 import '../login/protocol';
 import type { PortalHello } from '../login/protocol';
 import type { LoginField } from '../login/fields';
@@ -82,8 +83,8 @@ function say(p: Panel, message: string, tone: 'info' | 'error' = 'info'): void {
   text.textContent = message;
   const close = document.createElement('button');
   close.type = 'button';
-  close.textContent = 'Close';
-  close.setAttribute('aria-label', 'Close the SmartAPI Companion message');
+  close.textContent = tp('ip.close');
+  close.setAttribute('aria-label', tp('ip.closeLabel'));
   close.addEventListener('click', () => p.host.remove());
   p.body.append(title, text, close);
 }
@@ -153,9 +154,7 @@ class LoginDriver {
           await this.step();
         } while (this.dirty && !this.stopped);
       } catch (err) {
-        this.fail(
-          err instanceof UserError ? err.message : 'The extension lost track of this login. Log in again.',
-        );
+        this.fail(err instanceof UserError ? err.message : tp('ip.lostTrack'));
       } finally {
         this.busy = false;
       }
@@ -177,7 +176,7 @@ class LoginDriver {
       // The TOTP window is about to end (or a retry needs the next one): wait, then ask
       // again so the code is computed at the moment it is typed.
       await sleep(res.waitMs);
-      if (this.stopped) throw new UserError('stopped', 'Stopped.');
+      if (this.stopped) throw new UserError('stopped', tp('ip.stopped'));
     }
   }
 
@@ -282,7 +281,7 @@ function offerLogin(
   for (const a of accounts) {
     const b = doc.createElement('button');
     b.type = 'button';
-    b.textContent = `Log in as ${a.label}`;
+    b.textContent = tp('ip.logInAs', { label: a.label });
     b.addEventListener('click', () => begin(a.id));
     p.body.append(b);
   }
@@ -304,12 +303,12 @@ export const publisherLoginAdapter: PageAdapter = {
     };
 
     const begin = (accountId: string) => {
-      if (p) say(p, 'Logging in...');
+      if (p) say(p, tp('ip.loggingIn'));
       ask(() => sendMessage('login/portal-site-start', { accountId })).then(
         ({ attemptId }) => drive(attemptId),
         (err: unknown) => {
           p ??= panel(document);
-          say(p, err instanceof Error ? err.message : 'The login could not start.', 'error');
+          say(p, err instanceof Error ? err.message : tp('ip.loginNoStart'), 'error');
         },
       );
     };
@@ -331,7 +330,7 @@ export const publisherLoginAdapter: PageAdapter = {
         if (auto) begin(hello.accounts[0]!.id);
       } else if (hello.mode === 'site-locked') {
         p ??= panel(document);
-        say(p, 'Unlock SmartAPI Companion to log in.');
+        say(p, tp('ip.unlockToLogin'));
         // Check again once in a while: unlocking in the popup makes the offer appear.
         pollTimer = window.setTimeout(() => void greet(), 3000);
       }

@@ -1,4 +1,5 @@
 /** A fill report as plain lines, shared by the in-page control and the popup. */
+import { tp, type InPageKey } from '../i18n/inPage';
 import type { FieldOutcome } from './filler';
 import type { FillReport } from './protocol';
 
@@ -10,29 +11,29 @@ export function reportLines(report: FillReport): { status: string; text: string 
   if (report.blocked) {
     lines.unshift({
       status: 'error',
-      text: `Nothing was filled: fix the profile "${report.profileName}" first.`,
+      text: tp('ip.blocked', { name: report.profileName }),
     });
     return lines;
   }
   if (!report.formFound) {
     lines.push({
       status: 'error',
-      text: 'No create-app form is open on this page. Click "+ ADD APP" (or open the create-app page) and try again.',
+      text: tp('ip.noForm'),
     });
     return lines;
   }
-  const words: Record<FieldOutcome['status'], string> = {
-    filled: 'filled',
-    'not-found': 'not found',
-    rejected: 'rejected by the page',
-    skipped: 'skipped',
+  const words: Record<FieldOutcome['status'], InPageKey> = {
+    filled: 'ip.outFilled',
+    'not-found': 'ip.outNotFound',
+    rejected: 'ip.outRejected',
+    skipped: 'ip.outSkipped',
   };
   for (const o of report.outcomes) {
     lines.push({
       status: o.status,
-      text: `${o.label}: ${words[o.status]}${o.detail ? ` — ${o.detail}` : ''}`,
+      text: `${o.label}: ${tp(words[o.status])}${o.detail ? ` — ${o.detail}` : ''}`,
     });
   }
-  lines.push({ status: 'note', text: 'Check the values, then press the page’s own Create button yourself.' });
+  lines.push({ status: 'note', text: tp('ip.checkCreate') });
   return lines;
 }
