@@ -65,7 +65,7 @@ export function computeChecklist(input: ChecklistInput): StepStatus[] {
   const steps: StepStatus[] = [];
 
   steps.push(
-    hasKey || a.hasTotpSecret
+    hasKey
       ? { id: 'signup', title: 'setup.step.signup', state: 'done', note: 'setup.signup.done' }
       : { id: 'signup', title: 'setup.step.signup', state: 'todo', note: 'setup.signup.todo' },
   );
@@ -78,10 +78,11 @@ export function computeChecklist(input: ChecklistInput): StepStatus[] {
       note: 'setup.createApp.done',
     });
   } else if (profile && profile.apiType !== needType) {
+    // One profile serves every account: not wrong yet, but this app needs the other API type.
     steps.push({
       id: 'createApp',
       title: 'setup.step.createApp',
-      state: 'problem',
+      state: 'todo',
       note: 'setup.createApp.wrongType',
       params: {
         profileType: API_TYPE_LABELS[profile.apiType],

@@ -106,7 +106,8 @@ describe('setup checklist', () => {
   it('SMART_API_M needs a Publisher app and a first daily login, not a REST validation', () => {
     const m: AccountSummary = { ...bare, platform: 'SMART_API_M' };
     const before = computeChecklist({ account: m, targets: [], profile: AUTOTRADER_PROFILE });
-    expect(states(before).createApp).toBe('problem'); // the profile says Trading APIs
+    expect(states(before).createApp).toBe('todo');
+    expect(before.find((x) => x.id === 'createApp')!.note).toBe('setup.createApp.wrongType'); // profile: Trading
     expect(before.find((x) => x.id === 'verified')!.title).toBe('setup.step.verified.login');
     const after = computeChecklist({
       account: { ...m, apiKeyLast4: 'k3y9', hasTotpSecret: true },
