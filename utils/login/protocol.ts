@@ -13,14 +13,7 @@ export const LOGIN_STEPS: readonly LoginStep[] = [
   'redirected',
   'delivered',
 ];
-export const STEP_LABELS: Record<LoginStep, string> = {
-  opening: 'Opening Angel login',
-  clientCode: 'Client code',
-  pin: 'PIN',
-  totp: 'TOTP',
-  redirected: 'Redirected, tokens captured',
-  delivered: 'Delivered',
-};
+// The steps' names are in the catalogues (login.step*), shown by components/login/AttemptSteps.tsx.
 
 export type AttemptStatus = 'running' | 'success' | 'failed';
 
