@@ -1,4 +1,5 @@
 import { listenForMessages } from '@/utils/messaging';
+import { initPageLanguage } from '@/utils/i18n/core';
 import { registerTabPages } from './tabPages';
 import { registerVault } from './vault';
 import { registerPortal } from './portal';
@@ -15,6 +16,7 @@ export default defineBackground({
   persistent: false,
   type: 'module',
   main() {
+    void initPageLanguage(); // texts made here (login failures) follow the chosen language
     listenForMessages();
     registerTabPages();
     registerVault();

@@ -85,6 +85,17 @@ export const enInPage = {
   'ip.loggingIn': 'Logging in...',
   'ip.loginNoStart': 'The login could not start.',
   'ip.unlockToLogin': 'Unlock SmartAPI Companion to log in.',
+  // Why a login stopped (made in the background, shown here and in the popup/options)
+  'ip.errAngelSaid': 'Angel said: "{message}"',
+  'ip.errWrongCredentials':
+    'Angel refused the client code or PIN.{quoted} Nothing was retried, so your account is not at risk of being locked. Check the client code and PIN of this account in the vault, then log in again.',
+  'ip.errAccountLocked':
+    'Angel reports the account as locked or blocked.{quoted} Unlock it with Angel One (app or support) before logging in again.',
+  'ip.errInvalidTotp':
+    "Angel refused the TOTP code twice.{quoted} Check that the TOTP secret in the vault is the one shown on Angel's enable-totp page and that your computer's clock is right.",
+  'ip.errInvalidApiKey':
+    'Angel refused the API key (HTTP 403 or invalid key).{quoted} Publisher login needs the key of a Publisher app: create one under My APIs with the type "Publisher APIs" and store its API key in this account.',
+  'ip.errOther': 'The login failed.{quoted} The login tab was left open so you can see what happened.',
 
   // Registration profile checks (options page, fill report)
   'pf.appEmpty': 'The app name is empty.',

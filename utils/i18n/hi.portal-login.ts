@@ -72,6 +72,16 @@ export const hiInPage: Record<InPageKey, string> = {
   'ip.loggingIn': 'लॉगिन हो रहा है...',
   'ip.loginNoStart': 'लॉगिन शुरू नहीं हो सका।',
   'ip.unlockToLogin': 'लॉगिन के लिए SmartAPI Companion अनलॉक करें।',
+  'ip.errAngelSaid': 'Angel का संदेश: "{message}"',
+  'ip.errWrongCredentials':
+    'Angel ने client code या PIN नहीं माना।{quoted} दोबारा कोशिश नहीं की गई, इसलिए आपका खाता लॉक होने का खतरा नहीं है। वॉल्ट में इस खाते का client code और PIN जाँचें, फिर दोबारा लॉगिन करें।',
+  'ip.errAccountLocked':
+    'Angel के अनुसार खाता लॉक या ब्लॉक है।{quoted} दोबारा लॉगिन से पहले Angel One (ऐप या सपोर्ट) से इसे खुलवाएँ।',
+  'ip.errInvalidTotp':
+    'Angel ने TOTP कोड दो बार नहीं माना।{quoted} जाँचें कि वॉल्ट का TOTP secret वही है जो Angel के enable-totp पेज पर दिखा था, और आपके कंप्यूटर की घड़ी सही है।',
+  'ip.errInvalidApiKey':
+    'Angel ने API key नहीं मानी (HTTP 403 या गलत key)।{quoted} Publisher लॉगिन के लिए Publisher ऐप की key चाहिए: My APIs में "Publisher APIs" प्रकार का ऐप बनाएँ और उसकी API key इस खाते में रखें।',
+  'ip.errOther': 'लॉगिन नहीं हुआ।{quoted} लॉगिन टैब खुला छोड़ा गया है ताकि आप देख सकें क्या हुआ।',
 
   'pf.appEmpty': 'ऐप का नाम खाली है।',
   'pf.appEmptyFix': 'बिना स्पेस के ज़्यादा से ज़्यादा 20 अक्षर या अंक का नाम लिखें, जैसे MyTradingApp।',

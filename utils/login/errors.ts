@@ -2,6 +2,8 @@
  * What an error on Angel's login page means for the attempt. The page's wording is not
  * documented, so these patterns follow the API's messages (ANGEL.md) and common variants.
  */
+import { tp } from '../i18n/inPage';
+
 export type LoginErrorKind =
   | 'wrong-credentials' // wrong PIN, wrong client code: never retry (lockout risk)
   | 'account-locked' // Angel already blocked the account: never retry
@@ -66,17 +68,18 @@ export function classifyLoginError(text: string, httpStatus?: number): Classifie
 /** What the user reads for each kind, with what to do next. */
 export function explainLoginError(err: ClassifiedError): string {
   const m = err.angelMessage;
-  const quoted = m ? ` Angel said: "${m}"${/[.!?]$/.test(m) ? '' : '.'}` : '';
+  const quoted = m ? ` ${tp('ip.errAngelSaid', { message: m })}${/[.!?।]$/.test(m) ? '' : '.'}` : '';
+  // In the user's language: the background follows the stored choice (initPageLanguage).
   switch (err.kind) {
     case 'wrong-credentials':
-      return `Angel refused the client code or PIN.${quoted} Nothing was retried, so your account is not at risk of being locked. Check the client code and PIN of this account in the vault, then log in again.`;
+      return tp('ip.errWrongCredentials', { quoted });
     case 'account-locked':
-      return `Angel reports the account as locked or blocked.${quoted} Unlock it with Angel One (app or support) before logging in again.`;
+      return tp('ip.errAccountLocked', { quoted });
     case 'invalid-totp':
-      return `Angel refused the TOTP code twice.${quoted} Check that the TOTP secret in the vault is the one shown on Angel's enable-totp page and that your computer's clock is right.`;
+      return tp('ip.errInvalidTotp', { quoted });
     case 'invalid-api-key':
-      return `Angel refused the API key (HTTP 403 or invalid key).${quoted} Publisher login needs the key of a Publisher app: create one under My APIs with the type "Publisher APIs" and store its API key in this account.`;
+      return tp('ip.errInvalidApiKey', { quoted });
     default:
-      return `The login failed.${quoted} The login tab was left open so you can see what happened.`;
+      return tp('ip.errOther', { quoted });
   }
 }

@@ -109,6 +109,7 @@ const { checkProfile, newProfile } = await import('@/utils/portal/profiles');
 const { saveToAccountControl, errorText } = await import('@/utils/portal/inPageControl');
 const { publisherLoginAdapter } = await import('@/utils/portal/publisherLogin');
 const { UserError } = await import('@/utils/messaging');
+const { explainLoginError } = await import('@/utils/login/errors');
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -238,6 +239,9 @@ describe('Hindi: portal assistant and daily login', () => {
       shownText(control.root),
       errorText(new UserError('locked', 'x')),
       errorText(new Error('boom')),
+      ...(['wrong-credentials', 'account-locked', 'invalid-totp', 'invalid-api-key', 'other'] as const).map(
+        (kind) => explainLoginError({ kind, angelMessage: 'AB1050' }),
+      ),
     ].join('\n');
     expectHindi(text);
   });
