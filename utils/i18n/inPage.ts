@@ -15,6 +15,11 @@ export { initPageLanguage } from './core';
 
 const IN_PAGE: Record<Language, Record<InPageKey, string>> = { en: enInPage, hi: hiInPage };
 
+/** The language the in-page texts use now (for `lang` on the controls, so screen readers pronounce them right). */
+export function inPageLanguage(): Language {
+  return corePageLanguage();
+}
+
 /** Translate an in-page text with the page's current language. */
 export function tp(key: InPageKey, params?: Params): string {
   return lookup(IN_PAGE, corePageLanguage(), key, params);

@@ -3,7 +3,7 @@
  * so the portal's styles cannot break it and the field finder never mistakes it for the
  * page (it carries OWN_UI_ATTR). Plain DOM, no framework: content scripts stay small.
  */
-import { tp } from '../i18n/inPage';
+import { inPageLanguage, tp } from '../i18n/inPage';
 import { sendMessage, UserError } from '../messaging';
 import { OWN_UI_ATTR } from './fieldFinder';
 import type { PortalAccountChoice } from './protocol';
@@ -65,6 +65,7 @@ export function createControlHost(kind: string): ControlHost {
   box.className = 'box';
   box.setAttribute('role', 'group');
   box.setAttribute('aria-label', 'SmartAPI Companion');
+  box.setAttribute('lang', inPageLanguage());
   root.append(style, box);
   return { host, root, box, remove: () => host.remove() };
 }

@@ -6,7 +6,7 @@
  */
 import type { PageAdapter } from './adapter';
 import { sendMessage, UserError } from '../messaging';
-import { tp } from '../i18n/inPage';
+import { inPageLanguage, tp } from '../i18n/inPage';
 import '../login/protocol';
 import type { PortalHello } from '../login/protocol';
 import type { LoginField } from '../login/fields';
@@ -69,6 +69,7 @@ function panel(doc: Document): Panel {
   const body = doc.createElement('div');
   body.setAttribute('role', 'region');
   body.setAttribute('aria-label', 'SmartAPI Companion');
+  body.setAttribute('lang', inPageLanguage());
   root.append(style, body);
   doc.documentElement.appendChild(host);
   return { host, body };

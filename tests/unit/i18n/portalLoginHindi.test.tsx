@@ -232,6 +232,7 @@ describe('Hindi: portal assistant and daily login', () => {
       buttonText: 'खाते में सेव करें…',
       save: async () => {},
     });
+    expect(control.box.getAttribute('lang')).toBe('hi'); // screen readers pronounce it as Hindi
     const text = [
       ...lines,
       ...issues,
