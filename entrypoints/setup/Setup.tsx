@@ -18,6 +18,8 @@ import { useVault, vaultStore } from '@/utils/ui/vaultStore';
 import { useActivityTouch, useStatusWatch } from '@/utils/ui/hooks';
 import { UnlockForm } from '@/components/vault/PasswordForms';
 import { FormMessage } from '@/components/vault/Field';
+import { ValidateButton } from '@/components/validation/ValidateButton';
+import { LoginButton } from '@/components/login/LoginButton';
 import { useT } from '@/utils/i18n';
 import {
   CREATE_APP_URL,
@@ -197,8 +199,8 @@ function PlatformComparison() {
   );
 }
 
-/** Links that take the user to where each step is done. */
-function StepAction({ id }: { id: StepId }) {
+/** Links and buttons that take the user to where each step is done. */
+function StepAction({ id, account }: { id: StepId; account: AccountSummary }) {
   const t = useT();
   const external = (href: string, label: string) => (
     <a className="button" href={href} target="_blank" rel="noreferrer">
@@ -214,6 +216,13 @@ function StepAction({ id }: { id: StepId }) {
       return external(MY_APIS_URL, t('setup.apiKey.link'));
     case 'totp':
       return external(ENABLE_TOTP_URL, t('setup.totp.link'));
+    case 'verified':
+      // The same controls as in the popup and Options: the result shows here and the step updates.
+      return account.platform === 'SMART_API' ? (
+        <ValidateButton account={account} />
+      ) : (
+        <LoginButton account={account} />
+      );
     default:
       return (
         <button type="button" onClick={openOptions}>
@@ -251,14 +260,22 @@ function AccountChecklist({ account, facts }: { account: AccountSummary; facts: 
       </p>
       <ol className="checklist">
         {steps.map((s) => (
-          <StepRow key={s.id} step={s} current={s === next} />
+          <StepRow key={s.id} step={s} current={s === next} account={account} />
         ))}
       </ol>
     </section>
   );
 }
 
-function StepRow({ step, current }: { step: StepStatus; current: boolean }) {
+function StepRow({
+  step,
+  current,
+  account,
+}: {
+  step: StepStatus;
+  current: boolean;
+  account: AccountSummary;
+}) {
   const t = useT();
   const stateText = t(`setup.state.${step.state}`);
   return (
@@ -282,7 +299,7 @@ function StepRow({ step, current }: { step: StepStatus; current: boolean }) {
         )}
         {step.state !== 'done' && (
           <div className="actions">
-            <StepAction id={step.id} />
+            <StepAction id={step.id} account={account} />
           </div>
         )}
       </div>

@@ -2,8 +2,9 @@
  * The guided setup end to end, in the browser the harness runs (Chromium and Firefox ESR):
  *  - the setup page opens by itself on first install, and from the popup;
  *  - one account is walked from "nothing done" to "all steps done" through the real features:
- *    vault and account in Options, API key and TOTP secret saved, static IP in the app profile
- *    (a private address is a problem first), "Validate" against the look-alike REST API, a
+ *    vault and account in Options, the TOTP secret captured on the look-alike enable-totp page,
+ *    the API key saved, static IP in the app profile (a private address is a problem first),
+ *    the checklist's own "Validate" button against the look-alike REST API, a
  *    webhook target and its test event to the example receiver. Every step's state is read
  *    from the page, which computes it from those results, never from a tick box;
  *  - the Hindi UI shows no raw message key on the setup, options and popup pages;
@@ -21,7 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { BROWSER, launchExtension, type ExtensionSession } from './harness';
 import { addAccount, buttonByName, createVault, fieldByLabel, front } from './flows';
-import { setProfiles } from './portalFlows';
+import { chooseAccountAndSave, companionButton, setProfiles, waitForControlText } from './portalFlows';
 import { connectWebhook, startReceiver, type RunningReceiver } from './receiver';
 import { FIXTURE_API_ACCOUNT, fixtureTotp } from '../fixtures/api/angelApi';
 
@@ -162,15 +163,29 @@ describe(`guided setup (${BROWSER})`, () => {
     expect(links).toContain('https://smartapi.angelone.in/new/apps');
     expect(links).toContain('https://smartapi.angelone.in/');
 
-    // The API key and the TOTP secret, saved as the portal captures do (same message the
-    // options form sends; '' keeps the MPIN).
+    // The TOTP secret, captured on Angel's enable-totp page with the portal assistant.
+    const totpPage = await h.openPage(
+      `https://smartapi.angelone.in/enable-totp?style=text&secret=${FIXTURE_API_ACCOUNT.totpSecret}`,
+    );
+    const save = await chooseAccountAndSave(
+      await companionButton(totpPage, 'Save TOTP secret to account…'),
+      accountId,
+    );
+    await waitForControlText(save, /Type this code into Angel’s form to finish/);
+    await totpPage.close();
+    await front(setup);
+    await waitForStep(setup, 'totp', 'done');
+    expect((await stepStates(setup)).apiKey).toBe('todo');
+
+    // The API key of the app Angel's REST look-alike knows, typed as in the options form
+    // (the same message; '' keeps the MPIN and the TOTP secret just captured).
     const saved = await must<{ errors?: unknown }>(h, 'accounts/save', {
       id: accountId,
       input: {
         label: LABEL,
         clientCode: FIXTURE_API_ACCOUNT.clientCode,
         mpin: '',
-        totpSecret: FIXTURE_API_ACCOUNT.totpSecret,
+        totpSecret: '',
         apiKey: FIXTURE_API_ACCOUNT.apiKey,
         apiSecret: '',
         platform: 'SMART_API',
@@ -205,10 +220,10 @@ describe(`guided setup (${BROWSER})`, () => {
     await setProfiles(h, [{ ...profile, primaryIp: '49.36.12.7' }]);
     await waitForStep(setup, 'staticIp', 'done');
 
-    // Validate from the options page, against the look-alike REST API.
-    await front(options);
-    await (await buttonByName(options, `Validate ${LABEL} with Angel's API`)).click();
+    // The checklist's own Validate button (the same control as in Options), against the
+    // look-alike REST API.
     await front(setup);
+    await (await buttonByName(setup, `Validate ${LABEL} with Angel's API`)).click();
     await waitForStep(setup, 'verified', 'done', 60_000);
 
     // A delivery target, then its test event to the example receiver.
