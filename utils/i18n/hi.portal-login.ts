@@ -10,7 +10,7 @@ export const hiInPage: Record<InPageKey, string> = {
   'ip.account': 'खाता',
   'ip.save': 'सेव करें',
   'ip.cancel': 'रद्द करें',
-  'ip.saveTo': 'यहाँ सेव करें',
+  'ip.saveTo': 'किस खाते में सेव करें:',
   'ip.locked': 'वॉल्ट लॉक है। एक्सटेंशन के popup में इसे खोलें, फिर दोबारा कोशिश करें।',
   'ip.somethingWrong': 'कुछ गड़बड़ हो गई। पेज दोबारा लोड करके फिर कोशिश करें।',
 
