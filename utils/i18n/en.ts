@@ -458,6 +458,33 @@ export const en = {
   'dl.retryEntry': 'Retry now: delivery to {url} created {when}',
   'dl.discardEntry': 'Discard delivery to {url} created {when}',
   'dl.discard': 'Discard',
+  'chk.redirectEmpty': "Enter the redirect URL registered for this app on Angel's portal.",
+  'chk.redirectSpace': 'The redirect URL contains a space. Remove it; a web address has none.',
+  'chk.redirectIncomplete':
+    'This is not a complete web address. It should look like https://example.com/path.',
+  'chk.redirectHttps':
+    'Angel accepts only https:// redirect URLs; this one starts with {scheme}//. Use the https:// address.',
+  'chk.redirectLocalhost':
+    "Angel refuses localhost as a redirect URL. Use a public https:// address, such as AutoTrader Web's.",
+  'chk.redirectIp':
+    'Angel refuses a bare IP address as a redirect URL. Use an address with a domain name, such as https://example.com/.',
+  'chk.redirectDomain': '"{host}" is not a full domain name. Use an address such as https://example.com/.',
+  'chk.redirectUser': 'Remove the user name or password from the redirect URL.',
+  'chk.platform':
+    "Choose the platform: SMART_API (the server logs in daily) or SMART_API_M (you log in on Angel's page).",
+  'chk.labelEmpty': 'Enter a label, such as your name or "Main account", to tell accounts apart.',
+  'chk.labelLong': 'The label is {n} characters long; shorten it to {max} or fewer.',
+  'chk.clientEmpty': 'Enter the Angel client code (your login id, such as A123456).',
+  'chk.clientSpace': 'The client code cannot contain spaces. Remove them.',
+  'chk.clientChars': 'The client code may contain only letters and digits; remove "{bad}".',
+  'chk.clientLong': 'A client code has at most {max} characters; this one has {n}. Check it.',
+  'chk.mpinDigits': 'The MPIN is your 4-digit login PIN: digits only.',
+  'chk.mpinLength': 'The MPIN has exactly 4 digits; you entered {n}.',
+  'chk.mpinEmpty': 'Enter your 4-digit MPIN (the PIN you log in to Angel with).',
+  'chk.apiKeySpace': "The API key cannot contain spaces. Copy it again from My APIs on Angel's portal.",
+  'chk.apiSecretSpace':
+    'The API secret cannot contain spaces. Copy it again from My APIs, or leave the field empty.',
+  'chk.notesLong': 'Notes are limited to {max} characters; these have {n}. Shorten them.',
 } as const;
 
 export type MessageKey = keyof typeof en;

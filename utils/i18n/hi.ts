@@ -447,4 +447,29 @@ export const hi: Record<MessageKey, string> = {
   'dl.retryEntry': 'अभी दोबारा भेजें: {url} की डिलीवरी, बनी {when}',
   'dl.discardEntry': '{url} की डिलीवरी छोड़ें, बनी {when}',
   'dl.discard': 'छोड़ें',
+  'chk.redirectEmpty': 'Angel के पोर्टल पर इस ऐप के लिए रजिस्टर किया गया Redirect URL लिखें।',
+  'chk.redirectSpace': 'Redirect URL में स्पेस है। उसे हटाएँ; वेब पते में स्पेस नहीं होता।',
+  'chk.redirectIncomplete': 'यह पूरा वेब पता नहीं है। यह https://example.com/path जैसा दिखना चाहिए।',
+  'chk.redirectHttps':
+    'Angel सिर्फ़ https:// वाले Redirect URL लेता है; यह {scheme}// से शुरू होता है। https:// वाला पता डालें।',
+  'chk.redirectLocalhost':
+    'Angel Redirect URL में localhost नहीं मानता। कोई public https:// पता डालें, जैसे AutoTrader Web वाला।',
+  'chk.redirectIp':
+    'Angel Redirect URL में सिर्फ़ IP पता नहीं मानता। डोमेन नाम वाला पता डालें, जैसे https://example.com/।',
+  'chk.redirectDomain': '"{host}" पूरा डोमेन नाम नहीं है। https://example.com/ जैसा पता डालें।',
+  'chk.redirectUser': 'Redirect URL से यूज़र नाम या पासवर्ड हटाएँ।',
+  'chk.platform':
+    'प्लेटफ़ॉर्म चुनें: SMART_API (सर्वर रोज़ ख़ुद लॉगिन करता है) या SMART_API_M (आप Angel के पेज पर लॉगिन करते हैं)।',
+  'chk.labelEmpty': 'खातों को अलग पहचानने के लिए नाम लिखें, जैसे आपका नाम या "मुख्य खाता"।',
+  'chk.labelLong': 'नाम {n} अक्षर लंबा है; इसे {max} या कम अक्षरों का करें।',
+  'chk.clientEmpty': 'Angel client code लिखें (आपका लॉगिन id, जैसे A123456)।',
+  'chk.clientSpace': 'client code में स्पेस नहीं हो सकते। उन्हें हटाएँ।',
+  'chk.clientChars': 'client code में सिर्फ़ अक्षर और अंक हो सकते हैं; "{bad}" हटाएँ।',
+  'chk.clientLong': 'client code में ज़्यादा से ज़्यादा {max} अक्षर होते हैं; इसमें {n} हैं। जाँच लें।',
+  'chk.mpinDigits': 'MPIN आपका 4 अंकों का लॉगिन PIN है: सिर्फ़ अंक।',
+  'chk.mpinLength': 'MPIN में ठीक 4 अंक होते हैं; आपने {n} डाले।',
+  'chk.mpinEmpty': 'अपना 4 अंकों का MPIN लिखें (जिस PIN से आप Angel में लॉगिन करते हैं)।',
+  'chk.apiKeySpace': 'API key में स्पेस नहीं हो सकते। Angel के पोर्टल पर My APIs से इसे फिर कॉपी करें।',
+  'chk.apiSecretSpace': 'API secret में स्पेस नहीं हो सकते। My APIs से फिर कॉपी करें, या फ़ील्ड ख़ाली छोड़ें।',
+  'chk.notesLong': 'नोट ज़्यादा से ज़्यादा {max} अक्षर के हो सकते हैं; इनमें {n} हैं। छोटा करें।',
 };

@@ -2,6 +2,7 @@
  * The account form's rules: one plain message per field saying what is wrong and how to fix
  * it, and the normalised values to store when nothing is wrong.
  */
+import { tText } from '../i18n/text';
 import { Base32Error, parseBase32Secret } from './base32';
 import { looksLikeOtpauth, OtpauthError, parseOtpauth } from './otpauth';
 import {
@@ -46,27 +47,26 @@ function text(x: unknown): string {
 /** Redirect-URL rule shared with other features: returns an error message, or null when fine. */
 export function redirectUrlProblem(raw: string): string | null {
   const value = raw.trim();
-  if (value === '') return "Enter the redirect URL registered for this app on Angel's portal.";
-  if (/\s/.test(value)) return 'The redirect URL contains a space. Remove it; a web address has none.';
+  if (value === '') return tText('chk.redirectEmpty');
+  if (/\s/.test(value)) return tText('chk.redirectSpace');
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return 'This is not a complete web address. It should look like https://example.com/path.';
+    return tText('chk.redirectIncomplete');
   }
   if (url.protocol !== 'https:') {
-    return `Angel accepts only https:// redirect URLs; this one starts with ${url.protocol}//. Use the https:// address.`;
+    return tText('chk.redirectHttps', { scheme: url.protocol });
   }
   const host = url.hostname.toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost')) {
-    return "Angel refuses localhost as a redirect URL. Use a public https:// address, such as AutoTrader Web's.";
+    return tText('chk.redirectLocalhost');
   }
   if (host.startsWith('[') || /^\d{1,3}(\.\d{1,3}){3}$/.test(host)) {
-    return 'Angel refuses a bare IP address as a redirect URL. Use an address with a domain name, such as https://example.com/.';
+    return tText('chk.redirectIp');
   }
-  if (!host.includes('.'))
-    return `"${host}" is not a full domain name. Use an address such as https://example.com/.`;
-  if (url.username || url.password) return 'Remove the user name or password from the redirect URL.';
+  if (!host.includes('.')) return tText('chk.redirectDomain', { host });
+  if (url.username || url.password) return tText('chk.redirectUser');
   return null;
 }
 
@@ -81,8 +81,7 @@ export function checkAccountInput(
   const platformRaw = (input as Partial<AccountInput>).platform;
   const platform: Platform = platformRaw === 'SMART_API_M' ? 'SMART_API_M' : 'SMART_API';
   if (platformRaw !== 'SMART_API' && platformRaw !== 'SMART_API_M') {
-    errors.platform =
-      "Choose the platform: SMART_API (the server logs in daily) or SMART_API_M (you log in on Angel's page).";
+    errors.platform = tText('chk.platform');
   }
   const needsLoginSecrets = platform === 'SMART_API';
 
@@ -114,45 +113,41 @@ export function checkAccountInput(
       LABEL_MAX,
     );
   }
-  if (label === '')
-    errors.label = 'Enter a label, such as your name or "Main account", to tell accounts apart.';
+  if (label === '') errors.label = tText('chk.labelEmpty');
   else if (label.length > LABEL_MAX)
-    errors.label = `The label is ${label.length} characters long; shorten it to ${LABEL_MAX} or fewer.`;
+    errors.label = tText('chk.labelLong', { n: label.length, max: LABEL_MAX });
 
   const clientCode = text(input.clientCode).trim().toUpperCase();
-  if (clientCode === '') errors.clientCode = 'Enter the Angel client code (your login id, such as A123456).';
-  else if (/\s/.test(clientCode)) errors.clientCode = 'The client code cannot contain spaces. Remove them.';
+  if (clientCode === '') errors.clientCode = tText('chk.clientEmpty');
+  else if (/\s/.test(clientCode)) errors.clientCode = tText('chk.clientSpace');
   else if (!/^[A-Z0-9]+$/.test(clientCode)) {
     const bad = [...clientCode].find((c) => !/[A-Z0-9]/.test(c));
-    errors.clientCode = `The client code may contain only letters and digits; remove "${bad}".`;
+    errors.clientCode = tText('chk.clientChars', { bad: bad ?? '' });
   } else if (clientCode.length > CLIENT_CODE_MAX) {
-    errors.clientCode = `A client code has at most ${CLIENT_CODE_MAX} characters; this one has ${clientCode.length}. Check it.`;
+    errors.clientCode = tText('chk.clientLong', { max: CLIENT_CODE_MAX, n: clientCode.length });
   }
 
   let mpin: string | undefined;
   const mpinRaw = text(input.mpin).replace(/\s+/g, '');
   if (mpinRaw !== '') {
     if (/^\d{4}$/.test(mpinRaw)) mpin = mpinRaw;
-    else if (/\D/.test(mpinRaw)) errors.mpin = 'The MPIN is your 4-digit login PIN: digits only.';
-    else errors.mpin = `The MPIN has exactly 4 digits; you entered ${mpinRaw.length}.`;
+    else if (/\D/.test(mpinRaw)) errors.mpin = tText('chk.mpinDigits');
+    else errors.mpin = tText('chk.mpinLength', { n: mpinRaw.length });
   } else if (!existing?.secrets.mpin && needsLoginSecrets) {
-    errors.mpin = 'Enter your 4-digit MPIN (the PIN you log in to Angel with).';
+    errors.mpin = tText('chk.mpinEmpty');
   }
 
   let apiKey: string | undefined;
   const apiKeyRaw = text(input.apiKey).trim();
   if (apiKeyRaw !== '') {
-    if (/\s/.test(apiKeyRaw))
-      errors.apiKey = "The API key cannot contain spaces. Copy it again from My APIs on Angel's portal.";
+    if (/\s/.test(apiKeyRaw)) errors.apiKey = tText('chk.apiKeySpace');
     else apiKey = apiKeyRaw;
   }
 
   let apiSecret: string | undefined;
   const apiSecretRaw = text(input.apiSecret).trim();
   if (apiSecretRaw !== '') {
-    if (/\s/.test(apiSecretRaw))
-      errors.apiSecret =
-        'The API secret cannot contain spaces. Copy it again from My APIs, or leave the field empty.';
+    if (/\s/.test(apiSecretRaw)) errors.apiSecret = tText('chk.apiSecretSpace');
     else apiSecret = apiSecretRaw;
   }
 
@@ -162,8 +157,7 @@ export function checkAccountInput(
   if (redirectProblem) errors.redirectUrl = redirectProblem;
 
   const notes = text(input.notes).trim();
-  if (notes.length > NOTES_MAX)
-    errors.notes = `Notes are limited to ${NOTES_MAX} characters; these have ${notes.length}. Shorten them.`;
+  if (notes.length > NOTES_MAX) errors.notes = tText('chk.notesLong', { max: NOTES_MAX, n: notes.length });
 
   if (Object.keys(errors).length > 0) return { errors };
   return {
