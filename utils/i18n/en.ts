@@ -485,6 +485,26 @@ export const en = {
   'chk.apiSecretSpace':
     'The API secret cannot contain spaces. Copy it again from My APIs, or leave the field empty.',
   'chk.notesLong': 'Notes are limited to {max} characters; these have {n}. Shorten them.',
+  'bg.noTotpSecret': '"{label}" has no TOTP secret. Edit the account in the options page and add it.',
+  'bg.typeToUnlock': 'Type your master password to unlock.',
+  'bg.noVault': 'There is no vault yet. Create one in the options page first.',
+  'bg.wrongPassword':
+    'That master password is not correct. Check Caps Lock and the keyboard layout, then try again.',
+  'bg.accountGone': 'That account no longer exists. Reload the page to see the current list.',
+  'bg.mergeOrReplace': 'Choose whether to merge the backup or replace the vault with it.',
+  'bg.vaultExists': 'A vault already exists. Unlock it, or reset it first if you really want to start over.',
+  'bg.wrongCurrent': 'The current master password is not correct. Nothing was changed.',
+  'bg.autoLockRange': 'Choose between 1 and {max} minutes, or never.',
+  'bg.confirmReset': 'Type RESET in capital letters to confirm; nothing was deleted.',
+  'bg.formNotSent': 'The account form was not sent. Reload the page and try again.',
+  'bg.listChanged': 'The account list changed meanwhile. Reload the page and try again.',
+  'bg.confirmUnencrypted':
+    'This list is not encrypted: anyone who gets the file can generate your codes. Confirm that you understand before exporting.',
+  'bg.nothingToExport': 'No account has a TOTP secret yet, so there is nothing to export.',
+  'bg.locked': 'The vault is locked. Unlock it with your master password first.',
+  'bg.weakMaster': 'Choose a master password of at least {min} characters.',
+  'bg.weakBackup': 'Choose a backup password of at least {min} characters.',
+  'bg.weakNew': 'Choose a new master password of at least {min} characters.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@
  * module except as what one caller needs (a TOTP code, a sealed blob, VaultData for other
  * background features).
  */
+import { tText } from '@/utils/i18n/text';
 import { browser } from 'wxt/browser';
 import { storage } from '#imports';
 import { dispatchActivityTypes } from './activity';
@@ -150,10 +151,7 @@ export function summarize(a: Account): AccountSummary {
 /** The code for `atMs` device time (default now), corrected by a measured clock skew above 5 s. */
 export function currentTotp(a: Account, atMs: number = Date.now()): { code: string; remainingMs: number } {
   if (!a.secrets.totpSecret) {
-    throw new UserError(
-      'no-totp-secret',
-      `"${a.label}" has no TOTP secret. Edit the account in the options page and add it.`,
-    );
+    throw new UserError('no-totp-secret', tText('bg.noTotpSecret', { label: a.label }));
   }
   const w = totpWindow(a.secrets.totpSecret, a.totp, atMs + skewCorrectionMs());
   return { code: w.code, remainingMs: w.remainingMs };
@@ -213,9 +211,12 @@ function backupReminder(s: VaultSettings): boolean {
 
 // ---------- lifecycle ----------
 
-function checkNewPassword(password: unknown, what = 'master password'): string {
+function checkNewPassword(
+  password: unknown,
+  what: 'bg.weakMaster' | 'bg.weakNew' | 'bg.weakBackup' = 'bg.weakMaster',
+): string {
   if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) {
-    throw new UserError('weak-password', `Choose a ${what} of at least ${MIN_PASSWORD_LENGTH} characters.`);
+    throw new UserError('weak-password', tText(what, { min: MIN_PASSWORD_LENGTH }));
   }
   return password;
 }
@@ -252,19 +253,15 @@ export async function lockVault(): Promise<void> {
 
 async function unlockVault(password: unknown): Promise<VaultStatus> {
   if (typeof password !== 'string' || password === '')
-    throw new UserError('wrong-password', 'Type your master password to unlock.');
+    throw new UserError('wrong-password', tText('bg.typeToUnlock'));
   const raw = await vaultItem.getValue();
-  if (raw === null || raw === undefined)
-    throw new UserError('no-vault', 'There is no vault yet. Create one in the options page first.');
+  if (raw === null || raw === undefined) throw new UserError('no-vault', tText('bg.noVault'));
   let opened;
   try {
     opened = await openEnvelope(raw, password, currentKdfIterations());
   } catch (err) {
     if (err instanceof EnvelopeError && err.code === 'wrong-password') {
-      throw new UserError(
-        'wrong-password',
-        'That master password is not correct. Check Caps Lock and the keyboard layout, then try again.',
-      );
+      throw new UserError('wrong-password', tText('bg.wrongPassword'));
     }
     if (err instanceof EnvelopeError) {
       await markCorrupt(raw, err.message);
@@ -355,11 +352,7 @@ export async function onAutoLockAlarm(now = Date.now()): Promise<void> {
 
 function findAccount(v: VaultData, id: unknown): Account {
   const a = v.accounts.find((x) => x.id === id);
-  if (!a)
-    throw new UserError(
-      'not-found',
-      'That account no longer exists. Reload the page to see the current list.',
-    );
+  if (!a) throw new UserError('not-found', tText('bg.accountGone'));
   return a;
 }
 
@@ -414,8 +407,7 @@ async function planBackupImport(
   payload: Awaited<ReturnType<typeof readBackupFile>>;
   state: VaultStatus['state'];
 }> {
-  if (mode !== 'merge' && mode !== 'replace')
-    throw new UserError('bad-request', 'Choose whether to merge the backup or replace the vault with it.');
+  if (mode !== 'merge' && mode !== 'replace') throw new UserError('bad-request', tText('bg.mergeOrReplace'));
   if (typeof password !== 'string' || password === '')
     throw new UserError(
       'backup-wrong-password',
@@ -452,10 +444,7 @@ export function registerVault(): void {
     serial(async () => {
       const pw = checkNewPassword(password);
       if ((await vaultItem.getValue()) !== null) {
-        throw new UserError(
-          'vault-exists',
-          'A vault already exists. Unlock it, or reset it first if you really want to start over.',
-        );
+        throw new UserError('vault-exists', tText('bg.vaultExists'));
       }
       await createVault(pw, { accounts: [], webhookSecrets: {} });
       return vaultStatus();
@@ -478,7 +467,7 @@ export function registerVault(): void {
 
   handle('vault/change-password', 'page', ({ current, next }) =>
     serial(async () => {
-      const nextPw = checkNewPassword(next, 'new master password');
+      const nextPw = checkNewPassword(next, 'bg.weakNew');
       const env = await storedEnvelope().catch(() => null);
       if (!env) {
         const raw = await vaultItem.getValue();
@@ -498,11 +487,7 @@ export function registerVault(): void {
       try {
         vaultKey = await unwrapVaultKey(env, typeof current === 'string' ? current : '');
       } catch (err) {
-        if (err instanceof EnvelopeError)
-          throw new UserError(
-            'wrong-password',
-            'The current master password is not correct. Nothing was changed.',
-          );
+        if (err instanceof EnvelopeError) throw new UserError('wrong-password', tText('bg.wrongCurrent'));
         throw err;
       }
       const rewrapped = await wrapVaultKey(vaultKey, nextPw, currentKdfIterations());
@@ -519,10 +504,7 @@ export function registerVault(): void {
         minutes < 1 ||
         minutes > MAX_AUTO_LOCK_MINUTES)
     ) {
-      throw new UserError(
-        'bad-auto-lock',
-        `Choose between 1 and ${MAX_AUTO_LOCK_MINUTES} minutes, or never.`,
-      );
+      throw new UserError('bad-auto-lock', tText('bg.autoLockRange', { max: MAX_AUTO_LOCK_MINUTES }));
     }
     const settings = await settingsItem.getValue();
     await settingsItem.setValue({ ...settings, autoLockMinutes: minutes });
@@ -533,11 +515,7 @@ export function registerVault(): void {
 
   handle('vault/reset', 'page', ({ confirm }) =>
     serial(async () => {
-      if (confirm !== 'RESET')
-        throw new UserError(
-          'confirm-reset',
-          'Type RESET in capital letters to confirm; nothing was deleted.',
-        );
+      if (confirm !== 'RESET') throw new UserError('confirm-reset', tText('bg.confirmReset'));
       await keepCopy('before reset');
       await vaultItem.removeValue();
       await problemItem.setValue(null);
@@ -554,7 +532,7 @@ export function registerVault(): void {
 
   handle('accounts/save', 'page', async ({ id, input }) => {
     if (typeof input !== 'object' || input === null)
-      throw new UserError('bad-request', 'The account form was not sent. Reload the page and try again.');
+      throw new UserError('bad-request', tText('bg.formNotSent'));
     let result: { account?: AccountSummary; errors?: FieldErrors } = {};
     let added = false;
     await updateVault((v) => {
@@ -595,11 +573,7 @@ export function registerVault(): void {
         wanted.length === v.accounts.length &&
         new Set(wanted).size === wanted.length &&
         wanted.every((x) => v.accounts.some((a) => a.id === x));
-      if (!same)
-        throw new UserError(
-          'reorder-mismatch',
-          'The account list changed meanwhile. Reload the page and try again.',
-        );
+      if (!same) throw new UserError('reorder-mismatch', tText('bg.listChanged'));
       v.accounts = wanted.map((x) => v.accounts.find((a) => a.id === x)!);
     });
   });
@@ -611,7 +585,7 @@ export function registerVault(): void {
   });
 
   handle('backup/export', 'page', async ({ password }) => {
-    const pw = checkNewPassword(password, 'backup password');
+    const pw = checkNewPassword(password, 'bg.weakBackup');
     const data = await loadVault();
     const file = await createBackupFile(data, pw, { iterations: currentKdfIterations() });
     const now = Date.now();
@@ -659,18 +633,11 @@ export function registerVault(): void {
 
   handle('backup/export-otpauth', 'page', async ({ confirmUnencrypted }) => {
     if (confirmUnencrypted !== true) {
-      throw new UserError(
-        'confirm-unencrypted',
-        'This list is not encrypted: anyone who gets the file can generate your codes. Confirm that you understand before exporting.',
-      );
+      throw new UserError('confirm-unencrypted', tText('bg.confirmUnencrypted'));
     }
     const data = await loadVault();
     const content = exportOtpauthList(data.accounts);
-    if (content === '')
-      throw new UserError(
-        'nothing-to-export',
-        'No account has a TOTP secret yet, so there is nothing to export.',
-      );
+    if (content === '') throw new UserError('nothing-to-export', tText('bg.nothingToExport'));
     return { fileName: `smartapi-companion-otpauth-${new Date().toISOString().slice(0, 10)}.txt`, content };
   });
 

@@ -3,6 +3,7 @@
  * in storage.session (trusted contexts only), and a decrypted copy in memory that is checked
  * against storage on every read (the service worker can die, storage can change under us).
  */
+import { tText } from '@/utils/i18n/text';
 import { storage } from '#imports';
 import { UserError } from '@/utils/messaging';
 import { fromBase64, toBase64 } from '@/utils/vault/bytes';
@@ -100,7 +101,7 @@ export function dropCache(): void {
 export const LOCKED_MESSAGE = 'The vault is locked. Unlock it with your master password first.';
 
 export function lockedError(): UserError {
-  return new UserError('locked', LOCKED_MESSAGE);
+  return new UserError('locked', tText('bg.locked'));
 }
 
 /** Parse decrypted JSON into VaultData, or throw EnvelopeError('damaged'). */
