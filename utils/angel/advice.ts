@@ -2,6 +2,8 @@
  * Every way a validation can fail, turned into what happened and what to do next, in plain
  * words. Pure: the background measures and fetches, this decides the wording.
  */
+import { tText } from '../i18n/text';
+import type { MessageKey } from '../i18n/en';
 import type { AngelAnswer } from './responses';
 
 export type ValidationFailure =
@@ -51,13 +53,12 @@ export const SKEW_TOLERANCE_MS = 5_000;
 
 const MPIN_MESSAGE = /loginbypassword is not allowed|switch to login by mpin/i;
 
-const LOCKOUT = 'Do not try again and again: repeated wrong PINs can lock your Angel account.';
+const lockout = () => tText('adv.lockout');
 
 export function formatSkew(skewMs: number): string {
   const s = Math.abs(skewMs) / 1000;
   const amount = s < 10 ? s.toFixed(1) : Math.round(s).toString();
-  const dir = skewMs > 0 ? 'behind' : 'ahead of';
-  return `${amount} s ${dir} Angel's clock`;
+  return tText(skewMs > 0 ? 'adv.skewBehind' : 'adv.skewAhead', { amount });
 }
 
 function seconds(ms: number): string {
@@ -66,24 +67,29 @@ function seconds(ms: number): string {
 
 function clockAdvice(skewMs: number | null): string {
   if (skewMs === null) {
-    return "Also check that this computer's clock is set automatically (the offset to Angel's clock could not be measured).";
+    return tText('adv.clockUnknown');
   }
   if (Math.abs(skewMs) <= SKEW_TOLERANCE_MS) {
-    return `This computer's clock is fine (${formatSkew(skewMs)}), so the TOTP secret is the likely cause.`;
+    return tText('adv.clockFine', { skew: formatSkew(skewMs) });
   }
-  return `This computer's clock is ${formatSkew(skewMs)}: turn on "Set time automatically" in the system settings, then validate again (meanwhile the extension corrects its codes by the measured offset).`;
+  return tText('adv.clockOff', { skew: formatSkew(skewMs) });
 }
 
-const FIELD_NAMES: Record<string, string> = {
-  clientCode: 'client code',
-  mpin: '4-digit MPIN',
-  totpSecret: 'TOTP secret',
-  apiKey: 'API key',
+const FIELD_NAMES: Record<string, MessageKey> = {
+  clientCode: 'adv.fieldClientCode',
+  mpin: 'adv.fieldMpin',
+  totpSecret: 'adv.fieldTotp',
+  apiKey: 'adv.fieldApiKey',
 };
+
+function fieldName(field: string): string {
+  const key = FIELD_NAMES[field];
+  return key ? tText(key) : field;
+}
 
 function joinNames(names: string[]): string {
   if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return tText('adv.and', { list: names.slice(0, -1).join(', '), last: names[names.length - 1]! });
 }
 
 function fromAngelCode(
@@ -95,8 +101,8 @@ function fromAngelCode(
     return {
       code: code || 'mpin-required',
       category: 'credentials',
-      explanation: 'Angel received a password instead of your 4-digit MPIN and refused the login.',
-      nextStep: `Edit the account and store the 4-digit MPIN you use in the Angel One app, not your trading password. ${LOCKOUT}`,
+      explanation: tText('adv.mpinExpl'),
+      nextStep: tText('adv.mpinNext', { lockout: lockout() }),
       credentialError: true,
     };
   }
@@ -105,8 +111,8 @@ function fromAngelCode(
       return {
         code: 'AB1050',
         category: 'totp',
-        explanation: 'Angel refused the TOTP code.',
-        nextStep: `Check that the stored TOTP secret is the one Angel showed on its enable-TOTP page (enable TOTP again if unsure). ${clockAdvice(ctx.skewMs)}`,
+        explanation: tText('adv.totpExpl'),
+        nextStep: tText('adv.totpNext', { clock: clockAdvice(ctx.skewMs) }),
         credentialError: true,
       };
     case 'AB1000':
@@ -114,58 +120,53 @@ function fromAngelCode(
       return {
         code: code.toUpperCase(),
         category: 'credentials',
-        explanation: 'Angel says the client code or the PIN is wrong.',
-        nextStep: `Check the client code (your Angel login id, e.g. A123456) and the 4-digit MPIN in the account. ${LOCKOUT}`,
+        explanation: tText('adv.credExpl'),
+        nextStep: tText('adv.credNext', { lockout: lockout() }),
         credentialError: true,
       };
     case 'AB1001':
       return {
         code: 'AB1001',
         category: 'credentials',
-        explanation: 'Angel does not recognise the client code.',
-        nextStep:
-          'Check the client code in the account: it is your Angel login id (e.g. A123456), not your email or phone number.',
+        explanation: tText('adv.clientExpl'),
+        nextStep: tText('adv.clientNext'),
         credentialError: true,
       };
     case 'AB1002':
       return {
         code: 'AB1002',
         category: 'credentials',
-        explanation: 'Angel says the PIN has the wrong length.',
-        nextStep: 'Edit the account and store your 4-digit MPIN.',
+        explanation: tText('adv.pinLenExpl'),
+        nextStep: tText('adv.pinLenNext'),
         credentialError: true,
       };
     case 'AG8004':
       return {
         code: 'AG8004',
         category: 'api-key',
-        explanation: 'Angel does not accept the API key.',
-        nextStep:
-          'Copy the API key again from My Profile → My APIs on smartapi.angelone.in (the eye icon beside your app). Use the API key, not the secret key, of an app that belongs to this client code.',
+        explanation: tText('adv.keyExpl'),
+        nextStep: tText('adv.keyNext'),
         credentialError: true,
       };
     case 'AB1004':
       return {
         code: 'AB1004',
         category: 'angel',
-        explanation:
-          'Angel answered "Something went wrong" (AB1004): its servers could not process the login.',
-        nextStep:
-          'Try again in a few minutes. If it keeps happening, check that the API key belongs to a Trading API app of this client code.',
+        explanation: tText('adv.ab1004Expl'),
+        nextStep: tText('adv.ab1004Next'),
         credentialError: false,
       };
     case 'AG8001':
     case 'AG8002':
     case 'AG8003': {
-      const what = { AG8001: 'was not valid', AG8002: 'had expired', AG8003: 'was missing' }[
-        code.toUpperCase()
-      ];
+      const what = (
+        { AG8001: 'adv.tokenInvalid', AG8002: 'adv.tokenExpired', AG8003: 'adv.tokenMissing' } as const
+      )[code.toUpperCase() as 'AG8001' | 'AG8002' | 'AG8003'];
       return {
         code: code.toUpperCase(),
         category: 'token',
-        explanation: `Angel refused the session token: it ${what}.`,
-        nextStep:
-          'Validate again to get a fresh session. If this repeats right after a successful login, the API key probably belongs to a different Angel account.',
+        explanation: tText(what),
+        nextStep: tText('adv.tokenNext'),
         credentialError: false,
       };
     }
@@ -174,8 +175,8 @@ function fromAngelCode(
       return {
         code: code.toUpperCase(),
         category: 'token',
-        explanation: `Angel refused the refresh token (${code.toUpperCase() === 'AB8050' ? 'not valid' : 'expired'}).`,
-        nextStep: 'Validate again: a new login gives new tokens.',
+        explanation: tText(code.toUpperCase() === 'AB8050' ? 'adv.refreshInvalid' : 'adv.refreshExpired'),
+        nextStep: tText('adv.refreshNext'),
         credentialError: false,
       };
     case 'AB1010':
@@ -183,11 +184,8 @@ function fromAngelCode(
       return {
         code: code.toUpperCase(),
         category: 'token',
-        explanation:
-          code.toUpperCase() === 'AB1010'
-            ? "Angel's trading session has expired."
-            : 'Angel says this client is not logged in.',
-        nextStep: 'Validate again to log in afresh.',
+        explanation: tText(code.toUpperCase() === 'AB1010' ? 'adv.sessionExpired' : 'adv.notLoggedIn'),
+        nextStep: tText('adv.loginAfresh'),
         credentialError: false,
       };
     default:
@@ -201,13 +199,14 @@ export function explainFailure(f: ValidationFailure, ctx: AdviceContext): Advice
       const known = fromAngelCode(f.code, f.message, ctx);
       const angelMessage = f.message || undefined;
       if (known) return { ...known, ...(angelMessage ? { angelMessage } : {}) };
-      const said = f.message ? `"${f.message}"` : 'no message';
+      const said = f.message ? `"${f.message}"` : tText('adv.noMessage');
       return {
         code: f.code || `HTTP ${f.httpStatus}`,
         category: 'unknown',
-        explanation: `Angel refused the login and said ${said}${f.code ? ` (code ${f.code})` : ''}.`,
-        nextStep:
-          "Check the account's details against Angel's message. If it is unclear, search the code on Angel's Smart API forum or ask Angel support.",
+        explanation: f.code
+          ? tText('adv.unknownExplCode', { said, code: f.code })
+          : tText('adv.unknownExpl', { said }),
+        nextStep: tText('adv.unknownNext'),
         ...(angelMessage ? { angelMessage } : {}),
         credentialError: false,
       };
@@ -232,35 +231,33 @@ export function explainFailure(f: ValidationFailure, ctx: AdviceContext): Advice
       return {
         code: 'no-tokens',
         category: 'angel',
-        explanation: 'Angel reported success but sent no session token.',
-        nextStep: 'Validate again in a few minutes.',
+        explanation: tText('adv.noTokensExpl'),
+        nextStep: tText('adv.againLater'),
         credentialError: false,
       };
     case 'network':
       return {
         code: 'network',
         category: 'network',
-        explanation: `Could not reach Angel's API (${f.hosts.join(', then ')}).`,
-        nextStep:
-          'Check the internet connection, and any VPN, proxy or firewall that could block Angel, then validate again.',
+        explanation: tText('adv.networkExpl', { hosts: f.hosts.join(', then ') }),
+        nextStep: tText('adv.networkNext'),
         credentialError: false,
       };
     case 'timeout':
       return {
         code: 'timeout',
         category: 'timeout',
-        explanation: `Angel did not answer within ${seconds(f.timeoutMs)} s (${f.host}).`,
-        nextStep:
-          'Angel is often slow just before market open: validate again in a minute, or raise the time limit under "Validate accounts" in the options.',
+        explanation: tText('adv.timeoutExpl', { seconds: seconds(f.timeoutMs), host: f.host }),
+        nextStep: tText('adv.timeoutNext'),
         credentialError: false,
       };
     case 'missing-secret': {
-      const names = joinNames(f.fields.map((x) => FIELD_NAMES[x] ?? x));
+      const names = joinNames(f.fields.map(fieldName));
       return {
         code: 'missing-details',
         category: 'setup',
-        explanation: `This account has no ${names} stored, so the extension cannot log in to Angel with it.`,
-        nextStep: `Edit the account and add the ${names}.`,
+        explanation: tText('adv.missingExpl', { names }),
+        nextStep: tText('adv.missingNext', { names }),
         credentialError: false,
       };
     }
@@ -268,9 +265,8 @@ export function explainFailure(f: ValidationFailure, ctx: AdviceContext): Advice
       return {
         code: 'totp-unavailable',
         category: 'setup',
-        explanation: 'The extension could not make a TOTP code from the stored secret.',
-        nextStep:
-          "Edit the account and paste the TOTP secret again exactly as Angel's enable-TOTP page shows it.",
+        explanation: tText('adv.totpFailedExpl'),
+        nextStep: tText('adv.totpFailedNext'),
         credentialError: false,
       };
   }

@@ -19,6 +19,9 @@ const SAME_IN_BOTH = new Set<MessageKey>([
   'dl.angelRedirect',
   'dl.secretRegion',
   'dl.webhook',
+  'adv.fieldClientCode',
+  'adv.fieldTotp',
+  'adv.fieldApiKey',
 ]);
 
 describe('message catalogues', () => {
