@@ -568,6 +568,29 @@ export const en = {
   'adv.totpFailedExpl': 'The extension could not make a TOTP code from the stored secret.',
   'adv.totpFailedNext':
     "Edit the account and paste the TOTP secret again exactly as Angel's enable-TOTP page shows it.",
+  'qr.notImage': 'That file is not an image. Pick a PNG or JPEG picture of the QR code.',
+  'qr.cannotRead': 'This browser could not read the image. Type or paste the secret instead.',
+  'qr.noCode':
+    'No QR code was found in that image. Crop it to the QR code, or type or paste the secret instead.',
+  'qr.cannotOpen': 'The image could not be opened. Save the QR code as a PNG or JPEG and try again.',
+  'b32.zero': '"0" (zero) is not used in base32; it is probably the letter O',
+  'b32.one': '"1" (one) is not used in base32; it is probably the letter I or L',
+  'b32.eight': '"8" is not used in base32; it is probably the letter B',
+  'b32.nine': '"9" is not used in base32 (only the digits 2 to 7 are)',
+  'b32.equals': '"=" may only appear at the end, as padding',
+  'b32.codepoint': 'the character U+{hex}',
+  'b32.notBase32':
+    '{shown} is not a base32 character (base32 uses only the letters A to Z and the digits 2 to 7)',
+  'b32.position': 'Character {position} of the secret: {what}.',
+  'b32.padding':
+    'The "=" padding at the end of the secret does not fit its length. Remove the "=" signs and try again.',
+  'b32.length':
+    'The secret has {n} characters, which no base32 secret can have: a character is probably missing or extra. Copy the whole key again.',
+  'b32.empty': "Enter the TOTP secret (the key shown under the QR code on Angel's enable-TOTP page).",
+  'b32.short':
+    'The secret is too short: {n} bytes, at least {min} are needed ({chars} or more characters). Copy the whole key again.',
+  'b32.long':
+    'The secret is too long for a TOTP key ({n} bytes, at most {max}). Check that you pasted only the key.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -548,4 +548,24 @@ export const hi: Record<MessageKey, string> = {
   'adv.missingNext': 'खाता बदलें और {names} जोड़ें।',
   'adv.totpFailedExpl': 'एक्सटेंशन सेव किए secret से TOTP कोड नहीं बना सका।',
   'adv.totpFailedNext': 'खाता बदलें और TOTP secret ठीक वैसा ही फिर पेस्ट करें जैसा Angel का enable-TOTP पेज दिखाता है।',
+  'qr.notImage': 'यह फ़ाइल इमेज नहीं है। QR कोड की PNG या JPEG तस्वीर चुनें।',
+  'qr.cannotRead': 'यह ब्राउज़र इमेज नहीं पढ़ सका। इसकी जगह secret लिखें या पेस्ट करें।',
+  'qr.noCode': 'इस इमेज में कोई QR कोड नहीं मिला। इसे QR कोड तक काटें, या secret लिखें या पेस्ट करें।',
+  'qr.cannotOpen': 'इमेज नहीं खुल सकी। QR कोड को PNG या JPEG में सेव करके फिर कोशिश करें।',
+  'b32.zero': '"0" (शून्य) base32 में नहीं होता; शायद यह अक्षर O है',
+  'b32.one': '"1" (एक) base32 में नहीं होता; शायद यह अक्षर I या L है',
+  'b32.eight': '"8" base32 में नहीं होता; शायद यह अक्षर B है',
+  'b32.nine': '"9" base32 में नहीं होता (सिर्फ़ 2 से 7 तक के अंक होते हैं)',
+  'b32.equals': '"=" सिर्फ़ आख़िर में padding के रूप में आ सकता है',
+  'b32.codepoint': 'अक्षर U+{hex}',
+  'b32.notBase32': '{shown} base32 का अक्षर नहीं है (base32 में सिर्फ़ A से Z अक्षर और 2 से 7 अंक होते हैं)',
+  'b32.position': 'secret का अक्षर {position}: {what}।',
+  'b32.padding': 'secret के आख़िर का "=" padding उसकी लंबाई से मेल नहीं खाता। "=" हटाकर फिर कोशिश करें।',
+  'b32.length':
+    'secret में {n} अक्षर हैं, जो किसी base32 secret में नहीं हो सकते: शायद कोई अक्षर छूटा या ज़्यादा है। पूरी key फिर कॉपी करें।',
+  'b32.empty': 'TOTP secret लिखें (Angel के enable-TOTP पेज पर QR कोड के नीचे दिखने वाली key)।',
+  'b32.short':
+    'secret बहुत छोटा है: {n} bytes, कम से कम {min} चाहिए ({chars} या ज़्यादा अक्षर)। पूरी key फिर कॉपी करें।',
+  'b32.long':
+    'TOTP key के लिए secret बहुत लंबा है ({n} bytes, ज़्यादा से ज़्यादा {max})। जाँचें कि आपने सिर्फ़ key पेस्ट की है।',
 };

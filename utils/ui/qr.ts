@@ -2,6 +2,7 @@
  * Decode a QR code from an image file, in the options page only. jsqr is loaded with a
  * dynamic import() so it lands in its own chunk and never in the popup bundle.
  */
+import { tText } from '../i18n/text';
 export class QrError extends Error {
   constructor(message: string) {
     super(message);
@@ -14,7 +15,7 @@ const MAX_SIDE = 1600;
 
 export async function decodeQrFile(file: Blob): Promise<string> {
   if (file.type && !file.type.startsWith('image/')) {
-    throw new QrError('That file is not an image. Pick a PNG or JPEG picture of the QR code.');
+    throw new QrError(tText('qr.notImage'));
   }
   const image = await openImage(file);
   const scale = Math.min(1, MAX_SIDE / Math.max(image.width, image.height));
@@ -24,7 +25,7 @@ export async function decodeQrFile(file: Blob): Promise<string> {
   canvas.width = w;
   canvas.height = h;
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new QrError('This browser could not read the image. Type or paste the secret instead.');
+  if (!ctx) throw new QrError(tText('qr.cannotRead'));
   // A white background so transparent PNGs (black modules on nothing) still scan.
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, w, h);
@@ -34,9 +35,7 @@ export async function decodeQrFile(file: Blob): Promise<string> {
   const { default: jsQR } = await import('jsqr');
   const found = jsQR(pixels.data, w, h, { inversionAttempts: 'attemptBoth' });
   if (!found || !found.data) {
-    throw new QrError(
-      'No QR code was found in that image. Crop it to the QR code, or type or paste the secret instead.',
-    );
+    throw new QrError(tText('qr.noCode'));
   }
   return found.data;
 }
@@ -69,6 +68,6 @@ async function openImage(file: Blob): Promise<OpenedImage> {
     return { source: img, width, height, release: () => URL.revokeObjectURL(url) };
   } catch {
     URL.revokeObjectURL(url);
-    throw new QrError('The image could not be opened. Save the QR code as a PNG or JPEG and try again.');
+    throw new QrError(tText('qr.cannotOpen'));
   }
 }

@@ -5,6 +5,7 @@
  * '=' padding. `normaliseBase32` accepts all of those; `parseBase32Secret` then says exactly
  * what is wrong with anything it cannot use.
  */
+import { tText } from '../i18n/text';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -38,15 +39,15 @@ export function normaliseBase32(input: string): string {
 }
 
 function describeChar(ch: string): string {
-  if (ch === '0') return '"0" (zero) is not used in base32; it is probably the letter O';
-  if (ch === '1') return '"1" (one) is not used in base32; it is probably the letter I or L';
-  if (ch === '8') return '"8" is not used in base32; it is probably the letter B';
-  if (ch === '9') return '"9" is not used in base32 (only the digits 2 to 7 are)';
-  if (ch === '=') return '"=" may only appear at the end, as padding';
+  if (ch === '0') return tText('b32.zero');
+  if (ch === '1') return tText('b32.one');
+  if (ch === '8') return tText('b32.eight');
+  if (ch === '9') return tText('b32.nine');
+  if (ch === '=') return tText('b32.equals');
   const shown = /[\p{L}\p{N}\p{P}\p{S}]/u.test(ch)
     ? `"${ch}"`
-    : `the character U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-  return `${shown} is not a base32 character (base32 uses only the letters A to Z and the digits 2 to 7)`;
+    : tText('b32.codepoint', { hex: ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0') });
+  return tText('b32.notBase32', { shown });
 }
 
 /** Throws Base32Error('invalid-char') naming the first character that cannot be base32. */
@@ -59,7 +60,7 @@ function checkCharacters(input: string): void {
     if (!/^[A-Za-z2-7]$/.test(ch)) {
       throw new Base32Error(
         'invalid-char',
-        `Character ${position} of the secret: ${describeChar(ch)}.`,
+        tText('b32.position', { position, what: describeChar(ch) }),
         ch,
         position,
       );
@@ -74,17 +75,11 @@ export function decodeBase32(input: string): Uint8Array<ArrayBuffer> {
   const trailing = /[\s=-]*$/.exec(input)?.[0] ?? '';
   const padding = trailing.replace(/[^=]/g, '').length;
   if (padding > 0 && (padding >= 8 || (clean.length + padding) % 8 !== 0)) {
-    throw new Base32Error(
-      'bad-padding',
-      'The "=" padding at the end of the secret does not fit its length. Remove the "=" signs and try again.',
-    );
+    throw new Base32Error('bad-padding', tText('b32.padding'));
   }
   // 1, 3 or 6 leftover characters cannot come from whole bytes: a character is missing or extra.
   if ([1, 3, 6].includes(clean.length % 8)) {
-    throw new Base32Error(
-      'bad-length',
-      `The secret has ${clean.length} characters, which no base32 secret can have: a character is probably missing or extra. Copy the whole key again.`,
-    );
+    throw new Base32Error('bad-length', tText('b32.length', { n: clean.length }));
   }
   const out = new Uint8Array(Math.floor((clean.length * 5) / 8));
   let buffer = 0;
@@ -129,23 +124,17 @@ export interface Base32Secret {
 /** Validate a typed or pasted TOTP secret. Throws Base32Error with a message for the user. */
 export function parseBase32Secret(input: string, minBytes = MIN_SECRET_BYTES): Base32Secret {
   if (normaliseBase32(input) === '' && !/[^\s=-]/.test(input)) {
-    throw new Base32Error(
-      'empty',
-      "Enter the TOTP secret (the key shown under the QR code on Angel's enable-TOTP page).",
-    );
+    throw new Base32Error('empty', tText('b32.empty'));
   }
   const bytes = decodeBase32(input);
   if (bytes.length < minBytes) {
     throw new Base32Error(
       'too-short',
-      `The secret is too short: ${bytes.length} bytes, at least ${minBytes} are needed (${Math.ceil((minBytes * 8) / 5)} or more characters). Copy the whole key again.`,
+      tText('b32.short', { n: bytes.length, min: minBytes, chars: Math.ceil((minBytes * 8) / 5) }),
     );
   }
   if (bytes.length > MAX_SECRET_BYTES) {
-    throw new Base32Error(
-      'too-long',
-      `The secret is too long for a TOTP key (${bytes.length} bytes, at most ${MAX_SECRET_BYTES}). Check that you pasted only the key.`,
-    );
+    throw new Base32Error('too-long', tText('b32.long', { n: bytes.length, max: MAX_SECRET_BYTES }));
   }
   // Keep the characters the user gave (normalised): they decode to exactly these bytes.
   return { secret: normaliseBase32(input), bytes };
