@@ -591,6 +591,21 @@ export const en = {
     'The secret is too short: {n} bytes, at least {min} are needed ({chars} or more characters). Copy the whole key again.',
   'b32.long':
     'The secret is too long for a TOTP key ({n} bytes, at most {max}). Check that you pasted only the key.',
+  'otpl.label': 'label',
+  'otpl.issuer': 'issuer',
+  'otpl.badEscape':
+    'The {what} of the otpauth:// link has a broken %-escape. Copy the link again from its source.',
+  'otpl.badAlgorithm': 'The link asks for the algorithm "{raw}"; only SHA1, SHA256 and SHA512 are supported.',
+  'otpl.badDigits': 'The link asks for {raw} digits; only 6, 7 or 8 digit codes are supported.',
+  'otpl.badPeriod':
+    "The link's period {raw} is not usable: it must be a whole number of seconds from 1 to {max}.",
+  'otpl.notOtpauth':
+    'This is not an otpauth:// link. Paste the base32 key itself, or a link that starts with otpauth://totp/.',
+  'otpl.hotp':
+    "This link is for a counter-based code (HOTP). Angel uses time-based codes (TOTP): use the key from Angel's enable-TOTP page.",
+  'otpl.otherType': 'This otpauth:// link is of type "{type}"; only otpauth://totp/ links are supported.',
+  'otpl.noSecret': 'The otpauth:// link has no secret in it. Copy the full link (or the key itself) again.',
+  'otpl.badSecret': 'The secret in the link is not usable. {reason}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@
  *   otpauth://totp/ISSUER:ACCOUNT?secret=BASE32&issuer=ISSUER&algorithm=SHA1&digits=6&period=30
  * Parsing never throws anything but OtpauthError.
  */
+import { tText } from '../i18n/text';
 import { Base32Error, parseBase32Secret } from './base32';
 import { DEFAULT_TOTP, type TotpAlgorithm, type TotpParams } from './types';
 
@@ -42,13 +43,13 @@ export function looksLikeOtpauth(text: string): boolean {
   return /^\s*otpauth:\/\//i.test(text);
 }
 
-function decode(part: string, what: string): string {
+function decode(part: string, what: 'label' | 'issuer'): string {
   try {
     return decodeURIComponent(part);
   } catch {
     throw new OtpauthError(
       'bad-encoding',
-      `The ${what} of the otpauth:// link has a broken %-escape. Copy the link again from its source.`,
+      tText('otpl.badEscape', { what: tText(what === 'label' ? 'otpl.label' : 'otpl.issuer') }),
     );
   }
 }
@@ -60,19 +61,13 @@ function parseAlgorithm(raw: string | null): TotpAlgorithm {
     .replace(/^HMAC-?/, '')
     .replace('-', '');
   if (name === 'SHA1' || name === 'SHA256' || name === 'SHA512') return name;
-  throw new OtpauthError(
-    'bad-algorithm',
-    `The link asks for the algorithm "${raw}"; only SHA1, SHA256 and SHA512 are supported.`,
-  );
+  throw new OtpauthError('bad-algorithm', tText('otpl.badAlgorithm', { raw }));
 }
 
 function parseDigits(raw: string | null): TotpParams['digits'] {
   if (raw === null || raw === '') return DEFAULT_TOTP.digits;
   if (raw === '6' || raw === '7' || raw === '8') return Number(raw) as TotpParams['digits'];
-  throw new OtpauthError(
-    'bad-digits',
-    `The link asks for ${JSON.stringify(raw)} digits; only 6, 7 or 8 digit codes are supported.`,
-  );
+  throw new OtpauthError('bad-digits', tText('otpl.badDigits', { raw: JSON.stringify(raw) }));
 }
 
 function parsePeriod(raw: string | null): number {
@@ -81,7 +76,7 @@ function parsePeriod(raw: string | null): number {
   if (!Number.isInteger(n) || n < 1 || n > MAX_PERIOD) {
     throw new OtpauthError(
       'bad-period',
-      `The link's period ${JSON.stringify(raw)} is not usable: it must be a whole number of seconds from 1 to ${MAX_PERIOD}.`,
+      tText('otpl.badPeriod', { raw: JSON.stringify(raw), max: MAX_PERIOD }),
     );
   }
   return n;
@@ -91,39 +86,27 @@ export function parseOtpauth(uri: string): OtpauthTotp {
   const text = uri.trim();
   const m = /^otpauth:\/\/([^/?#]*)\/?([^?#]*)(?:\?([^#]*))?(?:#.*)?$/is.exec(text);
   if (!m) {
-    throw new OtpauthError(
-      'not-otpauth',
-      'This is not an otpauth:// link. Paste the base32 key itself, or a link that starts with otpauth://totp/.',
-    );
+    throw new OtpauthError('not-otpauth', tText('otpl.notOtpauth'));
   }
   const type = m[1]!.toLowerCase();
   if (type === 'hotp') {
-    throw new OtpauthError(
-      'not-totp',
-      "This link is for a counter-based code (HOTP). Angel uses time-based codes (TOTP): use the key from Angel's enable-TOTP page.",
-    );
+    throw new OtpauthError('not-totp', tText('otpl.hotp'));
   }
   if (type !== 'totp') {
-    throw new OtpauthError(
-      'not-totp',
-      `This otpauth:// link is of type "${m[1]}"; only otpauth://totp/ links are supported.`,
-    );
+    throw new OtpauthError('not-totp', tText('otpl.otherType', { type: m[1] ?? '' }));
   }
   const label = decode(m[2] ?? '', 'label');
   const params = new URLSearchParams(m[3] ?? '');
   const rawSecret = params.get('secret');
   if (rawSecret === null || rawSecret.trim() === '') {
-    throw new OtpauthError(
-      'missing-secret',
-      'The otpauth:// link has no secret in it. Copy the full link (or the key itself) again.',
-    );
+    throw new OtpauthError('missing-secret', tText('otpl.noSecret'));
   }
   let secret: string;
   try {
     secret = parseBase32Secret(rawSecret).secret;
   } catch (err) {
     if (err instanceof Base32Error)
-      throw new OtpauthError('bad-secret', `The secret in the link is not usable. ${err.message}`);
+      throw new OtpauthError('bad-secret', tText('otpl.badSecret', { reason: err.message }));
     throw err;
   }
   const issuerParam = params.get('issuer')?.trim() ?? '';
