@@ -606,6 +606,20 @@ export const en = {
   'otpl.otherType': 'This otpauth:// link is of type "{type}"; only otpauth://totp/ links are supported.',
   'otpl.noSecret': 'The otpauth:// link has no secret in it. Copy the full link (or the key itself) again.',
   'otpl.badSecret': 'The secret in the link is not usable. {reason}',
+  'dlbg.noAccount': 'This account no longer exists. Reload the options page.',
+  'dlbg.dupRedirect': 'This account already has the "Angel redirect" target.',
+  'dlbg.dupUrl': 'This account already sends to this URL.',
+  'dlbg.tooMany': 'An account can have at most {max} webhooks. Remove one first.',
+  'dlbg.unknownKind': 'Unknown kind of delivery target.',
+  'dlbg.noTarget': 'This delivery target no longer exists. Reload the options page.',
+  'dlbg.onlyWebhooks': 'Only webhooks have a signing secret.',
+  'dlbg.redirectNothing':
+    'The "Angel redirect" target has nothing to send: Angel itself sends the browser to your Redirect URL.',
+  'dlbg.expired':
+    'These tokens are past their expiry, so sending them would not help. Log in again: fresh tokens are delivered automatically.',
+  'dlbg.noEntry': 'This delivery is no longer in the outbox (it may have just been delivered).',
+  'valbg.notFound': 'This account no longer exists. Reopen the page and try again.',
+  'valbg.badTimeout': 'The time limit must be between {min} and {max} seconds.',
 } as const;
 
 export type MessageKey = keyof typeof en;

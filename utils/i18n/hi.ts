@@ -580,4 +580,17 @@ export const hi: Record<MessageKey, string> = {
   'otpl.otherType': 'यह otpauth:// लिंक "{type}" प्रकार का है; सिर्फ़ otpauth://totp/ लिंक चलते हैं।',
   'otpl.noSecret': 'otpauth:// लिंक में secret नहीं है। पूरा लिंक (या key ही) फिर कॉपी करें।',
   'otpl.badSecret': 'लिंक का secret नहीं चलेगा। {reason}',
+  'dlbg.noAccount': 'यह खाता अब नहीं है। Options पेज रीलोड करें।',
+  'dlbg.dupRedirect': 'इस खाते में "Angel redirect" टारगेट पहले से है।',
+  'dlbg.dupUrl': 'यह खाता इस URL पर पहले से भेजता है।',
+  'dlbg.tooMany': 'एक खाते में ज़्यादा से ज़्यादा {max} webhooks हो सकते हैं। पहले एक हटाएँ।',
+  'dlbg.unknownKind': 'डिलीवरी टारगेट का प्रकार पहचाना नहीं गया।',
+  'dlbg.noTarget': 'यह डिलीवरी टारगेट अब नहीं है। Options पेज रीलोड करें।',
+  'dlbg.onlyWebhooks': 'signing secret सिर्फ़ webhooks का होता है।',
+  'dlbg.redirectNothing':
+    '"Angel redirect" टारगेट को कुछ नहीं भेजना: Angel ख़ुद ब्राउज़र को आपके Redirect URL पर भेजता है।',
+  'dlbg.expired': 'इन टोकन की मियाद ख़त्म हो चुकी है, इन्हें भेजने से फ़ायदा नहीं। फिर लॉगिन करें: नए टोकन अपने-आप पहुँचेंगे।',
+  'dlbg.noEntry': 'यह डिलीवरी अब आउटबॉक्स में नहीं है (शायद अभी-अभी पहुँच गई)।',
+  'valbg.notFound': 'यह खाता अब नहीं है। पेज फिर खोलें और कोशिश करें।',
+  'valbg.badTimeout': 'समय सीमा {min} से {max} सेकंड के बीच होनी चाहिए।',
 };

@@ -2,6 +2,7 @@
  * Token delivery, background side: targets, the encrypted outbox, and the messages of the
  * options page. Login and validation call `enqueueDelivery` right after they store tokens.
  */
+import { tText } from '@/utils/i18n/text';
 import { browser } from 'wxt/browser';
 import { handle, UserError } from '@/utils/messaging';
 import {
@@ -44,7 +45,7 @@ const TEST_DEADLINE_MS = 60 * 60_000;
 
 function findAccount(vault: VaultData, accountId: string): Account {
   const account = vault.accounts.find((a) => a.id === accountId);
-  if (!account) throw new UserError('no-account', 'This account no longer exists. Reload the options page.');
+  if (!account) throw new UserError('no-account', tText('dlbg.noAccount'));
   return account;
 }
 
@@ -223,19 +224,16 @@ async function addTarget(req: AddTargetRequest): Promise<{ target: TargetView; s
   let secret: string | undefined;
   if (req.kind === 'angel-redirect') {
     if (existing.some((t) => t.kind === 'angel-redirect')) {
-      throw new UserError('duplicate-target', 'This account already has the "Angel redirect" target.');
+      throw new UserError('duplicate-target', tText('dlbg.dupRedirect'));
     }
   } else if (req.kind === 'webhook') {
     const check = checkWebhookUrl(typeof req.url === 'string' ? req.url : '');
     if (!check.ok) throw new UserError('invalid-url', check.error);
     if (existing.some((t) => t.kind === 'webhook' && t.url === check.url)) {
-      throw new UserError('duplicate-target', 'This account already sends to this URL.');
+      throw new UserError('duplicate-target', tText('dlbg.dupUrl'));
     }
     if (existing.filter((t) => t.kind === 'webhook').length >= MAX_WEBHOOKS_PER_ACCOUNT) {
-      throw new UserError(
-        'too-many-targets',
-        `An account can have at most ${MAX_WEBHOOKS_PER_ACCOUNT} webhooks. Remove one first.`,
-      );
+      throw new UserError('too-many-targets', tText('dlbg.tooMany', { max: MAX_WEBHOOKS_PER_ACCOUNT }));
     }
     target.url = check.url;
     secret = generateSecret();
@@ -244,7 +242,7 @@ async function addTarget(req: AddTargetRequest): Promise<{ target: TargetView; s
       v.webhookSecrets = { ...(v.webhookSecrets ?? {}), [target.id]: s };
     });
   } else {
-    throw new UserError('invalid-target', 'Unknown kind of delivery target.');
+    throw new UserError('invalid-target', tText('dlbg.unknownKind'));
   }
   await mutateTargets((list) => {
     list.push(target);
@@ -255,8 +253,7 @@ async function addTarget(req: AddTargetRequest): Promise<{ target: TargetView; s
 
 async function requireTarget(targetId: string): Promise<DeliveryTarget> {
   const target = (await targetsItem.getValue()).find((t) => t.id === targetId);
-  if (!target)
-    throw new UserError('no-target', 'This delivery target no longer exists. Reload the options page.');
+  if (!target) throw new UserError('no-target', tText('dlbg.noTarget'));
   return target;
 }
 
@@ -283,7 +280,7 @@ async function removeTarget(targetId: string): Promise<void> {
 
 async function rotateSecret(targetId: string): Promise<{ secret: string }> {
   const target = await requireTarget(targetId);
-  if (target.kind !== 'webhook') throw new UserError('not-webhook', 'Only webhooks have a signing secret.');
+  if (target.kind !== 'webhook') throw new UserError('not-webhook', tText('dlbg.onlyWebhooks'));
   const secret = generateSecret();
   await updateVault((v) => {
     v.webhookSecrets = { ...(v.webhookSecrets ?? {}), [targetId]: secret };
@@ -294,10 +291,7 @@ async function rotateSecret(targetId: string): Promise<{ secret: string }> {
 async function sendTest(targetId: string): Promise<SendResult> {
   const target = await requireTarget(targetId);
   if (target.kind !== 'webhook') {
-    throw new UserError(
-      'not-webhook',
-      'The "Angel redirect" target has nothing to send: Angel itself sends the browser to your Redirect URL.',
-    );
+    throw new UserError('not-webhook', tText('dlbg.redirectNothing'));
   }
   const vault = await readVault();
   const account = findAccount(vault, target.accountId);
@@ -341,16 +335,9 @@ async function retryNow(req: { targetId?: string; eventId?: string }): Promise<S
   });
   if (picked.ids.length === 0) {
     if (picked.expired > 0) {
-      throw new UserError(
-        'expired',
-        'These tokens are past their expiry, so sending them would not help. Log in again: fresh tokens are delivered automatically.',
-      );
+      throw new UserError('expired', tText('dlbg.expired'));
     }
-    if (req.eventId)
-      throw new UserError(
-        'no-entry',
-        'This delivery is no longer in the outbox (it may have just been delivered).',
-      );
+    if (req.eventId) throw new UserError('no-entry', tText('dlbg.noEntry'));
     return [];
   }
   const results = await processOutbox();

@@ -2,6 +2,7 @@
  * Background side of validation: message handlers, result storage, settings.
  * The flow itself lives in validator.ts.
  */
+import { tText } from '@/utils/i18n/text';
 import { handle, UserError } from '@/utils/messaging';
 import '@/utils/angel/protocol';
 import {
@@ -68,8 +69,7 @@ const validator = createValidator({
 async function validateById(accountId: string): Promise<ValidationResult> {
   const vault = await readVault();
   const account = vault.accounts.find((a) => a.id === accountId);
-  if (!account)
-    throw new UserError('not-found', 'This account no longer exists. Reopen the page and try again.');
+  if (!account) throw new UserError('not-found', tText('valbg.notFound'));
   return validator.validate(account);
 }
 
@@ -119,7 +119,7 @@ function checkedSettings(
     if (!Number.isFinite(ms) || ms < MIN_TIMEOUT_MS || ms > MAX_TIMEOUT_MS) {
       throw new UserError(
         'bad-timeout',
-        `The time limit must be between ${MIN_TIMEOUT_MS / 1000} and ${MAX_TIMEOUT_MS / 1000} seconds.`,
+        tText('valbg.badTimeout', { min: MIN_TIMEOUT_MS / 1000, max: MAX_TIMEOUT_MS / 1000 }),
       );
     }
     next.timeoutMs = ms;
