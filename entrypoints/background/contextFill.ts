@@ -120,8 +120,9 @@ export function registerContextFill(): void {
   browser.runtime.onInstalled.addListener(() => void rebuildMenus());
   onVaultUnlocked(() => void rebuildMenus());
   // The encrypted vault is rewritten on every account change (and dropped on reset).
+  // The menu titles follow the language switch of the options page too.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && 'vault' in changes) void rebuildMenus();
+    if (area === 'local' && ('vault' in changes || 'uiLanguage' in changes)) void rebuildMenus();
   });
   api.onClicked.addListener((info, tab) => {
     const id = String(info.menuItemId);
