@@ -7,7 +7,8 @@ import { browser } from 'wxt/browser';
 import { isOffscreenCopyRequest } from '@/utils/shortcuts/protocol';
 
 browser.runtime.onMessage.addListener((message: unknown, sender) => {
-  if (sender.id !== browser.runtime.id || !isOffscreenCopyRequest(message)) return undefined;
+  // Only the background may ask (a content script shares the id but comes with a tab).
+  if (sender.id !== browser.runtime.id || sender.tab || !isOffscreenCopyRequest(message)) return undefined;
   const area = document.getElementById('clip') as HTMLTextAreaElement;
   area.value = message.text;
   area.select();
