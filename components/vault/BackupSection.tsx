@@ -4,8 +4,9 @@ import type { BackupPreview } from '@/utils/vault/types';
 import { downloadText, readTextFile } from '@/utils/ui/download';
 import { checkNewPassword, safeFileName, summarizePreview } from '@/utils/ui/format';
 import { messageOf, vaultStore } from '@/utils/ui/vaultStore';
-import { CheckField, Field, FormMessage } from './Field';
-import { StrengthMeter, Working } from './PasswordForms';
+import { CheckField, FormMessage } from './Field';
+import { Working } from './PasswordForms';
+import { NewPasswordFields, PasswordField } from './PasswordField';
 import { useT } from '@/utils/i18n';
 
 export function BackupSection() {
@@ -55,22 +56,14 @@ function ExportBackupForm() {
     <form onSubmit={submit} noValidate aria-labelledby="export-title">
       <h3 id="export-title">{t('bk.exportTitle')}</h3>
       <p className="muted">{t('bk.exportNote')}</p>
-      <Field
+      <NewPasswordFields
         label={t('bk.password')}
-        type="password"
-        autoComplete="new-password"
-        value={pw}
-        onChange={setPw}
-        error={errors.password}
-        hint={<StrengthMeter password={pw} />}
-      />
-      <Field
-        label={t('bk.confirm')}
-        type="password"
-        autoComplete="new-password"
-        value={confirm}
-        onChange={setConfirm}
-        error={errors.confirm}
+        confirmLabel={t('bk.confirm')}
+        password={pw}
+        confirm={confirm}
+        onPasswordChange={setPw}
+        onConfirmChange={setConfirm}
+        errors={errors}
       />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
@@ -187,9 +180,8 @@ export function ImportBackupForm({
           }}
         />
       </div>
-      <Field
+      <PasswordField
         label={t('bk.filePassword')}
-        type="password"
         autoComplete="off"
         value={pw}
         onChange={(v) => {
@@ -200,30 +192,20 @@ export function ImportBackupForm({
       {modes.length > 1 && (
         <fieldset className="radios">
           <legend>{t('bk.how')}</legend>
-          <label>
-            <input
-              type="radio"
-              name={`${fileId}-mode`}
-              checked={mode === 'merge'}
-              onChange={() => {
-                setMode('merge');
-                setPreview(null);
-              }}
-            />{' '}
-            {t('bk.merge')}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name={`${fileId}-mode`}
-              checked={mode === 'replace'}
-              onChange={() => {
-                setMode('replace');
-                setPreview(null);
-              }}
-            />{' '}
-            {t('bk.replace')}
-          </label>
+          {(['merge', 'replace'] as const).map((m) => (
+            <label key={m}>
+              <input
+                type="radio"
+                name={`${fileId}-mode`}
+                checked={mode === m}
+                onChange={() => {
+                  setMode(m);
+                  setPreview(null);
+                }}
+              />{' '}
+              {m === 'merge' ? t('bk.merge') : t('bk.replace')}
+            </label>
+          ))}
         </fieldset>
       )}
       <div className="actions">

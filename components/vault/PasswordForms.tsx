@@ -1,27 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { checkNewPassword, passwordStrength } from '@/utils/ui/format';
-import { Field, FormMessage } from './Field';
+import { checkNewPassword } from '@/utils/ui/format';
+import { FormMessage } from './Field';
+import { NewPasswordFields, PasswordField } from './PasswordField';
 import { useT } from '@/utils/i18n';
-
-export function StrengthMeter({ password, id }: { password: string; id?: string }) {
-  const t = useT();
-  const s = passwordStrength(password);
-  return (
-    <span className="strength" id={id}>
-      <meter
-        min={0}
-        max={4}
-        low={2}
-        high={3}
-        optimum={4}
-        value={s.level}
-        aria-label={t('pwf.strength')}
-        aria-valuetext={s.label}
-      />
-      <span className={`strength__text strength--${s.level}`}>{s.hint}</span>
-    </span>
-  );
-}
 
 /** Indeterminate progress while the key is derived (0.2-1 s). */
 export function Working({ text }: { text: string }) {
@@ -61,23 +42,15 @@ export function SetupForm({
       <h2 id="setup-title">{t('pwf.createTitle')}</h2>
       <p>{t('pwf.createText')}</p>
       <form onSubmit={submit} noValidate>
-        <Field
+        <NewPasswordFields
           label={t('pwf.master')}
-          type="password"
-          autoComplete="new-password"
-          value={pw}
-          onChange={setPw}
-          error={errors.password}
-          hint={<StrengthMeter password={pw} />}
+          confirmLabel={t('pwf.confirm')}
+          password={pw}
+          confirm={confirm}
+          onPasswordChange={setPw}
+          onConfirmChange={setConfirm}
+          errors={errors}
           autoFocus
-        />
-        <Field
-          label={t('pwf.confirm')}
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={setConfirm}
-          error={errors.confirm}
         />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
@@ -124,9 +97,8 @@ export function UnlockForm({
       aria-label={t('pwf.unlockForm')}
       noValidate
     >
-      <Field
+      <PasswordField
         label={t('pwf.master')}
-        type="password"
         autoComplete="current-password"
         value={pw}
         onChange={setPw}

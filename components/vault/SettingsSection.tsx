@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useVault, vaultStore } from '@/utils/ui/vaultStore';
 import { CheckField, Field, FormMessage } from './Field';
 import { checkNewPassword, DEFAULT_AUTO_LOCK_MINUTES, parseMinutes } from '@/utils/ui/format';
-import { StrengthMeter, Working } from './PasswordForms';
+import { Working } from './PasswordForms';
+import { NewPasswordFields, PasswordField } from './PasswordField';
 import { useT } from '@/utils/i18n';
 
 export function SettingsSection() {
@@ -111,30 +112,21 @@ function ChangePasswordForm() {
   return (
     <form onSubmit={submit} noValidate aria-labelledby="changepw-title">
       <h3 id="changepw-title">{t('sec.changeTitle')}</h3>
-      <Field
+      <PasswordField
         label={t('sec.current')}
-        type="password"
         autoComplete="current-password"
         value={current}
         onChange={setCurrent}
         error={errors.current}
       />
-      <Field
+      <NewPasswordFields
         label={t('sec.new')}
-        type="password"
-        autoComplete="new-password"
-        value={next}
-        onChange={setNext}
-        error={errors.password}
-        hint={<StrengthMeter password={next} />}
-      />
-      <Field
-        label={t('sec.confirmNew')}
-        type="password"
-        autoComplete="new-password"
-        value={confirm}
-        onChange={setConfirm}
-        error={errors.confirm}
+        confirmLabel={t('sec.confirmNew')}
+        password={next}
+        confirm={confirm}
+        onPasswordChange={setNext}
+        onConfirmChange={setConfirm}
+        errors={errors}
       />
       <div className="actions">
         <button type="submit" disabled={busy === 'password'}>
