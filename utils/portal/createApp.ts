@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { Browser } from 'wxt/browser';
 import { tp, type InPageKey } from '../i18n/inPage';
 import type { PageAdapter } from './adapter';
+import { watchForTargets } from './watchForTargets';
 import {
   findChoiceGroup,
   findTextFields,
@@ -331,25 +332,11 @@ export const createAppAdapter: PageAdapter = {
       unkeep = keepBeside(control, () => (anchor?.isConnected ? anchor : null));
     };
 
-    // Forms appear late (SPA routes, the "+ ADD APP" modal); shadow roots do not report
-    // their mutations to a document observer, hence the slow interval as well. A short
-    // debounce keeps a busy page from running the finder on every single mutation.
-    let pending = 0;
-    const observer = new MutationObserver(() => {
-      if (pending) return;
-      pending = window.setTimeout(() => {
-        pending = 0;
-        check();
-      }, 40);
-    });
-    observer.observe(document.documentElement, {
-      childList: true,
-      subtree: true,
-      attributes: true,
+    // Forms appear late (SPA routes, the "+ ADD APP" modal, shown by toggling attributes).
+    const unwatch = watchForTargets(check, {
+      debounceMs: 40,
       attributeFilter: ['hidden', 'style', 'class', 'open'],
     });
-    const interval = window.setInterval(check, 1000);
-    check();
 
     // "Fill this page" from the popup arrives through the background only.
     const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
@@ -360,9 +347,7 @@ export const createAppAdapter: PageAdapter = {
     browser.runtime.onMessage.addListener(onMessage);
 
     const stop = () => {
-      observer.disconnect();
-      window.clearInterval(interval);
-      if (pending) window.clearTimeout(pending);
+      unwatch();
       browser.runtime.onMessage.removeListener(onMessage);
       unkeep?.();
     };

@@ -8,6 +8,7 @@
 import { tp } from '../i18n/inPage';
 import { sendMessage, UserError } from '../messaging';
 import type { PageAdapter } from './adapter';
+import { watchForTargets } from './watchForTargets';
 import { collectRoots, isRendered, normaliseText, OWN_UI_ATTR, readableText } from './fieldFinder';
 import {
   h,
@@ -239,21 +240,9 @@ export const enableTotpAdapter: PageAdapter = {
       const unkeep = keepAtEnd(control, () => (container.isConnected ? container : null));
       current = { control, stopCode, unkeep, anchor };
     };
-    let pending = 0;
-    const observer = new MutationObserver(() => {
-      if (pending) return;
-      pending = window.setTimeout(() => {
-        pending = 0;
-        check();
-      }, 150);
-    });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
-    const interval = window.setInterval(check, 1000);
-    check();
+    const unwatch = watchForTargets(check);
     const stop = () => {
-      observer.disconnect();
-      window.clearInterval(interval);
-      if (pending) window.clearTimeout(pending);
+      unwatch();
       current?.stopCode();
       current?.unkeep();
       current = null;

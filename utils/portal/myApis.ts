@@ -6,6 +6,7 @@
 import { tp } from '../i18n/inPage';
 import { sendMessage, UserError } from '../messaging';
 import type { PageAdapter } from './adapter';
+import { watchForTargets } from './watchForTargets';
 import { collectRoots, isRendered, normaliseText, OWN_UI_ATTR, readableText } from './fieldFinder';
 import { h, keepAtEnd, replaceChildren, saveToAccountControl, type ControlHost } from './inPageControl';
 import './protocol';
@@ -226,21 +227,9 @@ export const myApisAdapter: PageAdapter = {
         );
       });
     };
-    let pending = 0;
-    const observer = new MutationObserver(() => {
-      if (pending) return;
-      pending = window.setTimeout(() => {
-        pending = 0;
-        check();
-      }, 150);
-    });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
-    const interval = window.setInterval(check, 1000);
-    check();
+    const unwatch = watchForTargets(check);
     const stop = () => {
-      observer.disconnect();
-      window.clearInterval(interval);
-      if (pending) window.clearTimeout(pending);
+      unwatch();
       for (const s of controls.values()) s();
       controls.clear();
     };
