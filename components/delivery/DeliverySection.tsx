@@ -130,6 +130,20 @@ function TargetRow({ target, account }: { target: TargetView; account: AccountSu
     }).catch(() => undefined);
   }
 
+  const removeButton = (
+    <RemoveButton
+      name={name}
+      confirm={confirmRemove}
+      setConfirm={setConfirmRemove}
+      busy={busy !== null}
+      onRemove={() =>
+        run('remove', async () => {
+          await sendMessage('delivery/remove-target', { targetId: target.id });
+        })
+      }
+    />
+  );
+
   if (target.kind === 'angel-redirect') {
     return (
       <li className="account-row delivery__target">
@@ -139,19 +153,7 @@ function TargetRow({ target, account }: { target: TargetView; account: AccountSu
             {t('dl.redirectText', { url: account.redirectUrl || t('dl.redirectFallback') })}
           </span>
         </div>
-        <div className="account-row__actions">
-          <RemoveButton
-            name={name}
-            confirm={confirmRemove}
-            setConfirm={setConfirmRemove}
-            busy={busy !== null}
-            onRemove={() =>
-              run('remove', async () => {
-                await sendMessage('delivery/remove-target', { targetId: target.id });
-              })
-            }
-          />
-        </div>
+        <div className="account-row__actions">{removeButton}</div>
         <FormNote note={note} />
       </li>
     );
@@ -228,17 +230,7 @@ function TargetRow({ target, account }: { target: TargetView; account: AccountSu
         >
           {t('dl.newSecret')}
         </button>
-        <RemoveButton
-          name={name}
-          confirm={confirmRemove}
-          setConfirm={setConfirmRemove}
-          busy={busy !== null}
-          onRemove={() =>
-            run('remove', async () => {
-              await sendMessage('delivery/remove-target', { targetId: target.id });
-            })
-          }
-        />
+        {removeButton}
       </div>
       {secret && <SecretReveal secret={secret} onDone={() => setSecret(null)} />}
       <FormNote note={note} />
