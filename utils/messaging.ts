@@ -14,6 +14,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { isPortalOrigin } from './angelHosts';
+import { tRouter } from './i18n/router';
 
 export type SenderKind = 'page' | 'portal';
 
@@ -58,7 +59,7 @@ export async function sendMessage<K extends MessageType>(
 ): Promise<ResOf<K>> {
   const envelope: Envelope = { __sac: 1, type, data: data[0] };
   const reply = (await browser.runtime.sendMessage(envelope)) as Reply | undefined;
-  if (!reply) throw new UserError('no-reply', 'The extension did not answer. Reload the page and try again.');
+  if (!reply) throw new UserError('no-reply', tRouter('rt.noReply'));
   if (!reply.ok) throw new UserError(reply.code, reply.message);
   return reply.value as ResOf<K>;
 }
@@ -102,8 +103,7 @@ function toReply(err: unknown): Reply {
   return {
     ok: false,
     code: 'internal',
-    message:
-      'Something went wrong inside the extension. Try again; if it keeps failing, reload the extension.',
+    message: tRouter('rt.internal'),
   };
 }
 
@@ -113,12 +113,12 @@ export function dispatch(message: unknown, sender: Sender): Promise<Reply> | und
   const { type, data } = message as Envelope;
   const reg = handlers.get(type);
   if (!reg)
-    return Promise.resolve({ ok: false, code: 'unknown-message', message: `Unknown request "${type}".` });
+    return Promise.resolve({ ok: false, code: 'unknown-message', message: tRouter('rt.unknown', { type }) });
   if (!senderAllowed(reg.from, sender)) {
     return Promise.resolve({
       ok: false,
       code: 'forbidden',
-      message: 'This request is not allowed from here.',
+      message: tRouter('rt.forbidden'),
     });
   }
   return (async () => {

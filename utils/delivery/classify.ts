@@ -1,3 +1,5 @@
+import { tText } from '../i18n/text';
+
 /** What an attempt's result means for the outbox: done, try again later, or stop. */
 export type Verdict =
   { kind: 'delivered' } | { kind: 'retry'; reason: string } | { kind: 'stop'; reason: string };
@@ -16,40 +18,39 @@ export function classifyAttempt(r: AttemptResult): Verdict {
   if (r.networkError !== undefined) {
     return {
       kind: 'retry',
-      reason: `Your server could not be reached (${r.networkError}). The extension will try again.`,
+      reason: tText('dlv.unreachable', { error: r.networkError }),
     };
   }
   if (r.redirected) {
     return {
       kind: 'stop',
-      reason:
-        'Your server answered with a redirect. Tokens are never sent on to another address: put the final URL in the target instead.',
+      reason: tText('dlv.redirect'),
     };
   }
   const s = r.status ?? 0;
-  const said = r.bodySnippet ? ` It said: "${r.bodySnippet}"` : '';
+  const said = r.bodySnippet ? ` ${tText('dlv.said', { body: r.bodySnippet })}` : '';
   if (s >= 200 && s < 300) return { kind: 'delivered' };
-  if (s === 408 || s === 429) return { kind: 'retry', reason: `Your server asked to try later (HTTP ${s}).` };
+  if (s === 408 || s === 429) return { kind: 'retry', reason: tText('dlv.later', { status: s }) };
   if (s >= 500)
     return {
       kind: 'retry',
-      reason: `Your server had an error (HTTP ${s}). The extension will try again.${said}`,
+      reason: `${tText('dlv.serverError', { status: s })}${said}`,
     };
   if (s >= 400) {
     return {
       kind: 'stop',
-      reason: `Your server refused the delivery (HTTP ${s}) and it will not be retried.${said} Check the URL and the signing secret on your server, then press "Retry now".`,
+      reason: `${tText('dlv.refused', { status: s })}${said} ${tText('dlv.refusedNext')}`,
     };
   }
   if (s >= 300) {
     return {
       kind: 'stop',
-      reason: `Your server answered HTTP ${s} (a redirect). Put the final URL in the target.`,
+      reason: tText('dlv.status3xx', { status: s }),
     };
   }
   return {
     kind: 'retry',
-    reason: `Unexpected answer from your server (HTTP ${s}). The extension will try again.`,
+    reason: tText('dlv.unexpected', { status: s }),
   };
 }
 

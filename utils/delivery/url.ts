@@ -2,6 +2,8 @@
  * Rules for webhook URLs: https everywhere; plain http only for this computer
  * (localhost, 127.0.0.1), where nothing travels over a network.
  */
+import { tText } from '../i18n/text';
+
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1'] as const;
 
 export type WebhookUrlCheck =
@@ -9,42 +11,34 @@ export type WebhookUrlCheck =
 
 export function checkWebhookUrl(input: string): WebhookUrlCheck {
   const text = input.trim();
-  if (!text)
-    return {
-      ok: false,
-      error: 'Enter the URL of your server, for example https://example.com/angel-tokens.',
-    };
-  if (text.length > 2000)
-    return { ok: false, error: 'This URL is too long (over 2000 characters). Use a shorter address.' };
+  if (!text) return { ok: false, error: tText('whurl.empty') };
+  if (text.length > 2000) return { ok: false, error: tText('whurl.tooLong') };
   let u: URL;
   try {
     u = new URL(text);
   } catch {
     return {
       ok: false,
-      error:
-        'This is not a complete URL. It must start with https:// (for example https://example.com/hook).',
+      error: tText('whurl.notUrl'),
     };
   }
   const loopback = (LOOPBACK_HOSTS as readonly string[]).includes(u.hostname);
   if (u.protocol === 'http:' && !loopback) {
     return {
       ok: false,
-      error:
-        'Tokens must travel encrypted: use an https:// URL. Plain http:// is only allowed for localhost and 127.0.0.1.',
+      error: tText('whurl.http'),
     };
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') {
-    return { ok: false, error: 'Only https:// URLs are supported (or http:// for localhost and 127.0.0.1).' };
+    return { ok: false, error: tText('whurl.scheme') };
   }
   if (u.username || u.password) {
     return {
       ok: false,
-      error:
-        'Remove the user name and password from the URL. Your server checks the X-Signature header instead.',
+      error: tText('whurl.credentials'),
     };
   }
-  if (!u.hostname) return { ok: false, error: 'The URL has no host name.' };
+  if (!u.hostname) return { ok: false, error: tText('whurl.noHost') };
   u.hash = '';
   return {
     ok: true,

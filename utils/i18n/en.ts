@@ -3,12 +3,16 @@
  * Placeholders are {name}; the Hindi catalogue must use the same ones.
  * These English texts are what the e2e tests look for: change them only with the tests.
  */
+import { enBackground, enRouter } from './en.background';
 import { enInPage, enPortalLoginUi } from './en.portal-login';
 
 export const en = {
   // Portal assistant and daily login (en.portal-login.ts)
   ...enInPage,
   ...enPortalLoginUi,
+  // Router, backups, damaged vault, webhook delivery, login and portal background (en.background.ts)
+  ...enRouter,
+  ...enBackground,
   'app.name': 'SmartAPI Companion',
 
   // Language switch (options page)

@@ -5,12 +5,16 @@
  */
 import type { MessageKey } from './en';
 
+import { hiBackground, hiRouter } from './hi.background';
 import { hiInPage, hiPortalLoginUi } from './hi.portal-login';
 
 export const hi: Record<MessageKey, string> = {
   // Portal assistant and daily login (hi.portal-login.ts)
   ...hiInPage,
   ...hiPortalLoginUi,
+  // Router, backups, damaged vault, webhook delivery, login and portal background (hi.background.ts)
+  ...hiRouter,
+  ...hiBackground,
   'app.name': 'SmartAPI Companion',
 
   'lang.title': 'भाषा',

@@ -15,6 +15,7 @@ import {
   DEFAULT_KDF_ITERATIONS,
   type EnvelopeV2,
 } from './envelope';
+import { tText } from '../i18n/text';
 import { formatOtpauth, OtpauthError, parseOtpauth } from './otpauth';
 import {
   AUTOTRADER_REDIRECT_URL,
@@ -77,12 +78,8 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 
 function checkSize(content: unknown): string {
   if (typeof content !== 'string' || content.trim() === '')
-    throw new BackupError('empty', 'The file is empty. Choose the backup file you exported.');
-  if (content.length > MAX_IMPORT_CHARS)
-    throw new BackupError(
-      'too-large',
-      'The file is far larger than any backup. Check that you chose the right file.',
-    );
+    throw new BackupError('empty', tText('bkf.empty'));
+  if (content.length > MAX_IMPORT_CHARS) throw new BackupError('too-large', tText('bkf.tooLarge'));
   return content;
 }
 
@@ -128,21 +125,18 @@ export async function readBackupFile(content: string, password: string): Promise
   try {
     json = JSON.parse(text);
   } catch {
-    throw new BackupError(
-      'not-json',
-      'This file is not a SmartAPI Companion backup (it is not JSON). For a list of otpauth:// links, use "Import otpauth list".',
-    );
+    throw new BackupError('not-json', tText('bkf.notJson'));
   }
   if (!isRecord(json) || json.format !== BACKUP_FORMAT) {
-    throw new BackupError(
-      'not-a-backup',
-      'This file is not a SmartAPI Companion backup: its "format" marker is missing.',
-    );
+    throw new BackupError('not-a-backup', tText('bkf.noMarker'));
   }
   if (json.formatVersion !== BACKUP_FORMAT_VERSION) {
     throw new BackupError(
       'unsupported-version',
-      `This backup has format version ${JSON.stringify(json.formatVersion)}; this version of the extension reads version ${BACKUP_FORMAT_VERSION}. Update the extension and try again.`,
+      tText('bkf.version', {
+        found: String(JSON.stringify(json.formatVersion)),
+        supported: BACKUP_FORMAT_VERSION,
+      }),
     );
   }
   let envelope: EnvelopeV2;
@@ -154,7 +148,7 @@ export async function readBackupFile(content: string, password: string): Promise
     if (err instanceof EnvelopeError)
       throw new BackupError(
         'damaged',
-        `The backup file is damaged: ${err.message.replace(/^The stored vault/, 'its envelope')}`,
+        tText('bkf.damagedDetail', { detail: err.message.replace(/^The stored vault/, 'its envelope') }),
       );
     throw err;
   }
@@ -165,15 +159,9 @@ export async function readBackupFile(content: string, password: string): Promise
   } catch (err) {
     if (err instanceof EnvelopeError) {
       if (err.code === 'wrong-password') {
-        throw new BackupError(
-          'wrong-password',
-          'The backup password is not correct. Use the password you chose when you exported this backup (it may differ from your master password).',
-        );
+        throw new BackupError('wrong-password', tText('bkf.wrongPassword'));
       }
-      throw new BackupError(
-        'damaged',
-        'The backup file is damaged: its encrypted contents fail their integrity check. Use another copy of the backup.',
-      );
+      throw new BackupError('damaged', tText('bkf.integrity'));
     }
     throw err;
   }
@@ -186,32 +174,24 @@ export function parseBackupPayload(plaintext: string): BackupPayload {
   try {
     json = JSON.parse(plaintext);
   } catch {
-    throw new BackupError('damaged', 'The backup decrypted, but its contents are not readable.');
+    throw new BackupError('damaged', tText('bkf.unreadable'));
   }
   if (!isRecord(json) || json.kind !== BACKUP_PAYLOAD_KIND || !Array.isArray(json.accounts)) {
-    throw new BackupError(
-      'not-a-backup',
-      'The file decrypted, but it does not hold SmartAPI Companion accounts.',
-    );
+    throw new BackupError('not-a-backup', tText('bkf.noAccounts'));
   }
   const accounts = json.accounts.map((a, i) => sanitiseAccount(a, i));
   const seen = new Set<string>();
   for (const a of accounts) {
     const key = accountKey(a);
     if (seen.has(key))
-      throw new BackupError(
-        'bad-account',
-        `The backup lists "${a.label}" (${a.clientCode}) twice. Remove one copy from the file or export again.`,
-      );
+      throw new BackupError('bad-account', tText('bkf.twice', { label: a.label, clientCode: a.clientCode }));
     seen.add(key);
   }
   const webhookSecrets: Record<string, string> = {};
   if (json.webhookSecrets !== undefined) {
-    if (!isRecord(json.webhookSecrets))
-      throw new BackupError('damaged', "The backup's webhook secrets are not readable.");
+    if (!isRecord(json.webhookSecrets)) throw new BackupError('damaged', tText('bkf.secrets'));
     for (const [k, v] of Object.entries(json.webhookSecrets)) {
-      if (typeof v !== 'string')
-        throw new BackupError('damaged', "The backup's webhook secrets are not readable.");
+      if (typeof v !== 'string') throw new BackupError('damaged', tText('bkf.secrets'));
       webhookSecrets[k] = v;
     }
   }
@@ -233,43 +213,42 @@ function sanitiseTotp(x: unknown): TotpParams | null {
 
 /** One account from a backup, checked field by field. Throws BackupError('bad-account'). */
 export function sanitiseAccount(x: unknown, index: number): Account {
-  const where = (label?: string) => `Account ${index + 1} in the backup${label ? ` ("${label}")` : ''}`;
-  if (!isRecord(x)) throw new BackupError('bad-account', `${where()} is not an account record.`);
+  const where = (label?: string) =>
+    label ? tText('bkf.whereLabel', { n: index + 1, label }) : tText('bkf.where', { n: index + 1 });
+  if (!isRecord(x)) throw new BackupError('bad-account', tText('bkf.notRecord', { where: where() }));
   const label = str(x.label)?.trim();
   const fail = (what: string): never => {
-    throw new BackupError('bad-account', `${where(label)}: ${what} Fix the file or export the backup again.`);
+    throw new BackupError('bad-account', tText('bkf.badAccount', { where: where(label), what }));
   };
-  if (!label || label.length > LABEL_MAX) return fail('the label is missing or too long.');
+  if (!label || label.length > LABEL_MAX) return fail(tText('bkf.label'));
   const clientCode = str(x.clientCode)?.trim().toUpperCase() ?? '';
-  if (!new RegExp(`^[A-Z0-9]{0,${CLIENT_CODE_MAX}}$`).test(clientCode))
-    fail('the client code is not letters and digits.');
+  if (!new RegExp(`^[A-Z0-9]{0,${CLIENT_CODE_MAX}}$`).test(clientCode)) fail(tText('bkf.clientCode'));
   const platform = x.platform;
-  if (platform !== 'SMART_API' && platform !== 'SMART_API_M')
-    return fail('the platform is neither SMART_API nor SMART_API_M.');
+  if (platform !== 'SMART_API' && platform !== 'SMART_API_M') return fail(tText('bkf.platform'));
   const redirectUrl = str(x.redirectUrl)?.trim() || AUTOTRADER_REDIRECT_URL;
   const redirectProblem = redirectUrlProblem(redirectUrl);
-  if (redirectProblem) fail(`the redirect URL is not usable. ${redirectProblem}`);
+  if (redirectProblem) fail(tText('bkf.redirect', { problem: redirectProblem }));
   const notes = str(x.notes) ?? '';
-  if (notes.length > NOTES_MAX) fail('the notes are too long.');
+  if (notes.length > NOTES_MAX) fail(tText('bkf.notes'));
   const totp = sanitiseTotp(x.totp);
-  if (!totp) return fail('the TOTP settings (algorithm, digits, period) are not valid.');
+  if (!totp) return fail(tText('bkf.totp'));
   const secrets = x.secrets;
-  if (!isRecord(secrets)) return fail('its secrets are missing.');
+  if (!isRecord(secrets)) return fail(tText('bkf.noSecrets'));
   const mpin = str(secrets.mpin) ?? '';
-  if (mpin !== '' && !/^\d{4}$/.test(mpin)) fail('the MPIN is not 4 digits.');
+  if (mpin !== '' && !/^\d{4}$/.test(mpin)) fail(tText('bkf.mpin'));
   let totpSecret = str(secrets.totpSecret) ?? '';
   if (totpSecret !== '') {
     try {
       totpSecret = parseBase32Secret(totpSecret).secret;
     } catch (err) {
-      if (err instanceof Base32Error) fail(`the TOTP secret is not valid. ${err.message}`);
+      if (err instanceof Base32Error) fail(tText('bkf.totpSecret', { problem: err.message }));
       throw err;
     }
   }
   const apiKey = str(secrets.apiKey)?.trim() ?? '';
-  if (/\s/.test(apiKey)) fail('the API key contains spaces.');
+  if (/\s/.test(apiKey)) fail(tText('bkf.apiKey'));
   const apiSecret = str(secrets.apiSecret)?.trim();
-  if (apiSecret !== undefined && /\s/.test(apiSecret)) fail('the API secret contains spaces.');
+  if (apiSecret !== undefined && /\s/.test(apiSecret)) fail(tText('bkf.apiSecret'));
   const id = str(x.id);
   return {
     id: id && id.length <= 100 ? id : '',
@@ -402,7 +381,7 @@ export function parseOtpauthList(content: string): OtpauthEntry[] {
       parsed = parseOtpauth(line);
     } catch (err) {
       if (err instanceof OtpauthError)
-        throw new BackupError('bad-line', `Line ${i + 1}: ${err.message} Nothing was imported.`);
+        throw new BackupError('bad-line', tText('bkf.line', { n: i + 1, problem: err.message }));
       throw err;
     }
     const withCode = /^(.*\S)\s*\(([A-Za-z0-9]{1,20})\)$/.exec(parsed.account);
@@ -419,18 +398,14 @@ export function parseOtpauthList(content: string): OtpauthEntry[] {
       clientCode = '';
     }
     label = label.trim().slice(0, LABEL_MAX);
-    if (label === '')
-      throw new BackupError('bad-line', `Line ${i + 1}: the link names no account. Nothing was imported.`);
+    if (label === '') throw new BackupError('bad-line', tText('bkf.lineNoAccount', { n: i + 1 }));
     const entry: OtpauthEntry = { label, clientCode, secret: parsed.secret, totp: parsed.totp };
     if (seen.has(accountKey(entry)))
-      throw new BackupError(
-        'bad-line',
-        `Line ${i + 1}: "${label}" appears twice in the list. Nothing was imported.`,
-      );
+      throw new BackupError('bad-line', tText('bkf.lineTwice', { n: i + 1, label }));
     seen.add(accountKey(entry));
     entries.push(entry);
   }
-  if (entries.length === 0) throw new BackupError('empty', 'The list holds no otpauth://totp/ links.');
+  if (entries.length === 0) throw new BackupError('empty', tText('bkf.noLinks'));
   return entries;
 }
 

@@ -306,7 +306,7 @@ async function sendTest(targetId: string): Promise<SendResult> {
     results.get(entry.eventId) ?? {
       eventId: entry.eventId,
       outcome: 'retrying',
-      message: 'Queued; it goes out shortly.',
+      message: tText('dlv.queued'),
     }
   );
 }
@@ -346,7 +346,9 @@ async function retryNow(req: { targetId?: string; eventId?: string }): Promise<S
     const r = results.get(id);
     if (r) return r;
     const e = after.find((x) => x.eventId === id);
-    return e ? stateMessage(e) : { eventId: id, outcome: 'delivered' as const, message: 'Delivered.' };
+    return e
+      ? stateMessage(e)
+      : { eventId: id, outcome: 'delivered' as const, message: tText('dlv.delivered') };
   });
 }
 

@@ -9,6 +9,7 @@ import { backoffDelay, parseRetryAfter } from '@/utils/delivery/backoff';
 import { classifyAttempt } from '@/utils/delivery/classify';
 import { checkWebhookUrl } from '@/utils/delivery/url';
 import type { SendResult } from '@/utils/delivery/protocol';
+import { tText } from '@/utils/i18n/text';
 import type { DeliveryTarget, OutboxEntry } from '@/utils/delivery/types';
 import type { VaultData } from '@/utils/vault/types';
 import { deliverToWebhook } from './send';
@@ -95,15 +96,15 @@ async function onePass(results: Map<string, SendResult>): Promise<void> {
       results.set(e.eventId, {
         eventId: e.eventId,
         outcome: 'waiting-unlock',
-        message: 'The vault is locked. Unlock it and the delivery goes out at once.',
+        message: tText('dlv.locked'),
       });
     }
     if (!(await lockedNotifiedItem.getValue())) {
       await lockedNotifiedItem.setValue(true);
       await notify(
         NOTIFY_LOCKED,
-        'Token delivery is waiting',
-        `${due.length} token ${due.length === 1 ? 'delivery is' : 'deliveries are'} waiting because the vault is locked. Unlock SmartAPI Companion to send ${due.length === 1 ? 'it' : 'them'}.`,
+        tText('dlv.waitingTitle'),
+        due.length === 1 ? tText('dlv.waitingOne') : tText('dlv.waitingMany', { count: due.length }),
       );
     }
     // No alarm: nothing can be sent until the unlock, which starts a pass itself.
@@ -135,15 +136,14 @@ async function attempt(
   if (start > entry.deadline) {
     return finish(entry, target, {
       state: 'expired',
-      message: `Not delivered before the deadline (${new Date(entry.deadline).toLocaleString()}). These tokens are no longer useful; the next login sends fresh ones.`,
+      message: tText('dlv.expired', { deadline: new Date(entry.deadline).toLocaleString() }),
     });
   }
   const secret = vault.webhookSecrets[target.id];
   if (!secret) {
     return finish(entry, target, {
       state: 'failed',
-      message:
-        'The signing secret of this webhook is missing from the vault (perhaps restored from an older backup). Press "New secret", put it on your server, then "Retry now".',
+      message: tText('dlv.noSecret'),
     });
   }
   let body: string;
@@ -152,8 +152,7 @@ async function attempt(
   } catch {
     return finish(entry, target, {
       state: 'failed',
-      message:
-        'This delivery cannot be decrypted with the current vault (was the vault reset?). Discard it; the next login sends fresh tokens.',
+      message: tText('dlv.cannotDecrypt'),
     });
   }
   const outcome = await deliverToWebhook(target.url, secret, entry.eventId, body);
@@ -164,7 +163,7 @@ async function attempt(
       attempted: true,
       state: 'delivered',
       httpStatus: outcome.status,
-      message: `Delivered (HTTP ${outcome.status}).`,
+      message: tText('dlv.deliveredHttp', { status: String(outcome.status) }),
     });
   }
   if (verdict.kind === 'stop') {
@@ -178,8 +177,7 @@ async function attempt(
   // Retry: unless the deadline has come.
   let reason = verdict.reason;
   if (outcome.networkError !== undefined && (await hasSiteAccess(target.url)) === false) {
-    reason +=
-      ' The extension also has no access to this site: open the options page and press "Allow access".';
+    reason += ` ${tText('dlv.noAccess')}`;
   }
   const wait = Math.max(backoffDelay(entry.attempts + 1), parseRetryAfter(outcome.retryAfter, after) ?? 0);
   if (after >= entry.deadline - 1000) {
@@ -187,7 +185,7 @@ async function attempt(
       attempted: true,
       state: 'expired',
       httpStatus: outcome.status,
-      message: `${reason} The deadline has passed, so no more attempts are made.`,
+      message: tText('dlv.deadlinePassed', { reason }),
     });
   }
   const next = Math.min(after + wait, entry.deadline - 1000);
@@ -196,7 +194,7 @@ async function attempt(
     state: 'pending',
     httpStatus: outcome.status,
     nextAttemptAt: next,
-    message: `${reason} Next attempt at ${new Date(next).toLocaleTimeString()}.`,
+    message: tText('dlv.nextAttempt', { reason, time: new Date(next).toLocaleTimeString() }),
   });
 }
 
@@ -242,7 +240,7 @@ async function finish(entry: OutboxEntry, target: DeliveryTarget, f: Finish): Pr
   if (f.state === 'failed' && !entry.test) {
     await notify(
       `${NOTIFY_FAILED}${entry.eventId}`,
-      'Token delivery refused',
+      tText('dlv.refusedTitle'),
       `${target.url ?? ''}: ${f.message}`,
     );
   }

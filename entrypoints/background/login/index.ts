@@ -9,6 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { handle, UserError, type Sender } from '@/utils/messaging';
+import { tText } from '@/utils/i18n/text';
 import {
   currentTotp,
   isUnlocked,
@@ -78,32 +79,15 @@ function randomId(): string {
 async function accountById(id: string): Promise<Account> {
   const vault = await readVault();
   const a = vault.accounts.find((x) => x.id === id);
-  if (!a)
-    throw new UserError(
-      'no-account',
-      'That account no longer exists in the vault. Refresh the list and try again.',
-    );
+  if (!a) throw new UserError('no-account', tText('lgbg.noAccountVault'));
   return a;
 }
 
 function checkLoginReady(a: Account): void {
-  if (!a.secrets.apiKey)
-    throw new UserError(
-      'no-api-key',
-      `"${a.label}" has no API key. Add the API key of its Publisher app in the vault, then log in.`,
-    );
-  if (!a.clientCode)
-    throw new UserError(
-      'no-client-code',
-      `"${a.label}" has no client code. Add it in the vault, then log in.`,
-    );
-  if (!a.secrets.mpin)
-    throw new UserError('no-mpin', `"${a.label}" has no PIN. Add it in the vault, then log in.`);
-  if (!a.secrets.totpSecret)
-    throw new UserError(
-      'no-totp',
-      `"${a.label}" has no TOTP secret. Add it in the vault (from Angel's enable-totp page), then log in.`,
-    );
+  if (!a.secrets.apiKey) throw new UserError('no-api-key', tText('lgbg.noApiKey', { label: a.label }));
+  if (!a.clientCode) throw new UserError('no-client-code', tText('lgbg.noClientCode', { label: a.label }));
+  if (!a.secrets.mpin) throw new UserError('no-mpin', tText('lgbg.noMpin', { label: a.label }));
+  if (!a.secrets.totpSecret) throw new UserError('no-totp', tText('lgbg.noTotp', { label: a.label }));
 }
 
 // ---------------------------------------------------------------------------- start
@@ -146,8 +130,8 @@ async function openAttempt(accountId: string): Promise<Attempt> {
     });
     return updated ?? attempt;
   } catch {
-    await finishAttempt(attempt.id, false, 'The login tab could not be opened. Try again.', 'tab');
-    throw new UserError('tab', 'The login tab could not be opened. Try again.');
+    await finishAttempt(attempt.id, false, tText('lgbg.tabNotOpened'), 'tab');
+    throw new UserError('tab', tText('lgbg.tabNotOpened'));
   }
 }
 
@@ -196,9 +180,9 @@ async function startNextQueued(): Promise<void> {
       return;
     } catch (err) {
       // Not ready (no PIN, vault locked...): record why and go on with the next account.
-      const message = err instanceof UserError ? err.message : 'The login could not start.';
+      const message = err instanceof UserError ? err.message : tText('lgbg.couldNotStart');
       await recordResult(next, false, message, false);
-      await notify(`Login not started`, message);
+      await notify(tText('lgbg.notStartedTitle'), message);
     }
   }
 }
@@ -277,7 +261,7 @@ async function finishAttempt(
   if (!a || !changed) return a;
   await browser.alarms.clear(TIMEOUT_ALARM + id);
   await recordResult(a.accountId, ok, message, needsAttention);
-  await notify(ok ? `Logged in: ${a.label}` : `Login failed: ${a.label}`, message);
+  await notify(tText(ok ? 'lgbg.loggedInTitle' : 'lgbg.failedTitle', { label: a.label }), message);
   if (a.origin === 'extension') await startNextQueued();
   return a;
 }
@@ -324,13 +308,13 @@ export async function onTabUrl(tabId: number, url: string): Promise<void> {
   try {
     await updateVault((v) => {
       const acc = v.accounts.find((x) => x.id === attempt.accountId);
-      if (!acc) throw new UserError('no-account', 'The account was deleted during the login.');
+      if (!acc) throw new UserError('no-account', tText('lgbg.accountDeleted'));
       acc.tokens = tokens;
       redirectUrl = acc.redirectUrl;
     });
   } catch (err) {
-    const why = err instanceof UserError ? err.message : 'The tokens could not be saved.';
-    await finishAttempt(attempt.id, false, `Tokens were captured but not saved: ${why}`, 'store');
+    const why = err instanceof UserError ? err.message : tText('lgbg.tokensNotSaved');
+    await finishAttempt(attempt.id, false, tText('lgbg.capturedNotSaved', { why }), 'store');
     return;
   }
   const backend = isUserBackend(captured.origin, redirectUrl);
@@ -354,13 +338,9 @@ export async function onTabUrl(tabId: number, url: string): Promise<void> {
     await updateAttempt(attempt.id, (a) => {
       a.steps.delivered = Date.now();
     });
-    await finishAttempt(attempt.id, true, 'Logged in; session tokens captured and handed to delivery.');
+    await finishAttempt(attempt.id, true, tText('lgbg.loggedIn'));
   } catch {
-    await finishAttempt(
-      attempt.id,
-      true,
-      'Logged in and tokens saved, but handing them to delivery failed. Open the options page to deliver them again.',
-    );
+    await finishAttempt(attempt.id, true, tText('lgbg.handoffFailed'));
   }
 }
 
@@ -389,23 +369,12 @@ export async function onTabLoaded(tabId: number): Promise<void> {
 
 async function onTabClosed(tabId: number): Promise<void> {
   const a = (await runningAttempts()).find((x) => x.tabId === tabId);
-  if (a && !a.steps.redirected)
-    await finishAttempt(
-      a.id,
-      false,
-      'The login tab was closed before Angel sent the tokens. Log in again.',
-      'closed',
-    );
+  if (a && !a.steps.redirected) await finishAttempt(a.id, false, tText('lgbg.tabClosed'), 'closed');
 }
 
 export async function onTimeout(attemptId: string): Promise<void> {
   const settings = await loginSettingsItem.getValue();
-  await finishAttempt(
-    attemptId,
-    false,
-    `Angel's login did not finish within ${settings.timeoutSec} seconds. The login tab was left open so you can see where it stopped; log in again, or raise the timeout in the options.`,
-    'timeout',
-  );
+  await finishAttempt(attemptId, false, tText('lgbg.timeout', { seconds: settings.timeoutSec }), 'timeout');
 }
 
 /** After a restart: any attempt past its deadline is reported, never left hanging. */
@@ -422,7 +391,7 @@ async function attemptOfSender(attemptId: string, sender: Sender): Promise<Attem
   // Values go only to the tab this attempt opened (or the site tab the user chose), and
   // only while it shows Angel's publisher-login page.
   if (!a || a.tabId !== tabId || pageKindFromUrl(sender.url ?? '') !== 'publisher-login')
-    throw new UserError('not-this-tab', 'This login is not running in this tab any more.');
+    throw new UserError('not-this-tab', tText('lgbg.notThisTab'));
   return a;
 }
 
@@ -448,10 +417,10 @@ async function siteStart(accountId: string, sender: Sender): Promise<{ attemptId
   const tabId = sender.tab?.id;
   const params = publisherLoginParams(sender.url ?? '');
   if (typeof tabId !== 'number' || !params || pageKindFromUrl(sender.url ?? '') !== 'publisher-login')
-    throw new UserError('not-login-page', 'This is not an Angel login page with an API key.');
+    throw new UserError('not-login-page', tText('lgbg.notLoginPage'));
   const account = await accountById(accountId);
   if (account.secrets.apiKey !== params.apiKey)
-    throw new UserError('wrong-account', 'This login page is for a different API key than that account.');
+    throw new UserError('wrong-account', tText('lgbg.wrongAccount'));
   checkLoginReady(account);
   const existing = await attemptForTab(tabId);
   if (existing?.status === 'running') return { attemptId: existing.id };
@@ -486,23 +455,22 @@ const STEP_OF: Record<LoginField, LoginStep> = { clientCode: 'clientCode', pin: 
 
 async function fillValue(attemptId: string, field: LoginField, sender: Sender): Promise<FillValue> {
   const a = await attemptOfSender(attemptId, sender);
-  if (a.given[field] >= a.round)
-    throw new UserError('already-given', 'This login already used that value; it is not typed again.');
+  if (a.given[field] >= a.round) throw new UserError('already-given', tText('lgbg.alreadyGiven'));
   let account: Account;
   try {
     account = await accountById(a.accountId);
   } catch (err) {
     const msg =
       err instanceof UserError && err.code === 'locked'
-        ? 'The vault locked during the login. Unlock it and log in again.'
-        : 'The account could not be read.';
+        ? tText('lgbg.lockedDuring')
+        : tText('lgbg.accountUnreadable');
     await finishAttempt(a.id, false, msg, 'locked');
     throw new UserError('locked', msg);
   }
   // The page must still be the login for this account's key (not another app's page).
   const onPage = publisherLoginParams(sender.url ?? '');
   if (onPage && onPage.apiKey !== account.secrets.apiKey)
-    throw new UserError('not-this-tab', 'This login page is for a different API key; nothing was filled.');
+    throw new UserError('not-this-tab', tText('lgbg.otherKey'));
   let value: string;
   const now = Date.now();
   let windowEnd = a.totpWindowEnd;
@@ -522,7 +490,7 @@ async function fillValue(attemptId: string, field: LoginField, sender: Sender): 
     if (field === 'totp') x.totpWindowEnd = windowEnd;
   });
   if (!ok || ok.given[field] !== a.given[field] + 1)
-    throw new UserError('already-given', 'This login already used that value; it is not typed again.');
+    throw new UserError('already-given', tText('lgbg.alreadyGiven'));
   return { value, field };
 }
 
@@ -583,21 +551,15 @@ function checkSettings(s: LoginSettings): LoginSettings {
   if (!Number.isFinite(s.timeoutSec) || s.timeoutSec < MIN_TIMEOUT_SEC || s.timeoutSec > MAX_TIMEOUT_SEC)
     throw new UserError(
       'bad-timeout',
-      `The timeout must be between ${MIN_TIMEOUT_SEC} and ${MAX_TIMEOUT_SEC} seconds.`,
+      tText('lgbg.badTimeout', { min: MIN_TIMEOUT_SEC, max: MAX_TIMEOUT_SEC }),
     );
-  if (!parseTime(s.schedule.time))
-    throw new UserError('bad-time', 'The schedule time must look like 08:45 (24-hour, India time).');
+  if (!parseTime(s.schedule.time)) throw new UserError('bad-time', tText('lgbg.badTime'));
   const bad = s.schedule.holidays.filter((d) => !isValidDateKey(d));
-  if (bad.length)
-    throw new UserError('bad-holiday', `These holidays are not dates like 2026-01-26: ${bad.join(', ')}.`);
+  if (bad.length) throw new UserError('bad-holiday', tText('lgbg.badHolidays', { dates: bad.join(', ') }));
   const weekdays = [...new Set(s.schedule.weekdays)]
     .filter((d) => Number.isInteger(d) && d >= 0 && d <= 6)
     .sort();
-  if (s.schedule.enabled && weekdays.length === 0)
-    throw new UserError(
-      'no-days',
-      'Choose at least one weekday for the daily login, or turn the schedule off.',
-    );
+  if (s.schedule.enabled && weekdays.length === 0) throw new UserError('no-days', tText('lgbg.noDays'));
   return {
     timeoutSec: Math.round(s.timeoutSec),
     schedule: {
@@ -629,11 +591,7 @@ export async function onScheduleAlarm(scheduledTime: number): Promise<void> {
     return;
   if (!(await isUnlocked())) {
     await pendingScheduleItem.setValue(istDateKey(now));
-    await notify(
-      'Unlock to log in',
-      'The daily Angel login is due. Unlock SmartAPI Companion and the login starts by itself.',
-      true,
-    );
+    await notify(tText('lgbg.unlockTitle'), tText('lgbg.unlockDue'), true);
     return;
   }
   await startAll().catch(() => undefined);
@@ -668,7 +626,7 @@ export function registerLogin(): void {
   handle('login/account-flags', 'page', async ({ accountId, dailyLogin, autoFill }) => {
     await updateVault((v) => {
       const a = v.accounts.find((x) => x.id === accountId);
-      if (!a) throw new UserError('no-account', 'That account no longer exists. Refresh the list.');
+      if (!a) throw new UserError('no-account', tText('lgbg.noAccountRefresh'));
       if (typeof dailyLogin === 'boolean') a.dailyLogin = dailyLogin;
       if (typeof autoFill === 'boolean') a.autoFill = autoFill;
     });

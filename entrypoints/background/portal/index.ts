@@ -8,6 +8,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from '#imports';
 import { handle, UserError } from '@/utils/messaging';
+import { tText } from '@/utils/i18n/text';
 import { isPortalOrigin } from '@/utils/angelHosts';
 import { currentTotp, readVault, updateVault } from '@/entrypoints/background/vault';
 import type { Account } from '@/utils/vault/types';
@@ -31,10 +32,7 @@ const API_KEY = /^[A-Za-z0-9_-]{6,128}$/;
 function findAccount(accounts: Account[], id: string): Account {
   const account = accounts.find((a) => a.id === id);
   if (!account) {
-    throw new UserError(
-      'no-account',
-      'That account is no longer in the vault. Pick another account and try again.',
-    );
+    throw new UserError('no-account', tText('ptbg.noAccount'));
   }
   return account;
 }
@@ -53,10 +51,7 @@ export function registerPortal(): void {
   handle('portal/save-api-key', 'portal', async ({ accountId, apiKey, apiSecret }) => {
     const key = String(apiKey ?? '').trim();
     if (!API_KEY.test(key)) {
-      throw new UserError(
-        'bad-api-key',
-        'What the page shows does not look like an API key (letters and digits). Show the key with the page’s eye button and try again.',
-      );
+      throw new UserError('bad-api-key', tText('ptbg.badApiKey'));
     }
     const secret =
       typeof apiSecret === 'string' && API_KEY.test(apiSecret.trim()) ? apiSecret.trim() : undefined;
@@ -93,10 +88,7 @@ export function registerPortal(): void {
   handle('portal/totp-code', 'portal', async ({ accountId }, sender) => {
     const grant = (await codeGrants.getValue())[String(sender.tab!.id)];
     if (!grant || grant.accountId !== accountId || grant.until < Date.now()) {
-      throw new UserError(
-        'code-window-closed',
-        'The code is shown only for a few minutes after saving. Open the extension’s popup to see the code.',
-      );
+      throw new UserError('code-window-closed', tText('ptbg.codeWindow'));
     }
     return codeOf(findAccount((await readVault()).accounts, accountId));
   });
@@ -106,13 +98,10 @@ export function registerPortal(): void {
     try {
       url = (await browser.tabs.get(tabId)).url;
     } catch {
-      throw new UserError('no-tab', 'That tab is gone. Open the Smart API create-app page and try again.');
+      throw new UserError('no-tab', tText('ptbg.noTab'));
     }
     if (!isPortalOrigin(url)) {
-      throw new UserError(
-        'not-portal',
-        'This tab is not Angel’s Smart API site. Open the create-app page there and try again.',
-      );
+      throw new UserError('not-portal', tText('ptbg.notPortal'));
     }
     const request: PortalTabRequest = { __sacPortal: 'fill', profileId };
     let report: FillReport | undefined;
@@ -122,10 +111,7 @@ export function registerPortal(): void {
       report = undefined;
     }
     if (!report) {
-      throw new UserError(
-        'page-not-ready',
-        'The page did not answer. Reload the Smart API page (so the extension can work in it) and try again.',
-      );
+      throw new UserError('page-not-ready', tText('ptbg.noAnswer'));
     }
     return report;
   });

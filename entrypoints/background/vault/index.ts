@@ -200,7 +200,7 @@ export async function vaultStatus(): Promise<VaultStatus> {
 }
 
 function corruptProblem(what: string): string {
-  return `${what} The extension has not changed or deleted it. Import a backup you exported earlier to restore your accounts, or reset the vault (a copy of the damaged vault is kept).`;
+  return tText('vdmg.corrupt', { problem: what });
 }
 
 function backupReminder(s: VaultSettings): boolean {

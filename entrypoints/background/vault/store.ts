@@ -110,10 +110,10 @@ export function parseVaultData(plaintext: string): VaultData {
   try {
     json = JSON.parse(plaintext);
   } catch {
-    throw new EnvelopeError('damaged', 'The vault decrypted, but its contents are not valid JSON.');
+    throw new EnvelopeError('damaged', tText('vdmg.notJson'));
   }
   if (typeof json !== 'object' || json === null || !Array.isArray((json as VaultData).accounts)) {
-    throw new EnvelopeError('damaged', 'The vault decrypted, but it does not contain an account list.');
+    throw new EnvelopeError('damaged', tText('vdmg.noList'));
   }
   const data = json as VaultData;
   if (
@@ -230,19 +230,14 @@ export async function openBlob(sealed: string): Promise<string> {
     typeof sealed === 'string' && sealed.startsWith(BLOB_PREFIX)
       ? sealed.slice(BLOB_PREFIX.length).split(':')
       : [];
-  if (m.length !== 2)
-    throw new UserError('blob-damaged', 'Stored encrypted data is damaged and cannot be read.');
+  if (m.length !== 2) throw new UserError('blob-damaged', tText('vdmg.blob'));
   let plain: Uint8Array<ArrayBuffer> | null;
   try {
     plain = await decrypt(key, { iv: m[0]!, ct: m[1]! }, AAD_BLOB);
   } catch {
     plain = null;
   }
-  if (!plain)
-    throw new UserError(
-      'blob-damaged',
-      'Stored encrypted data is damaged, or was sealed by a vault that has since been reset, and cannot be read.',
-    );
+  if (!plain) throw new UserError('blob-damaged', tText('vdmg.blobReset'));
   return fromUtf8(plain);
 }
 
