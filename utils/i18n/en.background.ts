@@ -58,6 +58,8 @@ export const enBackground = {
   'vdmg.noList': 'The vault decrypted, but it does not contain an account list.',
   'vdmg.corrupt':
     '{problem} The extension has not changed or deleted it. Import a backup you exported earlier to restore your accounts, or reset the vault (a copy of the damaged vault is kept).',
+  'vdmg.upgradeFailed': 'Upgrading the vault format failed; nothing was changed. Try again.',
+  'vdmg.noVaultYet': 'There is no vault yet.',
   'vdmg.blob': 'Stored encrypted data is damaged and cannot be read.',
   'vdmg.blobReset':
     'Stored encrypted data is damaged, or was sealed by a vault that has since been reset, and cannot be read.',

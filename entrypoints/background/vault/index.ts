@@ -280,8 +280,7 @@ async function unlockVault(password: unknown): Promise<VaultStatus> {
   if (opened.upgraded) {
     // Migrated (v1 -> v2) or KDF strengthened: store only once the new envelope reads back.
     const check = await openEnvelope(opened.envelope, password, currentKdfIterations());
-    if (check.plaintext !== opened.plaintext)
-      throw new UserError('internal', 'Upgrading the vault format failed; nothing was changed. Try again.');
+    if (check.plaintext !== opened.plaintext) throw new UserError('internal', tText('vdmg.upgradeFailed'));
     await vaultItem.setValue(opened.envelope);
   }
   await startSession(opened.vaultKey);
@@ -471,7 +470,7 @@ export function registerVault(): void {
       const env = await storedEnvelope().catch(() => null);
       if (!env) {
         const raw = await vaultItem.getValue();
-        if (raw === null || raw === undefined) throw new UserError('no-vault', 'There is no vault yet.');
+        if (raw === null || raw === undefined) throw new UserError('no-vault', tText('vdmg.noVaultYet'));
         if (safeParseVersion(raw) === 1) {
           throw new UserError(
             'needs-upgrade',
