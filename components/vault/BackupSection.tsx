@@ -21,6 +21,22 @@ export function BackupSection() {
   );
 }
 
+/** Runs `fn` with `busy` set; a failure becomes the form's error message. */
+async function whileBusy(
+  setBusy: (busy: boolean) => void,
+  setResult: (result: { error: string }) => void,
+  fn: () => Promise<void>,
+) {
+  setBusy(true);
+  try {
+    await fn();
+  } catch (err) {
+    setResult({ error: messageOf(err) });
+  } finally {
+    setBusy(false);
+  }
+}
+
 function ExportBackupForm() {
   const t = useT();
   const [pw, setPw] = useState('');
@@ -35,8 +51,7 @@ function ExportBackupForm() {
     const found = checkNewPassword(pw, confirm);
     setErrors(found);
     if (found.password || found.confirm) return;
-    setBusy(true);
-    try {
+    await whileBusy(setBusy, setResult, async () => {
       const file = await sendMessage('backup/export', { password: pw });
       downloadText(safeFileName(file.fileName, 'smartapi-companion-backup.json'), file.content);
       setPw('');
@@ -45,11 +60,7 @@ function ExportBackupForm() {
         ok: t('bk.saved', { file: file.fileName }),
       });
       await vaultStore.getState().refresh();
-    } catch (err) {
-      setResult({ error: messageOf(err) });
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -134,26 +145,25 @@ export function ImportBackupForm({
       setResult({ error: t('bk.typePassword') });
       return;
     }
-    setBusy(kind);
-    try {
-      const content = await readTextFile(file);
-      if (kind === 'preview') {
-        setPreview(await sendMessage('backup/preview', { content, password: pw, mode }));
-      } else {
-        const done = await sendMessage('backup/import', { content, password: pw, mode });
-        setPreview(null);
-        setPw('');
-        setFile(null);
-        if (fileRef.current) fileRef.current.value = '';
-        setResult({ ok: t('bk.importDone', { summary: summarizePreview(done) }) });
-        await vaultStore.getState().refresh();
-        onImported?.();
-      }
-    } catch (err) {
-      setResult({ error: messageOf(err) });
-    } finally {
-      setBusy(null);
-    }
+    await whileBusy(
+      (on) => setBusy(on ? kind : null),
+      setResult,
+      async () => {
+        const content = await readTextFile(file);
+        if (kind === 'preview') {
+          setPreview(await sendMessage('backup/preview', { content, password: pw, mode }));
+        } else {
+          const done = await sendMessage('backup/import', { content, password: pw, mode });
+          setPreview(null);
+          setPw('');
+          setFile(null);
+          if (fileRef.current) fileRef.current.value = '';
+          setResult({ ok: t('bk.importDone', { summary: summarizePreview(done) }) });
+          await vaultStore.getState().refresh();
+          onImported?.();
+        }
+      },
+    );
   }
 
   return (
@@ -246,18 +256,13 @@ function OtpauthForms() {
   async function doExport() {
     setResult({});
     setImported(null);
-    setBusy(true);
-    try {
+    await whileBusy(setBusy, setResult, async () => {
       const file = await sendMessage('backup/export-otpauth', { confirmUnencrypted: exportOk });
       downloadText(safeFileName(file.fileName, 'smartapi-companion-otpauth.txt'), file.content, 'text/plain');
       setResult({
         ok: t('otp.saved', { file: file.fileName }),
       });
-    } catch (err) {
-      setResult({ error: messageOf(err) });
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function doImport() {
@@ -267,17 +272,12 @@ function OtpauthForms() {
       setResult({ error: t('otp.pickFirst') });
       return;
     }
-    setBusy(true);
-    try {
+    await whileBusy(setBusy, setResult, async () => {
       const done = await sendMessage('backup/import-otpauth', { content: await readTextFile(file) });
       setImported(done);
       setResult({ ok: t('otp.importDone', { summary: summarizePreview(done) }) });
       await vaultStore.getState().refresh();
-    } catch (err) {
-      setResult({ error: messageOf(err) });
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
