@@ -92,36 +92,45 @@ function checkLoginReady(a: Account): void {
 
 // ---------------------------------------------------------------------------- start
 
-/** Open the login tab for one account. Caller holds no lock. */
-async function openAttempt(accountId: string): Promise<Attempt> {
-  const account = await accountById(accountId);
-  checkLoginReady(account);
+/**
+ * Record a fresh attempt and its timeout alarm. The attempt is stored before any tab exists
+ * (extension-initiated) so that no early navigation event is missed.
+ */
+async function recordNewAttempt(
+  account: Account,
+  start: Pick<Attempt, 'origin' | 'tabId' | 'state'>,
+): Promise<Attempt> {
   const settings = await loginSettingsItem.getValue();
-  const state = newLoginState();
   const now = Date.now();
   const attempt: Attempt = {
     id: randomId(),
-    accountId,
+    accountId: account.id,
     label: account.label,
-    origin: 'extension',
+    ...start,
     status: 'running',
     startedAt: now,
     steps: { opening: now },
-    tabId: -1,
-    state,
     deadline: now + settings.timeoutSec * 1000,
     round: 1,
     given: { clientCode: 0, pin: 0, totp: 0 },
     totpNotBefore: 0,
     totpWindowEnd: 0,
   };
-  // Record the attempt before the tab exists so no early navigation event is missed.
   await withLock(async () => {
     const list = await allAttempts();
     list.push(attempt);
     await saveAttempts(list);
   });
   await browser.alarms.create(TIMEOUT_ALARM + attempt.id, { when: attempt.deadline });
+  return attempt;
+}
+
+/** Open the login tab for one account. Caller holds no lock. */
+async function openAttempt(accountId: string): Promise<Attempt> {
+  const account = await accountById(accountId);
+  checkLoginReady(account);
+  const state = newLoginState();
+  const attempt = await recordNewAttempt(account, { origin: 'extension', tabId: -1, state });
   const url = `${LOGIN_URL}?api_key=${encodeURIComponent(account.secrets.apiKey)}&state=${encodeURIComponent(state)}`;
   try {
     const tab = await browser.tabs.create({ url, active: false });
@@ -424,30 +433,7 @@ async function siteStart(accountId: string, sender: Sender): Promise<{ attemptId
   checkLoginReady(account);
   const existing = await attemptForTab(tabId);
   if (existing?.status === 'running') return { attemptId: existing.id };
-  const settings = await loginSettingsItem.getValue();
-  const now = Date.now();
-  const attempt: Attempt = {
-    id: randomId(),
-    accountId,
-    label: account.label,
-    origin: 'site',
-    status: 'running',
-    startedAt: now,
-    steps: { opening: now },
-    tabId,
-    state: params.state,
-    deadline: now + settings.timeoutSec * 1000,
-    round: 1,
-    given: { clientCode: 0, pin: 0, totp: 0 },
-    totpNotBefore: 0,
-    totpWindowEnd: 0,
-  };
-  await withLock(async () => {
-    const list = await allAttempts();
-    list.push(attempt);
-    await saveAttempts(list);
-  });
-  await browser.alarms.create(TIMEOUT_ALARM + attempt.id, { when: attempt.deadline });
+  const attempt = await recordNewAttempt(account, { origin: 'site', tabId, state: params.state });
   return { attemptId: attempt.id };
 }
 
