@@ -1,5 +1,5 @@
 /**
- * The guided setup: the seed's steps per account as a live checklist. Every state comes from
+ * The guided setup: the setup steps of docs/angel.md ("Setup steps") per account as a live checklist. Every state comes from
  * the background's answers (accounts, last validations, last logins, delivery targets) and the
  * stored app profile, re-read every few seconds and when the page becomes visible.
  */

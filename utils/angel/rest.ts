@@ -52,7 +52,7 @@ export function buildLoginRequest(host: string, c: LoginCredentials): RestReques
     url: apiUrl(host, LOGIN_PATH),
     method: 'POST',
     headers: angelHeaders(c.apiKey.trim()),
-    // Angel's field is called "password" but takes the 4-digit MPIN (see ANGEL.md).
+    // Angel's field is called "password" but takes the 4-digit MPIN (docs/angel.md, "REST login").
     body: JSON.stringify({ clientcode: c.clientCode.trim(), password: c.mpin, totp: c.totp }),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * What an error on Angel's login page means for the attempt. The page's wording is not
- * documented, so these patterns follow the API's messages (ANGEL.md) and common variants.
+ * documented, so these patterns follow the API's messages (docs/angel.md) and common variants.
  */
 import { tp } from '../i18n/inPage';
 

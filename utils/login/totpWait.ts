@@ -1,4 +1,4 @@
-/** When a TOTP code may be typed: never with under 5 s left in its window (ANGEL.md). */
+/** When a TOTP code may be typed: never with under 5 s left in its window (docs/angel.md, "Lockout safety"). */
 export const MIN_TOTP_REMAINING_MS = 5000;
 /** Margin after the window flips so the new code is surely the current one. */
 export const TOTP_FLIP_MARGIN_MS = 250;

@@ -1,5 +1,5 @@
 /**
- * Where one account stands in the seed's setup steps, computed only from what the extension
+ * Where one account stands in the setup steps of docs/angel.md, computed only from what the extension
  * has saved and checked (vault summary, last validation, last daily login, delivery targets,
  * the app profile). Nothing here is ticked by the user. Pure: the setup page gathers the
  * inputs, this decides each step's state and which message explains it.

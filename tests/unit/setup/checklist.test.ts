@@ -45,7 +45,7 @@ function states(steps: ReturnType<typeof computeChecklist>): Record<StepId, stri
 }
 
 describe('setup checklist', () => {
-  it('a new account has every step to do, in the seed order', () => {
+  it('a new account has every step to do, in the order of docs/angel.md', () => {
     const steps = computeChecklist({ account: bare, targets: [], profile: AUTOTRADER_PROFILE });
     expect(steps.map((s) => s.id)).toEqual([
       'signup',
