@@ -91,16 +91,19 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 export function historyCsv(
   entries: readonly HistoryEntry[],
   header: readonly [string, string, string, string, string, string],
-  name: (e: HistoryEntry) => { kind: string; result: string; step: string },
+  name: (e: HistoryEntry) => { account: string; kind: string; result: string; step: string },
 ): string {
   return toCsv([
     header,
     ...entries.map((e) => {
       const n = name(e);
-      return [new Date(e.at).toISOString(), e.label, n.kind, n.result, n.step, e.message];
+      return [new Date(e.at).toISOString(), n.account, n.kind, n.result, n.step, e.message];
     }),
   ]);
 }
+
+/** Where the background keeps the sealed list and the entries waiting for an unlock (watched by the options page). */
+export const HISTORY_STORAGE_KEYS = ['local:loginHistory', 'session:loginHistoryPending'] as const;
 
 declare module '../messaging' {
   interface MessageMap {

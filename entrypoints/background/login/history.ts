@@ -11,6 +11,7 @@ import { storage } from '#imports';
 import { handle, UserError } from '@/utils/messaging';
 import { tText } from '@/utils/i18n/text';
 import {
+  HISTORY_STORAGE_KEYS,
   maskSecrets,
   pruneHistory,
   type HistoryEntry,
@@ -23,9 +24,9 @@ import type { Account } from '@/utils/vault/types';
 import { isUnlocked, onVaultUnlocked, openBlob, readVault, sealBlob } from '@/entrypoints/background/vault';
 
 /** The sealed list (sealBlob of the JSON array), or null when empty. */
-export const historyItem = storage.defineItem<string | null>('local:loginHistory', { fallback: null });
+export const historyItem = storage.defineItem<string | null>(HISTORY_STORAGE_KEYS[0], { fallback: null });
 /** Entries written while the vault was locked: account ids only, words already masked. */
-export const historyPendingItem = storage.defineItem<HistoryEntry[]>('session:loginHistoryPending', {
+export const historyPendingItem = storage.defineItem<HistoryEntry[]>(HISTORY_STORAGE_KEYS[1], {
   fallback: [],
 });
 

@@ -125,7 +125,7 @@ describe('CSV', () => {
         }),
       ],
       ['Time', 'Account', 'Kind', 'Result', 'Step', 'Message'],
-      (e) => ({ kind: e.kind, result: e.result, step: e.step ?? '' }),
+      (e) => ({ account: e.label, kind: e.kind, result: e.result, step: e.step ?? '' }),
     );
     expect(csv).toBe(
       'Time,Account,Kind,Result,Step,Message\r\n' +
