@@ -9,6 +9,8 @@
  *  - Options → History lists both logins, the filter narrows them, "Export CSV" produces a
  *    file with those rows.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { BROWSER, launchExtension, type ExtensionSession } from './harness';
@@ -29,6 +31,34 @@ const MAIN = {
 };
 const ANGEL_WRONG_PIN = 'Invalid MPIN. 2 attempts left before your account is blocked.';
 const CONFIRM_TEXT = 'Angel said the MPIN was wrong (2 attempts left). Log in with the same MPIN again?';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious or critical axe-core findings inside `selector`, light and (Chromium) dark. */
+async function axeFindings(page: Page, selector: string): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const found: string[] = [];
+  const schemes = BROWSER === 'chromium' ? (['light', 'dark'] as const) : (['light'] as const);
+  for (const scheme of schemes) {
+    if (BROWSER === 'chromium')
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    const v = (await page.evaluate(async (sel: string) => {
+      const axe = (
+        globalThis as unknown as {
+          axe: {
+            run(c: Element, o: object): Promise<{ violations: { id: string; impact: string | null }[] }>;
+          };
+        }
+      ).axe;
+      const r = await axe.run(document.querySelector(sel)!, { resultTypes: ['violations'] });
+      return r.violations.map((x) => ({ id: x.id, impact: x.impact }));
+    }, selector)) as { id: string; impact: string | null }[];
+    for (const x of v)
+      if (x.impact === 'serious' || x.impact === 'critical') found.push(`${scheme}: ${x.id}`);
+  }
+  if (BROWSER === 'chromium') await page.emulateMediaFeatures([]);
+  return found;
+}
 
 function urlOf(p: Page): string {
   try {
@@ -148,6 +178,7 @@ describe(`wrong PIN and login history (${BROWSER})`, () => {
     });
     expect(labelled).toBe('Log in again with the same MPIN?');
     expect(await options.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    expect(await axeFindings(options, '[data-testid="same-pin-confirm"]')).toEqual([]);
     await options.keyboard.press('Escape');
     await options.waitForFunction(() => !document.querySelector('[data-testid="same-pin-confirm"]'), {
       timeout: 10_000,
@@ -176,6 +207,7 @@ describe(`wrong PIN and login history (${BROWSER})`, () => {
     expect(rows[1]![5]).toContain(ANGEL_WRONG_PIN);
     // No secret: the client code's digits and the PIN never show.
     expect(rows.flat().join(' ')).not.toMatch(/123456|\b1234\b/);
+    expect(await axeFindings(options, '[data-testid="history"]')).toEqual([]);
 
     await choose('history-result', 'failure');
     expect((await waitForRows(1))[0]![3]).toBe('Failed');
