@@ -23,11 +23,11 @@ export interface ClassifiedError {
 const LOCKED_NOW =
   /\b(account|user|client|id|m?pin)\b[^.]{0,40}\b(locked|blocked|suspended|disabled)\b|too many (wrong|invalid|incorrect|failed|unsuccessful) (attempts|tries)/i;
 /**
- * A sentence that only warns about a lock to come ("2 attempts left before your account is
- * blocked", "will be locked after 5 wrong attempts"): its lock words do not mean locked now.
+ * A sentence that only warns about a lock to come ("before your account is blocked", "will be
+ * locked after 5 wrong attempts"): its lock words do not mean locked now.
  */
-const LOCK_WARNING =
-  /\b(before|will|would|may|might|could|can|shall|if|unless|otherwise|avoid|prevent|after)\b[^.]{0,40}\b(locked|blocked|suspended|disabled)\b|\b(left|remaining)\b/i;
+const LOCK_TO_COME =
+  /\b(before|will|would|may|might|could|can|shall|if|unless|otherwise|avoid|prevent|after)\b[^.]{0,40}\b(locked|blocked|suspended|disabled)\b/i;
 
 const NUMBER_WORDS: Record<string, number> = {
   no: 0,
@@ -64,9 +64,13 @@ export function attemptsLeftIn(text: string): number | undefined {
 
 /** Does the text say the account is locked or blocked now (not only that it will be)? */
 export function saysLockedNow(text: string): boolean {
-  return text
-    .split(/(?<=[.!?;])\s+|\s*[()]\s*/)
-    .some((sentence) => LOCKED_NOW.test(sentence) && !LOCK_WARNING.test(sentence));
+  return text.split(/(?<=[.!?;])\s+|\s*[()]\s*/).some(
+    (sentence) =>
+      LOCKED_NOW.test(sentence) &&
+      !LOCK_TO_COME.test(sentence) &&
+      // "blocked ... 2 attempts left" counts down; "blocked as no attempts are left" does not.
+      !((attemptsLeftIn(sentence) ?? 0) > 0),
+  );
 }
 
 const PATTERNS: { kind: LoginErrorKind; re: RegExp }[] = [

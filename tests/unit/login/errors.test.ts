@@ -72,6 +72,9 @@ describe('wrong PIN with attempts left is not a locked account', () => {
     ['User is blocked', 'account-locked', null],
     ['Too many invalid attempts. Try again after 30 minutes.', 'account-locked', null],
     ['Invalid MPIN. 0 attempts left. Your account is blocked.', 'account-locked', null],
+    ['Your account is blocked as no attempts are left', 'account-locked', null],
+    ['Invalid MPIN, account will be blocked: 2 attempts remaining', 'wrong-credentials', 2],
+    ['Invalid MPIN (account blocked after 3 attempts, 2 attempts left)', 'wrong-credentials', 2],
   ])('%s → %s (%s left)', (text, expected, left) => {
     expect(c(text)).toEqual([expected, left]);
   });
