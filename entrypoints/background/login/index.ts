@@ -276,9 +276,10 @@ async function finishAttempt(
   });
   if (!a || !changed) return a;
   await browser.alarms.clear(TIMEOUT_ALARM + id);
+  // Before the result shows: whoever sees "logged in" may start the next login at once.
+  if (ok) await clearWrongPin(a.accountId).catch(() => undefined);
   await recordResult(a.accountId, ok, message, needsAttention);
   await recordLoginHistory(a);
-  if (ok) await clearWrongPin(a.accountId).catch(() => undefined);
   await notify(tText(ok ? 'lgbg.loggedInTitle' : 'lgbg.failedTitle', { label: a.label }), message);
   if (a.origin === 'extension') await startNextQueued();
   return a;
