@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging';
+import { sendMessage, UserError } from '@/utils/messaging';
 import type { AccountSummary } from '@/utils/vault/types';
 import '@/utils/login/protocol';
 import { AttemptSteps } from './AttemptSteps';
+import { SamePinConfirm } from './SamePinConfirm';
 import { formatTime, useLoginStore, watchLogin } from './store';
 
 /** "Log in" for one account, its live steps while running, and its last result. */
@@ -11,6 +12,9 @@ export function LoginButton({ account }: { account?: AccountSummary }) {
   const overview = useLoginStore((s) => s.overview);
   const [error, setError] = useState('');
   const [starting, setStarting] = useState(false);
+  /** Angel refused this MPIN last time: the question shown before logging in with it again. */
+  const [samePin, setSamePin] = useState('');
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const t = useT();
   useEffect(() => watchLogin(), []);
   if (!account) return null;
@@ -18,23 +22,33 @@ export function LoginButton({ account }: { account?: AccountSummary }) {
   const live = attempts.filter((a) => a.status === 'running').at(-1);
   const queued = overview?.queue.includes(account.id) ?? false;
   const last = overview?.results[account.id];
-  const start = async () => {
+  const start = async (confirmSamePin = false) => {
     setError('');
     setStarting(true);
     try {
-      await sendMessage('login/start', { accountId: account.id });
+      await sendMessage('login/start', { accountId: account.id, confirmSamePin });
+      setSamePin('');
     } catch (err) {
-      setError(err instanceof Error ? err.message : t('ip.loginNoStart'));
+      if (err instanceof UserError && err.code === 'confirm-same-pin') setSamePin(err.message);
+      else {
+        setSamePin('');
+        setError(err instanceof Error ? err.message : t('ip.loginNoStart'));
+      }
     } finally {
       setStarting(false);
     }
   };
+  const cancelSamePin = () => {
+    setSamePin('');
+    buttonRef.current?.focus();
+  };
   return (
     <div className="login-button" data-testid={`login-${account.id}`}>
       <button
+        ref={buttonRef}
         type="button"
         onClick={() => void start()}
-        disabled={starting || !!live || !account.apiKeyLast4}
+        disabled={starting || !!live || !!samePin || !account.apiKeyLast4}
         aria-label={t('login.logInAria', { label: account.label })}
         title={account.apiKeyLast4 ? undefined : t('login.needKey')}
       >
@@ -54,6 +68,14 @@ export function LoginButton({ account }: { account?: AccountSummary }) {
               : t('login.loginFailed')}{' '}
           · {formatTime(last.at)}
         </span>
+      ) : null}
+      {samePin && !live ? (
+        <SamePinConfirm
+          message={samePin}
+          busy={starting}
+          onConfirm={() => void start(true)}
+          onCancel={cancelSamePin}
+        />
       ) : null}
       {live ? <AttemptSteps attempt={live} /> : null}
       {last && !last.ok && !live ? (

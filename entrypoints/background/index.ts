@@ -6,6 +6,7 @@ import { registerPortal } from './portal';
 import { registerDelivery } from './delivery';
 import { registerValidation } from './validate';
 import { registerLogin } from './login';
+import { registerHistory } from './login/history';
 import { registerSetup } from './setup';
 import { registerShortcuts } from './shortcuts';
 import { registerContextFill } from './contextFill';
@@ -24,6 +25,7 @@ export default defineBackground({
     registerDelivery();
     registerValidation();
     registerLogin();
+    registerHistory();
     registerSetup();
     registerShortcuts();
     registerContextFill();

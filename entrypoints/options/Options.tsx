@@ -10,6 +10,7 @@ import { FormMessage } from '@/components/vault/Field';
 import { ProfilesSection } from '@/components/portal/ProfilesSection';
 import { DeliverySection } from '@/components/delivery/DeliverySection';
 import { LoginSettingsSection } from '@/components/login/LoginSettingsSection';
+import { HistorySection } from '@/components/login/HistorySection';
 import { ValidateAllSection } from '@/components/validation/ValidateAllSection';
 import { LanguageSection } from '@/components/i18n/LanguageSection';
 import { useT } from '@/utils/i18n';
@@ -74,6 +75,7 @@ export function Options() {
             <LoginSettingsSection />
             <ValidateAllSection />
             <DeliverySection />
+            <HistorySection />
             <SettingsSection />
             <BackupSection />
           </>

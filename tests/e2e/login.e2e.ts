@@ -235,11 +235,13 @@ describe(`daily login (${BROWSER})`, () => {
     // "Log in all" skips an account that needs attention.
     const all = await h.sendMessage<{ queued: number }>('login/start-all');
     expect(all.value?.queued).toBe(0);
-    // A manual "Log in" (after fixing the PIN) clears the mark.
+    // A manual "Log in" with the same MPIN asks first; confirmed, it clears the mark.
     await closeLoginTabs();
     angelFlags({ loginStyle: 'one-page' });
+    const ask = await h.sendMessage('login/start', { accountId: ids.Main });
+    expect(ask).toMatchObject({ ok: false, code: 'confirm-same-pin' });
     const again = Date.now();
-    await h.sendMessage('login/start', { accountId: ids.Main });
+    await h.sendMessage('login/start', { accountId: ids.Main, confirmSamePin: true });
     const fixed = await resultAfter(ids.Main!, again);
     expect(fixed.result.ok).toBe(true);
     expect(fixed.result.needsAttention).toBeUndefined();

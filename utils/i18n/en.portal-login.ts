@@ -89,6 +89,10 @@ export const enInPage = {
   'ip.errAngelSaid': 'Angel said: "{message}"',
   'ip.errWrongCredentials':
     'Angel refused the client code or PIN.{quoted} Nothing was retried, so your account is not at risk of being locked. Check the client code and PIN of this account in the vault, then log in again.',
+  'ip.errWrongPinLeft':
+    'Angel says the MPIN is wrong: {left} attempts left before Angel blocks the account. The account is not locked.{quoted} Nothing was retried. Check the MPIN of this account in the vault before logging in again.',
+  'ip.errWrongPinOneLeft':
+    'Angel says the MPIN is wrong: 1 attempt left before Angel blocks the account. The account is not locked.{quoted} Nothing was retried. Check the MPIN of this account in the vault before logging in again: one more wrong MPIN blocks it.',
   'ip.errAccountLocked':
     'Angel reports the account as locked or blocked.{quoted} Unlock it with Angel One (app or support) before logging in again.',
   'ip.errInvalidTotp':

@@ -5,6 +5,7 @@
  */
 import { enBackground, enRouter } from './en.background';
 import { enInPage, enPortalLoginUi } from './en.portal-login';
+import { enHistory } from './en.history';
 
 export const en = {
   // Portal assistant and daily login (en.portal-login.ts)
@@ -13,6 +14,8 @@ export const en = {
   // Router, backups, damaged vault, webhook delivery, login and portal background (en.background.ts)
   ...enRouter,
   ...enBackground,
+  // Login history and the same-MPIN confirmation (en.history.ts)
+  ...enHistory,
   'app.name': 'SmartAPI Companion',
 
   // Language switch (options page)

@@ -75,6 +75,10 @@ export const hiInPage: Record<InPageKey, string> = {
   'ip.errAngelSaid': 'Angel का संदेश: "{message}"',
   'ip.errWrongCredentials':
     'Angel ने client code या PIN नहीं माना।{quoted} दोबारा कोशिश नहीं की गई, इसलिए आपका खाता लॉक होने का खतरा नहीं है। वॉल्ट में इस खाते का client code और PIN जाँचें, फिर दोबारा लॉगिन करें।',
+  'ip.errWrongPinLeft':
+    'Angel के अनुसार MPIN गलत है: खाता ब्लॉक होने से पहले {left} कोशिशें बाकी हैं। खाता लॉक नहीं है।{quoted} दोबारा कोशिश नहीं की गई। दोबारा लॉगिन से पहले वॉल्ट में इस खाते का MPIN जाँचें।',
+  'ip.errWrongPinOneLeft':
+    'Angel के अनुसार MPIN गलत है: खाता ब्लॉक होने से पहले 1 कोशिश बाकी है। खाता लॉक नहीं है।{quoted} दोबारा कोशिश नहीं की गई। दोबारा लॉगिन से पहले वॉल्ट में इस खाते का MPIN जाँचें: एक और गलत MPIN से खाता ब्लॉक हो जाएगा।',
   'ip.errAccountLocked':
     'Angel के अनुसार खाता लॉक या ब्लॉक है।{quoted} दोबारा लॉगिन से पहले Angel One (ऐप या सपोर्ट) से इसे खुलवाएँ।',
   'ip.errInvalidTotp':

@@ -7,6 +7,7 @@ import type { MessageKey } from './en';
 
 import { hiBackground, hiRouter } from './hi.background';
 import { hiInPage, hiPortalLoginUi } from './hi.portal-login';
+import { hiHistory } from './hi.history';
 
 export const hi: Record<MessageKey, string> = {
   // Portal assistant and daily login (hi.portal-login.ts)
@@ -15,6 +16,7 @@ export const hi: Record<MessageKey, string> = {
   // Router, backups, damaged vault, webhook delivery, login and portal background (hi.background.ts)
   ...hiRouter,
   ...hiBackground,
+  ...hiHistory,
   'app.name': 'SmartAPI Companion',
 
   'lang.title': 'भाषा',

@@ -15,12 +15,68 @@ export interface ClassifiedError {
   kind: LoginErrorKind;
   /** Angel's own words, trimmed, for the user to read. */
   angelMessage: string;
+  /** Wrong PIN: how many tries Angel says are left before it blocks the account, when it says. */
+  attemptsLeft?: number;
+}
+
+/** "Account is locked", "User blocked", "Too many invalid attempts": a lock in force now. */
+const LOCKED_NOW =
+  /\b(account|user|client|id|m?pin)\b[^.]{0,40}\b(locked|blocked|suspended|disabled)\b|too many (wrong|invalid|incorrect|failed|unsuccessful) (attempts|tries)/i;
+/**
+ * A sentence that only warns about a lock to come ("before your account is blocked", "will be
+ * locked after 5 wrong attempts"): its lock words do not mean locked now.
+ */
+const LOCK_TO_COME =
+  /\b(before|will|would|may|might|could|can|shall|if|unless|otherwise|avoid|prevent|after)\b[^.]{0,40}\b(locked|blocked|suspended|disabled)\b/i;
+
+const NUMBER_WORDS: Record<string, number> = {
+  no: 0,
+  zero: 0,
+  one: 1,
+  a: 1,
+  an: 1,
+  last: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+};
+const COUNT = '(\\d{1,2}|no|zero|one|an?|last|two|three|four|five)';
+const TRIES = '(?:more\\s+|wrong\\s+|invalid\\s+)?(?:attempt|tries|try|chance)(?:\\(s\\)|s|es)?';
+/** "2 attempts left", "1 attempt(s) remaining", "last attempt left", "Remaining attempts: 3". */
+const LEFT_PATTERNS = [
+  new RegExp(`\\b${COUNT}\\s+${TRIES}\\s+(?:is\\s+|are\\s+)?(?:left|remaining)\\b`, 'i'),
+  new RegExp(`\\b(?:remaining|left)\\s+${TRIES}\\s*(?:is|are|:|-)?\\s*${COUNT}\\b`, 'i'),
+  new RegExp(`\\b${TRIES}\\s+(?:left|remaining)\\s*(?:is|are|:|-)?\\s*${COUNT}\\b`, 'i'),
+];
+
+/** How many tries Angel says are left, or undefined when it does not say. */
+export function attemptsLeftIn(text: string): number | undefined {
+  for (const re of LEFT_PATTERNS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const word = m[1]!.toLowerCase();
+    const n = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word];
+    if (n !== undefined) return n;
+  }
+  return undefined;
+}
+
+/** Does the text say the account is locked or blocked now (not only that it will be)? */
+export function saysLockedNow(text: string): boolean {
+  return text.split(/(?<=[.!?;])\s+|\s*[()]\s*/).some(
+    (sentence) =>
+      LOCKED_NOW.test(sentence) &&
+      !LOCK_TO_COME.test(sentence) &&
+      // "blocked ... 2 attempts left" counts down; "blocked as no attempts are left" does not.
+      !((attemptsLeftIn(sentence) ?? 0) > 0),
+  );
 }
 
 const PATTERNS: { kind: LoginErrorKind; re: RegExp }[] = [
   {
     kind: 'account-locked',
-    re: /\b(account|user|client)\b[^.]{0,40}\b(locked|blocked|suspended|disabled)\b|too many (wrong|invalid|incorrect|failed) attempts/i,
+    re: LOCKED_NOW,
   },
   {
     kind: 'invalid-api-key',
@@ -50,11 +106,23 @@ export function classifyLoginError(text: string, httpStatus?: number): Classifie
   const mentionsPin = /\b(m?pin|password|credentials?|client\s*(code|id)|user\s*id|login\s*id)\b/i.test(
     angelMessage,
   );
+  const attemptsLeft = attemptsLeftIn(angelMessage);
+  const wrongPin = (): ClassifiedError =>
+    attemptsLeft === undefined
+      ? { kind: 'wrong-credentials', angelMessage }
+      : { kind: 'wrong-credentials', angelMessage, attemptsLeft };
   for (const { kind, re } of PATTERNS) {
+    if (kind === 'account-locked') {
+      if (saysLockedNow(angelMessage)) return { kind, angelMessage };
+      continue;
+    }
     if (!re.test(angelMessage)) continue;
-    if (kind === 'invalid-totp' && mentionsPin) return { kind: 'wrong-credentials', angelMessage };
+    if (kind === 'invalid-totp' && mentionsPin) return wrongPin();
+    if (kind === 'wrong-credentials') return wrongPin();
     return { kind, angelMessage };
   }
+  // "2 attempts left before your account is blocked" with no other words: a wrong PIN.
+  if (attemptsLeft !== undefined) return wrongPin();
   if (
     /\b(error|failed|invalid|incorrect|wrong|unable|denied|rejected|something went wrong)\b/i.test(
       angelMessage,
@@ -72,7 +140,10 @@ export function explainLoginError(err: ClassifiedError): string {
   // In the user's language: the background follows the stored choice (initPageLanguage).
   switch (err.kind) {
     case 'wrong-credentials':
-      return tp('ip.errWrongCredentials', { quoted });
+      if (err.attemptsLeft === undefined) return tp('ip.errWrongCredentials', { quoted });
+      return err.attemptsLeft === 1
+        ? tp('ip.errWrongPinOneLeft', { quoted })
+        : tp('ip.errWrongPinLeft', { quoted, left: err.attemptsLeft });
     case 'account-locked':
       return tp('ip.errAccountLocked', { quoted });
     case 'invalid-totp':

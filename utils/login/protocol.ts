@@ -72,7 +72,8 @@ export type ErrorDecision = { action: 'retry-totp' } | { action: 'stop'; message
 
 declare module '../messaging' {
   interface MessageMap {
-    'login/start': Message<{ accountId: string }, { attemptId: string }, 'page'>;
+    /** Throws 'confirm-same-pin' after Angel refused the unchanged MPIN, unless `confirmSamePin`. */
+    'login/start': Message<{ accountId: string; confirmSamePin?: boolean }, { attemptId: string }, 'page'>;
     'login/start-all': Message<void, { queued: number }, 'page'>;
     'login/overview': Message<void, LoginOverview, 'page'>;
     'login/settings': Message<{ settings: LoginSettings }, LoginOverview, 'page'>;

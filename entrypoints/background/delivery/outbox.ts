@@ -13,6 +13,7 @@ import { tText } from '@/utils/i18n/text';
 import type { DeliveryTarget, OutboxEntry } from '@/utils/delivery/types';
 import type { VaultData } from '@/utils/vault/types';
 import { deliverToWebhook } from './send';
+import { recordDeliveryHistory } from '@/entrypoints/background/login/history';
 import { lockedNotifiedItem, mutateOutbox, outboxItem, recordStatus, targetsItem } from './store';
 
 export const OUTBOX_ALARM = 'delivery-outbox';
@@ -237,6 +238,8 @@ async function finish(entry: OutboxEntry, target: DeliveryTarget, f: Finish): Pr
     httpStatus: f.httpStatus,
     message: f.message,
   });
+  if (f.state !== 'pending' && !entry.test)
+    await recordDeliveryHistory(entry.accountId, target.url, f.state === 'delivered', f.message);
   if (f.state === 'failed' && !entry.test) {
     await notify(
       `${NOTIFY_FAILED}${entry.eventId}`,

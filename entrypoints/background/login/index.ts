@@ -67,6 +67,8 @@ import {
   withLock,
   type Attempt,
 } from './attempts';
+import { recordHistory, recordLoginHistory } from './history';
+import { checkSamePinConfirmed, clearWrongPin, markWrongPin, pinChangedSinceRefusal } from './wrongPin';
 
 export const LOGIN_URL = 'https://smartapi.angelone.in/publisher-login';
 const TIMEOUT_ALARM = 'sac-login-timeout:';
@@ -161,9 +163,13 @@ export async function startLogin(accountId: string): Promise<{ attemptId: string
 async function dailyAccountIds(): Promise<string[]> {
   const vault = await readVault();
   const results = await readResults();
-  // An account Angel refused the PIN of is skipped until a person logs it in by hand:
-  // repeating a wrong PIN every morning could lock it.
-  return vault.accounts.filter((a) => a.dailyLogin && !results[a.id]?.needsAttention).map((a) => a.id);
+  // An account Angel refused the PIN of is skipped until a person logs it in by hand or
+  // changes its MPIN: repeating a wrong PIN every morning could lock it.
+  const ids: string[] = [];
+  for (const a of vault.accounts)
+    if (a.dailyLogin && (!results[a.id]?.needsAttention || (await pinChangedSinceRefusal(a.id))))
+      ids.push(a.id);
+  return ids;
 }
 
 export async function startAll(): Promise<{ queued: number }> {
@@ -191,6 +197,7 @@ async function startNextQueued(): Promise<void> {
       // Not ready (no PIN, vault locked...): record why and go on with the next account.
       const message = err instanceof UserError ? err.message : tText('lgbg.couldNotStart');
       await recordResult(next, false, message, false);
+      await recordHistory({ accountId: next, kind: 'login', result: 'failure', step: 'opening', message });
       await notify(tText('lgbg.notStartedTitle'), message);
     }
   }
@@ -269,7 +276,10 @@ async function finishAttempt(
   });
   if (!a || !changed) return a;
   await browser.alarms.clear(TIMEOUT_ALARM + id);
+  // Before the result shows: whoever sees "logged in" may start the next login at once.
+  if (ok) await clearWrongPin(a.accountId).catch(() => undefined);
   await recordResult(a.accountId, ok, message, needsAttention);
+  await recordLoginHistory(a);
   await notify(tText(ok ? 'lgbg.loggedInTitle' : 'lgbg.failedTitle', { label: a.label }), message);
   if (a.origin === 'extension') await startNextQueued();
   return a;
@@ -500,6 +510,10 @@ async function pageError(
   }
   const message = explainLoginError(err);
   const needsAttention = err.kind === 'wrong-credentials' || err.kind === 'account-locked';
+  // Remembered (as a fingerprint in the vault) so that logging in again with the same MPIN asks first.
+  if (err.kind === 'wrong-credentials')
+    await markWrongPin(a.accountId, err.attemptsLeft).catch(() => undefined);
+  else if (err.kind === 'account-locked') await clearWrongPin(a.accountId).catch(() => undefined);
   await finishAttempt(a.id, false, message, err.kind, needsAttention);
   return { action: 'stop', message };
 }
@@ -593,7 +607,9 @@ async function onUnlocked(): Promise<void> {
 // ---------------------------------------------------------------------------- wiring
 
 export function registerLogin(): void {
-  handle('login/start', 'page', async ({ accountId }) => {
+  handle('login/start', 'page', async ({ accountId, confirmSamePin }) => {
+    // The MPIN Angel refused, unchanged since: only with the person's explicit confirmation.
+    await checkSamePinConfirmed(accountId, confirmSamePin === true);
     // A manual login is the person's decision: it clears "needs attention".
     const results = await readResults();
     if (results[accountId]?.needsAttention) {

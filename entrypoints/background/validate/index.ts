@@ -21,6 +21,7 @@ import {
 } from '@/entrypoints/background/vault';
 import { enqueueDelivery } from '@/entrypoints/background/delivery';
 import { createValidator } from './validator';
+import { recordValidationHistory } from '@/entrypoints/background/login/history';
 
 /** Accounts validated at once by "Validate all" (each account keeps its own rate limit). */
 const VALIDATE_ALL_CONCURRENCY = 3;
@@ -60,10 +61,12 @@ const validator = createValidator({
   recordServerDate,
   enqueueDelivery,
   timeoutMs: async () => (await validationSettingsItem.getValue()).timeoutMs,
-  saveResult: (r) =>
-    updateResults((all) => {
+  saveResult: async (r) => {
+    await updateResults((all) => {
       all[r.accountId] = r;
-    }),
+    });
+    await recordValidationHistory(r);
+  },
 });
 
 async function validateById(accountId: string): Promise<ValidationResult> {

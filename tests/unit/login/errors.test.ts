@@ -45,3 +45,50 @@ describe('classifyLoginError', () => {
     expect(explainLoginError({ kind: 'invalid-api-key', angelMessage: '' })).toMatch(/Publisher/);
   });
 });
+
+describe('wrong PIN with attempts left is not a locked account', () => {
+  const c = (t: string) => {
+    const r = classifyLoginError(t);
+    return r ? [r.kind, r.attemptsLeft ?? null] : null;
+  };
+  it.each([
+    ['Invalid MPIN. 2 attempts left before your account is blocked.', 'wrong-credentials', 2],
+    ['Invalid MPIN. 1 attempt left before your account is blocked.', 'wrong-credentials', 1],
+    ['Invalid MPIN, 1 attempt remaining', 'wrong-credentials', 1],
+    ['Incorrect PIN. You have 3 attempts remaining.', 'wrong-credentials', 3],
+    ['Invalid MPIN. 2 attempt(s) remaining', 'wrong-credentials', 2],
+    ['Wrong MPIN. Remaining attempts: 4', 'wrong-credentials', 4],
+    ['Invalid Mpin. Attempts left: 2', 'wrong-credentials', 2],
+    ['Invalid PIN (2 attempts left)', 'wrong-credentials', 2],
+    ['Invalid MPIN. Last attempt left before your account is blocked.', 'wrong-credentials', 1],
+    ['Invalid MPIN. One more attempt left.', 'wrong-credentials', 1],
+    ['2 attempts left before your account is blocked', 'wrong-credentials', 2],
+    ['Invalid MPIN. Your account will be blocked after 5 wrong attempts.', 'wrong-credentials', null],
+    ['Invalid MPIN. Account may be locked if you enter a wrong MPIN again.', 'wrong-credentials', null],
+    ['Invalid PIN. Please check and try again.', 'wrong-credentials', null],
+    ['Your account is locked. Reset your PIN.', 'account-locked', null],
+    ['Your account has been blocked due to 5 invalid attempts. Reset your MPIN.', 'account-locked', null],
+    ['Account blocked. Please reset MPIN', 'account-locked', null],
+    ['User is blocked', 'account-locked', null],
+    ['Too many invalid attempts. Try again after 30 minutes.', 'account-locked', null],
+    ['Invalid MPIN. 0 attempts left. Your account is blocked.', 'account-locked', null],
+    ['Your account is blocked as no attempts are left', 'account-locked', null],
+    ['Invalid MPIN, account will be blocked: 2 attempts remaining', 'wrong-credentials', 2],
+    ['Invalid MPIN (account blocked after 3 attempts, 2 attempts left)', 'wrong-credentials', 2],
+  ])('%s → %s (%s left)', (text, expected, left) => {
+    expect(c(text)).toEqual([expected, left]);
+  });
+
+  it('says how many attempts are left and that the account is not locked', () => {
+    const e = explainLoginError(
+      classifyLoginError('Invalid MPIN. 2 attempts left before your account is blocked.')!,
+    );
+    expect(e).toContain('2 attempts left');
+    expect(e).toContain('not locked');
+    expect(e).not.toMatch(/reports the account as locked/);
+    const one = explainLoginError(classifyLoginError('Invalid MPIN. 1 attempt remaining')!);
+    expect(one).toContain('1 attempt left');
+    const locked = explainLoginError(classifyLoginError('Your account is locked. Reset your PIN.')!);
+    expect(locked).toMatch(/locked or blocked/);
+  });
+});
