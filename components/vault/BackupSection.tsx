@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/messaging';
 import type { BackupPreview } from '@/utils/vault/types';
 import { downloadText, readTextFile } from '@/utils/ui/download';
@@ -109,6 +110,47 @@ function PreviewList({ preview }: { preview: BackupPreview }) {
             </div>
           ))}
       </dl>
+      {preview.groups && preview.groups.length > 0 && (
+        <>
+          <p>
+            <strong>{t('bkg.setupTitle')}</strong>
+          </p>
+          <ul className="preview__setup">
+            {preview.groups.map((g) => (
+              <li key={g.id} data-group={g.id}>
+                {t('bkg.line', { group: t(`bkg.g.${g.id}`), n: g.count, action: t(`bkg.a.${g.action}`) })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** After a restore: webhook sites whose access the browser did not keep, with a button to grant it. */
+function SiteAccessPrompt({ patterns }: { patterns: string[] }) {
+  const t = useT();
+  const [result, setResult] = useState<{ ok?: string; error?: string }>({});
+  const sites = patterns.map((p) => p.replace(/\/\*$/, ''));
+  function grant() {
+    // Asked straight from the click: browsers allow the permission prompt only there.
+    browser.permissions.request({ origins: patterns }).then(
+      (granted) => {
+        setResult(granted ? { ok: t('bkg.granted') } : { error: t('bkg.notGranted') });
+      },
+      (err: unknown) => setResult({ error: messageOf(err) }),
+    );
+  }
+  return (
+    <div className="site-access" role="group" aria-label={t('bkg.grant')}>
+      <p className="warning">{t('bkg.siteAccess', { n: patterns.length, sites: sites.join(', ') })}</p>
+      <div className="actions">
+        <button type="button" className="primary" onClick={grant}>
+          {t('bkg.grant')}
+        </button>
+      </div>
+      <FormMessage ok={result.ok} error={result.error} />
     </div>
   );
 }
@@ -132,11 +174,13 @@ export function ImportBackupForm({
   const [preview, setPreview] = useState<BackupPreview | null>(null);
   const [busy, setBusy] = useState<null | 'preview' | 'import'>(null);
   const [result, setResult] = useState<{ ok?: string; error?: string }>({});
+  const [needsAccess, setNeedsAccess] = useState<string[]>([]);
   const fileId = `imp${useId()}`;
   const fileRef = useRef<HTMLInputElement>(null);
 
   async function request(kind: 'preview' | 'import') {
     setResult({});
+    setNeedsAccess([]);
     if (!file) {
       setResult({ error: t('bk.pickFirst') });
       return;
@@ -159,6 +203,7 @@ export function ImportBackupForm({
           setFile(null);
           if (fileRef.current) fileRef.current.value = '';
           setResult({ ok: t('bk.importDone', { summary: summarizePreview(done) }) });
+          setNeedsAccess(done.needsSiteAccess ?? []);
           await vaultStore.getState().refresh();
           onImported?.();
         }
@@ -239,6 +284,7 @@ export function ImportBackupForm({
       ) : (
         <FormMessage ok={result.ok} error={result.error} />
       )}
+      {needsAccess.length > 0 && <SiteAccessPrompt patterns={needsAccess} />}
     </form>
   );
 }

@@ -4,6 +4,7 @@
  * These English texts are what the e2e tests look for: change them only with the tests.
  */
 import { enBackground, enRouter } from './en.background';
+import { enBackup } from './en.backup';
 import { enInPage, enPortalLoginUi } from './en.portal-login';
 
 export const en = {
@@ -13,6 +14,7 @@ export const en = {
   // Router, backups, damaged vault, webhook delivery, login and portal background (en.background.ts)
   ...enRouter,
   ...enBackground,
+  ...enBackup,
   'app.name': 'SmartAPI Companion',
 
   // Language switch (options page)

@@ -6,6 +6,7 @@
 import type { MessageKey } from './en';
 
 import { hiBackground, hiRouter } from './hi.background';
+import { hiBackup } from './hi.backup';
 import { hiInPage, hiPortalLoginUi } from './hi.portal-login';
 
 export const hi: Record<MessageKey, string> = {
@@ -15,6 +16,7 @@ export const hi: Record<MessageKey, string> = {
   // Router, backups, damaged vault, webhook delivery, login and portal background (hi.background.ts)
   ...hiRouter,
   ...hiBackground,
+  ...hiBackup,
   'app.name': 'SmartAPI Companion',
 
   'lang.title': 'भाषा',
