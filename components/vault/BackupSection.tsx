@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/messaging';
 import type { BackupPreview } from '@/utils/vault/types';
@@ -10,11 +10,29 @@ import { Working } from './PasswordForms';
 import { NewPasswordFields, PasswordField } from './PasswordField';
 import { useT } from '@/utils/i18n';
 
+/**
+ * A restore on first run replaces the restore form with the unlocked page as soon as it is
+ * done: what the user still has to do (grant webhook sites) is carried over to this section.
+ */
+let carriedRestore: { ok: string; needsAccess: string[] } | null = null;
+
 export function BackupSection() {
   const t = useT();
+  const [carried] = useState(() => carriedRestore);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    carriedRestore = null;
+    if (carried) ref.current?.scrollIntoView({ block: 'center' });
+  }, [carried]);
   return (
     <section className="card" id="backup" aria-labelledby="backup-title" tabIndex={-1}>
       <h2 id="backup-title">{t('bk.title')}</h2>
+      {carried && (
+        <div ref={ref}>
+          <FormMessage ok={carried.ok} />
+          {carried.needsAccess.length > 0 && <SiteAccessPrompt patterns={carried.needsAccess} />}
+        </div>
+      )}
       <ExportBackupForm />
       <ImportBackupForm modes={['merge', 'replace']} />
       <OtpauthForms />
@@ -202,8 +220,11 @@ export function ImportBackupForm({
           setPw('');
           setFile(null);
           if (fileRef.current) fileRef.current.value = '';
-          setResult({ ok: t('bk.importDone', { summary: summarizePreview(done) }) });
+          const ok = t('bk.importDone', { summary: summarizePreview(done) });
+          setResult({ ok });
           setNeedsAccess(done.needsSiteAccess ?? []);
+          // The first-run restore form goes away once the vault is open: carry the rest over.
+          if (!modes.includes('merge')) carriedRestore = { ok, needsAccess: done.needsSiteAccess ?? [] };
           await vaultStore.getState().refresh();
           onImported?.();
         }
