@@ -7,14 +7,17 @@
  * vault holding two sample accounts.
  *
  * `npm run demo -- --headless` does the same without a window, walks through every feature
- * and prints what happened; it exits non-zero if a step fails.
+ * and prints what happened; it exits non-zero if a step fails. With no display to open a
+ * window on (no `DISPLAY`/`WAYLAND_DISPLAY` on Linux) the demo runs headless by itself.
  */
 import { spawnSync } from 'node:child_process';
 import { launchExtension, type ExtensionSession } from '../tests/e2e/harness';
 import { startReceiver, type RunningReceiver } from '../tests/e2e/receiver';
 import { DEMO_PASSWORD, DEMO_STEPS, type DemoContext } from './demo/steps';
+import { demoMode } from './demo/display';
 
-const headless = process.argv.includes('--headless');
+const mode = demoMode(process.argv.slice(2));
+const headless = mode.headless;
 process.env.E2E_BROWSER = 'chromium';
 
 function say(line: string): void {
@@ -23,6 +26,9 @@ function say(line: string): void {
 
 async function main(): Promise<void> {
   say('SmartAPI Companion demo');
+  if (mode.reason === 'no-display') {
+    say('No display found (DISPLAY and WAYLAND_DISPLAY are unset): running headless, as with --headless.');
+  }
   say('1. Building the extension (Chrome MV3)…');
   const build = spawnSync('npx', ['wxt', 'build'], {
     stdio: headless ? 'pipe' : 'inherit',

@@ -1,4 +1,5 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/messaging';
 import type { BackupPreview } from '@/utils/vault/types';
 import { downloadText, readTextFile } from '@/utils/ui/download';
@@ -9,11 +10,29 @@ import { Working } from './PasswordForms';
 import { NewPasswordFields, PasswordField } from './PasswordField';
 import { useT } from '@/utils/i18n';
 
+/**
+ * A restore on first run replaces the restore form with the unlocked page as soon as it is
+ * done: what the user still has to do (grant webhook sites) is carried over to this section.
+ */
+let carriedRestore: { ok: string; needsAccess: string[] } | null = null;
+
 export function BackupSection() {
   const t = useT();
+  const [carried] = useState(() => carriedRestore);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    carriedRestore = null;
+    if (carried) ref.current?.scrollIntoView({ block: 'center' });
+  }, [carried]);
   return (
     <section className="card" id="backup" aria-labelledby="backup-title" tabIndex={-1}>
       <h2 id="backup-title">{t('bk.title')}</h2>
+      {carried && (
+        <div ref={ref}>
+          <FormMessage ok={carried.ok} />
+          {carried.needsAccess.length > 0 && <SiteAccessPrompt patterns={carried.needsAccess} />}
+        </div>
+      )}
       <ExportBackupForm />
       <ImportBackupForm modes={['merge', 'replace']} />
       <OtpauthForms />
@@ -109,6 +128,47 @@ function PreviewList({ preview }: { preview: BackupPreview }) {
             </div>
           ))}
       </dl>
+      {preview.groups && preview.groups.length > 0 && (
+        <>
+          <p>
+            <strong>{t('bkg.setupTitle')}</strong>
+          </p>
+          <ul className="preview__setup">
+            {preview.groups.map((g) => (
+              <li key={g.id} data-group={g.id}>
+                {t('bkg.line', { group: t(`bkg.g.${g.id}`), n: g.count, action: t(`bkg.a.${g.action}`) })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** After a restore: webhook sites whose access the browser did not keep, with a button to grant it. */
+function SiteAccessPrompt({ patterns }: { patterns: string[] }) {
+  const t = useT();
+  const [result, setResult] = useState<{ ok?: string; error?: string }>({});
+  const sites = patterns.map((p) => p.replace(/\/\*$/, ''));
+  function grant() {
+    // Asked straight from the click: browsers allow the permission prompt only there.
+    browser.permissions.request({ origins: patterns }).then(
+      (granted) => {
+        setResult(granted ? { ok: t('bkg.granted') } : { error: t('bkg.notGranted') });
+      },
+      (err: unknown) => setResult({ error: messageOf(err) }),
+    );
+  }
+  return (
+    <div className="site-access" role="group" aria-label={t('bkg.grant')}>
+      <p className="warning">{t('bkg.siteAccess', { n: patterns.length, sites: sites.join(', ') })}</p>
+      <div className="actions">
+        <button type="button" className="primary" onClick={grant}>
+          {t('bkg.grant')}
+        </button>
+      </div>
+      <FormMessage ok={result.ok} error={result.error} />
     </div>
   );
 }
@@ -132,11 +192,13 @@ export function ImportBackupForm({
   const [preview, setPreview] = useState<BackupPreview | null>(null);
   const [busy, setBusy] = useState<null | 'preview' | 'import'>(null);
   const [result, setResult] = useState<{ ok?: string; error?: string }>({});
+  const [needsAccess, setNeedsAccess] = useState<string[]>([]);
   const fileId = `imp${useId()}`;
   const fileRef = useRef<HTMLInputElement>(null);
 
   async function request(kind: 'preview' | 'import') {
     setResult({});
+    setNeedsAccess([]);
     if (!file) {
       setResult({ error: t('bk.pickFirst') });
       return;
@@ -158,7 +220,11 @@ export function ImportBackupForm({
           setPw('');
           setFile(null);
           if (fileRef.current) fileRef.current.value = '';
-          setResult({ ok: t('bk.importDone', { summary: summarizePreview(done) }) });
+          const ok = t('bk.importDone', { summary: summarizePreview(done) });
+          setResult({ ok });
+          setNeedsAccess(done.needsSiteAccess ?? []);
+          // The first-run restore form goes away once the vault is open: carry the rest over.
+          if (!modes.includes('merge')) carriedRestore = { ok, needsAccess: done.needsSiteAccess ?? [] };
           await vaultStore.getState().refresh();
           onImported?.();
         }
@@ -239,6 +305,7 @@ export function ImportBackupForm({
       ) : (
         <FormMessage ok={result.ok} error={result.error} />
       )}
+      {needsAccess.length > 0 && <SiteAccessPrompt patterns={needsAccess} />}
     </form>
   );
 }

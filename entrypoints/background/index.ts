@@ -5,8 +5,9 @@ import { registerVault } from './vault';
 import { registerPortal } from './portal';
 import { registerDelivery } from './delivery';
 import { registerValidation } from './validate';
-import { registerLogin } from './login';
 import { registerHistory } from './login/history';
+import { armSchedule, registerLogin } from './login';
+import { onBackupRestored } from './vault/backup';
 import { registerSetup } from './setup';
 import { registerShortcuts } from './shortcuts';
 import { registerContextFill } from './contextFill';
@@ -29,5 +30,6 @@ export default defineBackground({
     registerSetup();
     registerShortcuts();
     registerContextFill();
+    onBackupRestored(armSchedule); // a restored schedule takes effect at once
   },
 });

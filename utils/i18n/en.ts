@@ -4,6 +4,7 @@
  * These English texts are what the e2e tests look for: change them only with the tests.
  */
 import { enBackground, enRouter } from './en.background';
+import { enBackup } from './en.backup';
 import { enInPage, enPortalLoginUi } from './en.portal-login';
 import { enHistory } from './en.history';
 
@@ -16,6 +17,7 @@ export const en = {
   ...enBackground,
   // Login history and the same-MPIN confirmation (en.history.ts)
   ...enHistory,
+  ...enBackup,
   'app.name': 'SmartAPI Companion',
 
   // Language switch (options page)

@@ -6,6 +6,7 @@
 import type { MessageKey } from './en';
 
 import { hiBackground, hiRouter } from './hi.background';
+import { hiBackup } from './hi.backup';
 import { hiInPage, hiPortalLoginUi } from './hi.portal-login';
 import { hiHistory } from './hi.history';
 
@@ -17,6 +18,7 @@ export const hi: Record<MessageKey, string> = {
   ...hiRouter,
   ...hiBackground,
   ...hiHistory,
+  ...hiBackup,
   'app.name': 'SmartAPI Companion',
 
   'lang.title': 'भाषा',

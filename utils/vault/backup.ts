@@ -1,7 +1,8 @@
 /**
  * Backups, in two formats (docs/backup.md describes both byte for byte):
  *  - an encrypted file: JSON with a format marker and the app's name around a v2 envelope
- *    (its own password), holding the accounts and webhook signing secrets;
+ *    (its own password), holding the accounts, the webhook signing secrets and the rest of the
+ *    set-up in groups (delivery targets, profiles, schedule and settings: ./backupGroups.ts);
  *  - a plain list of otpauth://totp/ URIs, one per line, for TOTP-only use in other apps.
  * Reading either never throws anything but BackupError.
  */
@@ -16,6 +17,7 @@ import {
   type EnvelopeV2,
 } from './envelope';
 import { tText } from '../i18n/text';
+import { BackupGroupError, parseBackupGroups, vaultExtrasOf, type BackupGroups } from './backupGroups';
 import { formatOtpauth, OtpauthError, parseOtpauth } from './otpauth';
 import {
   AUTOTRADER_REDIRECT_URL,
@@ -70,6 +72,8 @@ export interface BackupPayload {
   kind: typeof BACKUP_PAYLOAD_KIND;
   accounts: Account[]; // without session tokens
   webhookSecrets: Record<string, string>;
+  /** The rest of the set-up; absent in backups made before groups existed. */
+  groups?: BackupGroups;
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -92,13 +96,20 @@ function datePart(ms: number): string {
 export async function createBackupFile(
   data: VaultData,
   password: string,
-  opts: { iterations?: number; now?: number } = {},
+  opts: { iterations?: number; now?: number; groups?: BackupGroups } = {},
 ): Promise<{ fileName: string; content: string }> {
   const now = opts.now ?? Date.now();
+  // Whatever else the vault holds goes along as it is, so new vault members need no change here.
+  const extras = vaultExtrasOf(data);
+  const groups: BackupGroups = {
+    ...opts.groups,
+    ...(Object.keys(extras).length ? { vaultExtras: extras } : {}),
+  };
   const payload: BackupPayload = {
     kind: BACKUP_PAYLOAD_KIND,
     accounts: data.accounts.map(({ tokens: _tokens, ...rest }) => rest),
     webhookSecrets: { ...data.webhookSecrets },
+    groups,
   };
   const { envelope } = await createEnvelope(
     password,
@@ -195,7 +206,14 @@ export function parseBackupPayload(plaintext: string): BackupPayload {
       webhookSecrets[k] = v;
     }
   }
-  return { kind: BACKUP_PAYLOAD_KIND, accounts, webhookSecrets };
+  let groups: BackupGroups;
+  try {
+    groups = parseBackupGroups(json.groups);
+  } catch (err) {
+    if (err instanceof BackupGroupError) throw new BackupError('damaged', err.message);
+    throw err;
+  }
+  return { kind: BACKUP_PAYLOAD_KIND, accounts, webhookSecrets, groups };
 }
 
 function str(x: unknown): string | undefined {
@@ -295,6 +313,8 @@ function displayName(a: Account): string {
 export interface ImportPlan {
   preview: BackupPreview;
   accounts: Account[];
+  /** Account id in the backup → its id in the vault after the import (for the groups). */
+  idMap: Record<string, string>;
 }
 
 /**
@@ -317,10 +337,12 @@ export function planImport(
   const mergedFor = new Map<Account, Account>();
   const resolved: Account[] = [];
   const added: Account[] = [];
+  const idMap: Record<string, string> = {};
   for (const inc of incoming) {
     const cur = byKey.get(accountKey(inc));
     if (cur && !mergedFor.has(cur)) {
       const merged: Account = { ...inc, id: cur.id };
+      if (inc.id) idMap[inc.id] = cur.id;
       if (cur.tokens && cur.clientCode === inc.clientCode && cur.secrets.apiKey === inc.secrets.apiKey)
         merged.tokens = cur.tokens;
       (sameContent(cur, inc) ? preview.unchanged : preview.changed).push(displayName(inc));
@@ -330,6 +352,7 @@ export function planImport(
       preview.added.push(displayName(inc));
       const fresh: Account = { ...inc };
       if (!fresh.id || usedIds.has(fresh.id)) fresh.id = newId();
+      if (inc.id) idMap[inc.id] = fresh.id;
       usedIds.add(fresh.id);
       resolved.push(fresh);
       added.push(fresh);
@@ -337,10 +360,10 @@ export function planImport(
   }
   if (mode === 'replace') {
     for (const a of current) if (!mergedFor.has(a)) preview.removed.push(displayName(a));
-    return { preview, accounts: resolved };
+    return { preview, accounts: resolved, idMap };
   }
   const accounts = [...current.map((c) => mergedFor.get(c) ?? c), ...added];
-  return { preview, accounts };
+  return { preview, accounts, idMap };
 }
 
 // ---------- plain otpauth:// list ----------
@@ -448,5 +471,5 @@ export function planOtpauthImport(
       });
     }
   }
-  return { preview, accounts };
+  return { preview, accounts, idMap: {} };
 }

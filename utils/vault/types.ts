@@ -4,6 +4,7 @@
  * exist in clear only inside the background, after unlock. Pages get AccountSummary.
  */
 import type { Message } from '../messaging';
+import type { BackupGroupPreview } from './backupGroups';
 
 export type Platform = 'SMART_API' | 'SMART_API_M';
 export type TotpAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
@@ -128,6 +129,10 @@ export interface BackupPreview {
   changed: string[];
   unchanged: string[];
   removed: string[]; // only for mode 'replace'
+  /** The rest of the set-up, group by group (encrypted backups only). */
+  groups?: BackupGroupPreview[];
+  /** After an import: webhook sites whose access must be granted again (permission patterns). */
+  needsSiteAccess?: string[];
 }
 
 declare module '../messaging' {

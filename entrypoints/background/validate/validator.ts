@@ -72,24 +72,44 @@ export function createValidator(deps: ValidatorDeps): Validator {
       return { ...base, ...extra, state: 'failed', finishedAt: now(), advice: explainFailure(f, { skewMs }) };
     };
 
-    let totp: { code: string; remainingMs: number };
-    try {
-      totp = deps.currentTotp(account);
-      if (totp.remainingMs < MIN_TOTP_REMAINING_MS) {
-        // Too close to the window's end: the code could expire on its way to Angel.
-        await sleep(totp.remainingMs + 250);
-        totp = deps.currentTotp(account);
-      }
-    } catch {
-      return failed({ kind: 'totp-failed' });
-    }
-
+    // Angel counts logins as they arrive, so the limiter's slot is taken right before the
+    // request is sent: after any wait for the next TOTP window, never before it.
     const { clientCode, secrets } = account;
-    const login = await callAngel(
-      (host) =>
-        buildLoginRequest(host, { clientCode, mpin: secrets.mpin, totp: totp.code, apiKey: secrets.apiKey }),
-      { timeoutMs, fetchFn: deps.fetchFn },
-    );
+    const key = clientCode.trim().toUpperCase();
+    let sent: { login: Awaited<ReturnType<typeof callAngel>> } | 'totp-failed' | null = null;
+    for (let tries = 0; sent === null && tries < 3; tries++) {
+      try {
+        const first = deps.currentTotp(account);
+        // Too close to the window's end: the code could expire on its way to Angel.
+        if (first.remainingMs < MIN_TOTP_REMAINING_MS) await sleep(first.remainingMs + 250);
+      } catch {
+        return failed({ kind: 'totp-failed' });
+      }
+      sent = await limiter.schedule(key, async () => {
+        let totp: { code: string; remainingMs: number };
+        try {
+          totp = deps.currentTotp(account);
+        } catch {
+          return 'totp-failed' as const;
+        }
+        // The wait for our turn ate into the window: give the slot up unused (the next
+        // login is only held back longer) and wait for a fresh window.
+        if (totp.remainingMs < MIN_TOTP_REMAINING_MS) return null;
+        const login = await callAngel(
+          (host) =>
+            buildLoginRequest(host, {
+              clientCode,
+              mpin: secrets.mpin,
+              totp: totp.code,
+              apiKey: secrets.apiKey,
+            }),
+          { timeoutMs, fetchFn: deps.fetchFn },
+        );
+        return { login };
+      });
+    }
+    if (sent === null || sent === 'totp-failed') return failed({ kind: 'totp-failed' });
+    const { login } = sent;
     if (!login.ok) return failed(login.failure);
     const host = login.answer.host;
     const skewMs = noteDate(login.answer);
@@ -180,10 +200,9 @@ export function createValidator(deps: ValidatorDeps): Validator {
     await deps.saveResult(base);
     let result: ValidationResult;
     try {
-      // Per client code: two vault entries for the same Angel account share the limit.
-      result = await limiter.schedule(account.clientCode.trim().toUpperCase(), () =>
-        loginAndCheck(account, base),
-      );
+      // Per client code (two vault entries for the same Angel account share the limit); the
+      // slot is taken inside, right before the login request goes out.
+      result = await loginAndCheck(account, base);
     } catch (err) {
       const user = err instanceof UserError;
       await deps.saveResult({

@@ -18,7 +18,6 @@ import {
   keptCopiesItem,
   keyItem,
   loadVault,
-  lockedError,
   openBlob,
   parseVaultData,
   problemItem,
@@ -41,16 +40,7 @@ import {
 } from './skew';
 import { handle, isExtensionPageSender, UserError, type Sender } from '@/utils/messaging';
 import { decodeBase32 } from '@/utils/vault/base32';
-import {
-  createBackupFile,
-  BackupError,
-  exportOtpauthList,
-  parseOtpauthList,
-  planImport,
-  planOtpauthImport,
-  readBackupFile,
-  type ImportPlan,
-} from '@/utils/vault/backup';
+import { registerBackup } from './backup';
 import {
   createEnvelope,
   EnvelopeError,
@@ -64,7 +54,6 @@ import { applyAccountInput, checkAccountInput } from '@/utils/vault/validation';
 import type {
   Account,
   AccountSummary,
-  BackupPreview,
   FieldErrors,
   TotpCode,
   TotpCodes,
@@ -386,43 +375,8 @@ export async function totpCodes(now = Date.now()): Promise<TotpCodes> {
   };
 }
 
-// ---------- backups ----------
-
-function toUserError(err: unknown): never {
-  if (err instanceof BackupError) throw new UserError(`backup-${err.code}`, err.message);
-  throw err;
-}
-
 function newId(): string {
   return crypto.randomUUID();
-}
-
-async function planBackupImport(
-  content: unknown,
-  password: unknown,
-  mode: unknown,
-): Promise<{
-  plan: ImportPlan;
-  payload: Awaited<ReturnType<typeof readBackupFile>>;
-  state: VaultStatus['state'];
-}> {
-  if (mode !== 'merge' && mode !== 'replace') throw new UserError('bad-request', tText('bg.mergeOrReplace'));
-  if (typeof password !== 'string' || password === '')
-    throw new UserError(
-      'backup-wrong-password',
-      'Type the password you chose when you exported this backup.',
-    );
-  const payload = await readBackupFile(typeof content === 'string' ? content : '', password).catch(
-    toUserError,
-  );
-  const { state } = await vaultStatus();
-  if (state === 'locked') throw lockedError();
-  const current = state === 'unlocked' ? (await loadVault()).accounts : [];
-  return {
-    plan: planImport(current, payload.accounts, state === 'unlocked' ? mode : 'replace', newId),
-    payload,
-    state,
-  };
 }
 
 // ---------- registration ----------
@@ -583,82 +537,7 @@ export function registerVault(): void {
     return codes;
   });
 
-  handle('backup/export', 'page', async ({ password }) => {
-    const pw = checkNewPassword(password, 'bg.weakBackup');
-    const data = await loadVault();
-    const file = await createBackupFile(data, pw, { iterations: currentKdfIterations() });
-    const now = Date.now();
-    await updateVault((v) => {
-      v.backupExportedAt = now;
-    });
-    const s = await settingsItem.getValue();
-    await settingsItem.setValue({ ...s, backupExportedAt: now });
-    return file;
-  });
-
-  handle(
-    'backup/preview',
-    'page',
-    async ({ content, password, mode }) => (await planBackupImport(content, password, mode)).plan.preview,
-  );
-
-  handle('backup/import', 'page', async ({ content, password, mode }) => {
-    const { plan, payload, state } = await planBackupImport(content, password, mode);
-    const { webhookSecrets } = payload;
-    if (state === 'unlocked') {
-      await updateVault((v) => {
-        v.accounts = plan.accounts;
-        v.webhookSecrets =
-          mode === 'merge' ? { ...v.webhookSecrets, ...webhookSecrets } : { ...webhookSecrets };
-      });
-    } else {
-      // No vault, or one that cannot be read: the backup becomes the vault, and its password
-      // the master password. The unreadable vault is set aside first, never dropped.
-      await serial(() =>
-        createVault(
-          password,
-          { accounts: plan.accounts, webhookSecrets },
-          'before restoring a backup over it',
-        ),
-      );
-      fireUnlocked();
-    }
-    if (plan.preview.added.length > 0) {
-      const s = await settingsItem.getValue();
-      await settingsItem.setValue({ ...s, accountsAddedAt: Date.now() });
-    }
-    return plan.preview;
-  });
-
-  handle('backup/export-otpauth', 'page', async ({ confirmUnencrypted }) => {
-    if (confirmUnencrypted !== true) {
-      throw new UserError('confirm-unencrypted', tText('bg.confirmUnencrypted'));
-    }
-    const data = await loadVault();
-    const content = exportOtpauthList(data.accounts);
-    if (content === '') throw new UserError('nothing-to-export', tText('bg.nothingToExport'));
-    return { fileName: `smartapi-companion-otpauth-${new Date().toISOString().slice(0, 10)}.txt`, content };
-  });
-
-  handle('backup/import-otpauth', 'page', async ({ content }) => {
-    let entries;
-    try {
-      entries = parseOtpauthList(typeof content === 'string' ? content : '');
-    } catch (err) {
-      toUserError(err);
-    }
-    let preview: BackupPreview = { added: [], changed: [], unchanged: [], removed: [] };
-    await updateVault((v) => {
-      const plan = planOtpauthImport(v.accounts, entries, newId);
-      v.accounts = plan.accounts;
-      preview = plan.preview;
-    });
-    if (preview.added.length > 0) {
-      const s = await settingsItem.getValue();
-      await settingsItem.setValue({ ...s, accountsAddedAt: Date.now() });
-    }
-    return preview;
-  });
+  registerBackup({ vaultStatus, createVault, fireUnlocked, checkNewPassword });
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === AUTO_LOCK_ALARM) void onAutoLockAlarm();

@@ -236,7 +236,7 @@ describe('corrupt vaults are never wiped silently', () => {
     expect((await send('vault/status')).state).toBe('corrupt');
     expect(
       await send('backup/preview', { content: file.content, password: 'backup password', mode: 'replace' }),
-    ).toEqual({
+    ).toMatchObject({
       added: ['Main account (A123456)'],
       changed: [],
       unchanged: [],
@@ -620,7 +620,12 @@ describe('backups through messages', () => {
       password: 'backup password',
       mode: 'merge',
     });
-    expect(preview).toEqual({ added: [], changed: ['Main account (A123456)'], unchanged: [], removed: [] });
+    expect(preview).toMatchObject({
+      added: [],
+      changed: ['Main account (A123456)'],
+      unchanged: [],
+      removed: [],
+    });
     const replacePreview = await send('backup/preview', {
       content: file.content,
       password: 'backup password',
