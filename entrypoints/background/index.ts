@@ -2,6 +2,7 @@ import { listenForMessages } from '@/utils/messaging';
 import { initPageLanguage } from '@/utils/i18n/core';
 import { registerTabPages } from './tabPages';
 import { registerVault } from './vault';
+import { registerPopupStartup } from './vault/popupStartup';
 import { registerPortal } from './portal';
 import { registerDelivery } from './delivery';
 import { registerValidation } from './validate';
@@ -20,6 +21,7 @@ export default defineBackground({
     listenForMessages();
     registerTabPages();
     registerVault();
+    registerPopupStartup();
     registerPortal();
     registerDelivery();
     registerValidation();

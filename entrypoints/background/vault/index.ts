@@ -19,6 +19,7 @@ import {
   keyItem,
   loadVault,
   lockedError,
+  peekVault,
   openBlob,
   parseVaultData,
   problemItem,
@@ -186,7 +187,7 @@ export async function vaultStatus(): Promise<VaultStatus> {
   }
   if (parsedVersion === 2 && (await keyItem.getValue())) {
     try {
-      const data = await loadVault();
+      const data = await peekVault();
       return { ...base, state: 'unlocked', accountCount: data.accounts.length };
     } catch (err) {
       if (err instanceof UserError && err.code === 'vault-corrupt') {
@@ -358,7 +359,7 @@ function findAccount(v: VaultData, id: unknown): Account {
 // ---------- TOTP codes ----------
 
 export async function totpCodes(now = Date.now()): Promise<TotpCodes> {
-  const data = await loadVault();
+  const data = await peekVault();
   await loadSkew();
   void measureSkewIfDue(false, now).catch(() => undefined);
   const skew = knownSkew();
@@ -527,7 +528,7 @@ export function registerVault(): void {
 
   handle('vault/touch', 'page', () => noteActivity());
 
-  handle('accounts/list', 'page', async () => (await loadVault()).accounts.map(summarize));
+  handle('accounts/list', 'page', async () => (await peekVault()).accounts.map(summarize));
 
   handle('accounts/save', 'page', async ({ id, input }) => {
     if (typeof input !== 'object' || input === null)
