@@ -43,6 +43,8 @@ export default defineConfig({
       'clipboardWrite',
       // "Fill TOTP here" on Angel's pages; Chrome's keyboard-shortcut copy needs an offscreen document.
       'contextMenus',
+      // The QR decoder is injected into an Angel tab only when a QR code is to be read.
+      'scripting',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     commands: {

@@ -4,6 +4,7 @@ import { registerTabPages } from './tabPages';
 import { registerVault } from './vault';
 import { registerPopupStartup } from './vault/popupStartup';
 import { registerPortal } from './portal';
+import { registerQrDecoder } from './portal/qrDecoder';
 import { registerDelivery } from './delivery';
 import { registerValidation } from './validate';
 import { registerLogin } from './login';
@@ -23,6 +24,7 @@ export default defineBackground({
     registerVault();
     registerPopupStartup();
     registerPortal();
+    registerQrDecoder();
     registerDelivery();
     registerValidation();
     registerLogin();
