@@ -58,7 +58,12 @@ export async function sendMessage<K extends MessageType>(
   ...data: ReqOf<K> extends void ? [] : [ReqOf<K>]
 ): Promise<ResOf<K>> {
   const envelope: Envelope = { __sac: 1, type, data: data[0] };
-  const reply = (await browser.runtime.sendMessage(envelope)) as Reply | undefined;
+  return replyValue<K>(await browser.runtime.sendMessage(envelope));
+}
+
+/** The value of a router reply, or the UserError it carries (also for a request sent by hand). */
+export function replyValue<K extends MessageType>(raw: unknown): ResOf<K> {
+  const reply = raw as Reply | undefined;
   if (!reply) throw new UserError('no-reply', tRouter('rt.noReply'));
   if (!reply.ok) throw new UserError(reply.code, reply.message);
   return reply.value as ResOf<K>;

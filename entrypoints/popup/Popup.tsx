@@ -30,7 +30,9 @@ export function Popup() {
   const loadError = useVault((s) => s.loadError);
 
   useEffect(() => {
-    void vaultStore.getState().refresh();
+    // main.tsx normally loaded the status already (popup/startup); ask only if it did not.
+    if (!vaultStore.getState().status && !vaultStore.getState().loadError)
+      void vaultStore.getState().refresh();
   }, []);
 
   if (loadError) {
@@ -85,16 +87,27 @@ function UnlockedPopup() {
   const skewWarning = useCodes((s) => s.skewWarning);
   const skewMs = useCodes((s) => s.skewMs);
   const error = useCodes((s) => s.error);
+  const loaded = useCodes((s) => s.loaded);
   const [page, setPage] = useState<TabPage | null>(null);
 
   useEffect(() => {
-    sendMessage('tabs/active-page').then(setPage, () => setPage(null));
-    void sendMessage('vault/touch').catch(() => undefined);
-    // Codes come from the background once a second, only while this popup is open.
-    const stop = startPolling(async () => {
-      if ((await codesStore.getState().poll()) === 'locked') void vaultStore.getState().refresh();
-    }, 1000);
+    // Codes come from the background once a second, only while this popup is open; the startup
+    // answer already brought the first ones, so the first poll waits a second.
+    const stop = startPolling(
+      async () => {
+        if ((await codesStore.getState().poll()) === 'locked') void vaultStore.getState().refresh();
+      },
+      1000,
+      globalThis,
+      !codesStore.getState().loaded,
+    );
+    // Not needed for the first paint: asked once it is on screen.
+    const frame = requestAnimationFrame(() => {
+      sendMessage('tabs/active-page').then(setPage, () => setPage(null));
+      void sendMessage('vault/touch').catch(() => undefined);
+    });
     return () => {
+      cancelAnimationFrame(frame);
       stop();
       codesStore.getState().clear();
     };
@@ -121,8 +134,10 @@ function UnlockedPopup() {
       )}
       {accounts.length === 0 ? (
         <p className="muted">{t('popup.noAccounts')}</p>
-      ) : (
+      ) : loaded || error ? (
         <CodeList accounts={accounts} />
+      ) : (
+        <div className="code-list" aria-busy="true" />
       )}
       <PopupPortalActions />
       <PopupLoginAll />

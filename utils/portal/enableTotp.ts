@@ -20,6 +20,7 @@ import {
 } from './inPageControl';
 import type { SavedTotp } from './protocol';
 import { looksLikeBase32Secret, normaliseBase32 } from './totpSecret';
+import { loadQrDecoder } from './qrDecoder';
 import './protocol';
 
 const SECRET_HINT = /\b(secret key|copy the key|can ?t scan|cannot scan|scan (the |this )?qr|qr code)\b/;
@@ -148,7 +149,8 @@ async function pixelsOf(
 export async function decodeQrOnPage(doc: Document): Promise<string | null> {
   const images = findQrImages(doc);
   if (images.length === 0) return null;
-  const { default: jsQR } = await import('jsqr');
+  const jsQR = await loadQrDecoder();
+  if (!jsQR) return null;
   for (const el of images) {
     const pixels = await pixelsOf(el).catch(() => null);
     if (!pixels) continue;

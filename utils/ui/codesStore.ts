@@ -5,11 +5,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { sendMessage, UserError } from '@/utils/messaging';
-import type { TotpCode } from '@/utils/vault/types';
+import type { TotpCode, TotpCodes } from '@/utils/vault/types';
 import { messageOf, type Send } from './vaultStore';
 
 export interface CodesState {
   codes: Record<string, TotpCode>;
+  /** True once codes have arrived (the popup renders its list only then, once). */
+  loaded: boolean;
   skewMs: number | null;
   skewWarning: boolean;
   error: string | null;
@@ -19,6 +21,8 @@ export interface CodesState {
 
   /** Fetch once. Returns 'locked' when the vault locked meanwhile, so the popup shows the unlock form. */
   poll(): Promise<'ok' | 'locked' | 'error'>;
+  /** Codes that came another way (the popup's startup answer). */
+  setCodes(res: TotpCodes): void;
   setQuery(q: string): void;
   setCopied(c: CodesState['copied']): void;
   clear(): void;
@@ -26,8 +30,14 @@ export interface CodesState {
 
 export function createCodesStore(send: Send = sendMessage): StoreApi<CodesState> {
   let inFlight = false;
+  const toState = (res: TotpCodes) => {
+    const codes: Record<string, TotpCode> = {};
+    for (const c of res.codes) codes[c.accountId] = c;
+    return { codes, loaded: true, skewMs: res.skewMs, skewWarning: res.skewWarning, error: null };
+  };
   return createStore<CodesState>()((set) => ({
     codes: {},
+    loaded: false,
     skewMs: null,
     skewWarning: false,
     error: null,
@@ -39,10 +49,7 @@ export function createCodesStore(send: Send = sendMessage): StoreApi<CodesState>
       if (inFlight) return 'ok';
       inFlight = true;
       try {
-        const res = await send('totp/codes');
-        const codes: Record<string, TotpCode> = {};
-        for (const c of res.codes) codes[c.accountId] = c;
-        set({ codes, skewMs: res.skewMs, skewWarning: res.skewWarning, error: null });
+        set(toState(await send('totp/codes')));
         return 'ok';
       } catch (err) {
         if (err instanceof UserError && err.code === 'locked') {
@@ -55,9 +62,10 @@ export function createCodesStore(send: Send = sendMessage): StoreApi<CodesState>
         inFlight = false;
       }
     },
+    setCodes: (res) => set(toState(res)),
     setQuery: (query) => set({ query }),
     setCopied: (copied) => set({ copied }),
-    clear: () => set({ codes: {}, copied: null, error: null }),
+    clear: () => set({ codes: {}, loaded: false, copied: null, error: null }),
   }));
 }
 
@@ -67,13 +75,17 @@ export function useCodes<T>(select: (s: CodesState) => T): T {
   return useStore(codesStore, select);
 }
 
-/** Run `tick` now and then every `ms` until the returned stop function is called. */
+/**
+ * Run `tick` now (or, with `immediate` false, first after `ms`) and then every `ms` until the
+ * returned stop function is called.
+ */
 export function startPolling(
   tick: () => unknown,
   ms = 1000,
   timers: Pick<typeof globalThis, 'setInterval' | 'clearInterval'> = globalThis,
+  immediate = true,
 ): () => void {
-  void tick();
+  if (immediate) void tick();
   const handle = timers.setInterval(() => void tick(), ms);
   return () => timers.clearInterval(handle);
 }

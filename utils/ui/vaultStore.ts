@@ -37,6 +37,10 @@ export interface VaultUiState {
   changePassword(current: string, next: string): Promise<string | null>;
   reset(confirm: string): Promise<string | null>;
   setStatus(status: VaultStatus): void;
+  /** Status and accounts that came in one answer (the popup's startup request). */
+  load(status: VaultStatus, accounts: AccountSummary[]): void;
+  /** The first request failed: say why, in plain words. */
+  failLoad(err: unknown): void;
 }
 
 /** Turn anything thrown into a sentence for the user. UserError messages are written for people. */
@@ -80,6 +84,14 @@ export function createVaultStore(send: Send = sendMessage): StoreApi<VaultUiStat
       accounts: [],
       busy: null,
       loadError: null,
+
+      load(status, accounts) {
+        set({ status, accounts: status.state === 'unlocked' ? accounts : [], loadError: null });
+      },
+
+      failLoad(err) {
+        set({ loadError: messageOf(err) });
+      },
 
       setStatus(status) {
         set({ status });

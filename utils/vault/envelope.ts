@@ -64,18 +64,27 @@ function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
+const B64_CHARS = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * How many bytes a base64 string holds, worked out from its length and padding (the characters
+ * are checked, nothing is decoded); null when it is not base64. The stored vault is parsed on
+ * every message, so decoding it just to check it would cost a full copy each time.
+ */
+export function base64ByteLength(x: unknown): number | null {
+  if (typeof x !== 'string' || x.length % 4 !== 0 || !B64_CHARS.test(x)) return null;
+  const pad = x.endsWith('==') ? 2 : x.endsWith('=') ? 1 : 0;
+  return (x.length / 4) * 3 - pad;
+}
+
 function isB64(x: unknown, bytes?: number): x is string {
-  if (typeof x !== 'string') return false;
-  try {
-    const b = fromBase64(x);
-    return bytes === undefined ? b.length > 0 : b.length === bytes;
-  } catch {
-    return false;
-  }
+  const n = base64ByteLength(x);
+  if (n === null) return false;
+  return bytes === undefined ? n > 0 : n === bytes;
 }
 
 function isCipherText(x: unknown): x is CipherText {
-  return isRecord(x) && isB64(x.iv, 12) && isB64(x.ct) && fromBase64(x.ct as string).length >= 16;
+  return isRecord(x) && isB64(x.iv, 12) && (base64ByteLength(x.ct) ?? 0) >= 16;
 }
 
 function validIterations(n: unknown): n is number {

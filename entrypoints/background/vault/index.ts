@@ -18,6 +18,7 @@ import {
   keptCopiesItem,
   keyItem,
   loadVault,
+  peekVault,
   openBlob,
   parseVaultData,
   problemItem,
@@ -175,7 +176,7 @@ export async function vaultStatus(): Promise<VaultStatus> {
   }
   if (parsedVersion === 2 && (await keyItem.getValue())) {
     try {
-      const data = await loadVault();
+      const data = await peekVault();
       return { ...base, state: 'unlocked', accountCount: data.accounts.length };
     } catch (err) {
       if (err instanceof UserError && err.code === 'vault-corrupt') {
@@ -347,7 +348,7 @@ function findAccount(v: VaultData, id: unknown): Account {
 // ---------- TOTP codes ----------
 
 export async function totpCodes(now = Date.now()): Promise<TotpCodes> {
-  const data = await loadVault();
+  const data = await peekVault();
   await loadSkew();
   void measureSkewIfDue(false, now).catch(() => undefined);
   const skew = knownSkew();
@@ -481,7 +482,7 @@ export function registerVault(): void {
 
   handle('vault/touch', 'page', () => noteActivity());
 
-  handle('accounts/list', 'page', async () => (await loadVault()).accounts.map(summarize));
+  handle('accounts/list', 'page', async () => (await peekVault()).accounts.map(summarize));
 
   handle('accounts/save', 'page', async ({ id, input }) => {
     if (typeof input !== 'object' || input === null)

@@ -2,6 +2,11 @@
  * The vault's state in the background: the envelope in storage.local, the unwrapped vault key
  * in storage.session (trusted contexts only), and a decrypted copy in memory that is checked
  * against storage on every read (the service worker can die, storage can change under us).
+ *
+ * The popup asks for codes every second, so reads are cheap: the parsed envelope is reused
+ * while the stored one is unchanged, and the decrypted data is kept (frozen) for as long as
+ * the session key and the stored data stay the same. Read-only paths take it as is
+ * (peekVault); anything that may change it takes a private copy (loadVault).
  */
 import { tText } from '@/utils/i18n/text';
 import { storage } from '#imports';
@@ -90,12 +95,46 @@ interface Cache {
   keyB64: string;
   key: CryptoKey;
   dataFingerprint: string;
-  data: VaultData;
+  /** Deep-frozen: shared by every read-only caller, never handed out for changing. */
+  data: Readonly<VaultData>;
 }
 let cache: Cache | null = null;
+/** The last envelope parsed (frozen); a stored value with the same strings is the same envelope. */
+let parsed: EnvelopeV2 | null = null;
 
 export function dropCache(): void {
   cache = null;
+  parsed = null;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+function sameCipherText(a: unknown, b: { iv: string; ct: string }): boolean {
+  const x = a as { iv?: unknown; ct?: unknown } | null;
+  return typeof x === 'object' && x !== null && x.iv === b.iv && x.ct === b.ct;
+}
+
+/** True when `raw` holds exactly the strings of `env` (a string compare, no parse, no decode). */
+function sameStored(raw: unknown, env: EnvelopeV2): boolean {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const r = raw as Record<string, unknown>;
+  const kdf = r.kdf as Record<string, unknown> | null | undefined;
+  return (
+    r.v === 2 &&
+    typeof kdf === 'object' &&
+    kdf !== null &&
+    kdf.name === env.kdf.name &&
+    kdf.iterations === env.kdf.iterations &&
+    kdf.salt === env.kdf.salt &&
+    sameCipherText(r.wrappedKey, env.wrappedKey) &&
+    sameCipherText(r.data, env.data)
+  );
 }
 
 export const LOCKED_MESSAGE = 'The vault is locked. Unlock it with your master password first.';
@@ -141,9 +180,11 @@ export async function storedKey(): Promise<{ keyB64: string; raw: Uint8Array<Arr
 export async function storedEnvelope(): Promise<EnvelopeV2 | null> {
   const raw = await vaultItem.getValue();
   if (raw === null || raw === undefined) return null;
-  const parsed = parseEnvelope(raw);
-  if (parsed.v !== 2) return null; // a v1 envelope is only readable by unlocking (migration)
-  return parsed.envelope;
+  if (parsed && sameStored(raw, parsed)) return parsed;
+  const result = parseEnvelope(raw);
+  if (result.v !== 2) return null; // a v1 envelope is only readable by unlocking (migration)
+  parsed = deepFreeze(result.envelope);
+  return parsed;
 }
 
 async function recordProblem(env: EnvelopeV2, problem: string): Promise<void> {
@@ -151,10 +192,18 @@ async function recordProblem(env: EnvelopeV2, problem: string): Promise<void> {
 }
 
 /**
- * Decrypted vault data (a private copy). Throws UserError('locked') when locked and
- * UserError('vault-corrupt') when the stored data cannot be decrypted or parsed.
+ * Decrypted vault data (a private copy the caller may change). Throws UserError('locked') when
+ * locked and UserError('vault-corrupt') when the stored data cannot be decrypted or parsed.
  */
 export async function loadVault(): Promise<VaultData> {
+  return structuredClone(await peekVault()) as VaultData;
+}
+
+/**
+ * The decrypted vault data for reading only: the cached object itself, deep-frozen (changing it
+ * throws in strict code). Same errors as loadVault.
+ */
+export async function peekVault(): Promise<Readonly<VaultData>> {
   const key = await storedKey();
   if (!key) throw lockedError();
   let env: EnvelopeV2 | null;
@@ -170,8 +219,7 @@ export async function loadVault(): Promise<VaultData> {
   }
   if (!env) throw lockedError();
   const fp = fingerprint(env);
-  if (cache && cache.keyB64 === key.keyB64 && cache.dataFingerprint === fp)
-    return structuredClone(cache.data);
+  if (cache && cache.keyB64 === key.keyB64 && cache.dataFingerprint === fp) return cache.data;
   let data: VaultData;
   try {
     data = parseVaultData(await openData(key.raw, env.data));
@@ -185,8 +233,13 @@ export async function loadVault(): Promise<VaultData> {
     }
     throw err;
   }
-  cache = { keyB64: key.keyB64, key: await importVaultKey(key.raw), dataFingerprint: fp, data };
-  return structuredClone(data);
+  cache = {
+    keyB64: key.keyB64,
+    key: await importVaultKey(key.raw),
+    dataFingerprint: fp,
+    data: deepFreeze(data),
+  };
+  return cache.data;
 }
 
 /** Encrypt `data` with a fresh IV under the session's vault key and store it. */
@@ -200,7 +253,7 @@ export async function storeVault(data: VaultData): Promise<void> {
     keyB64: key.keyB64,
     key: await importVaultKey(key.raw),
     dataFingerprint: fingerprint(next),
-    data: structuredClone(data),
+    data: deepFreeze(structuredClone(data)),
   };
   const settings = await settingsItem.getValue();
   if (settings.accountCount !== data.accounts.length)
