@@ -9,10 +9,6 @@ export const enHistory = {
     'Angel said the MPIN was wrong ({left} attempts left). Log in with the same MPIN again?',
   'lgwp.confirmOneLeft':
     'Angel said the MPIN was wrong (1 attempt left). Log in with the same MPIN again? One more wrong MPIN blocks the account.',
-  'lgwp.title': 'Log in again with the same MPIN?',
-  'lgwp.yes': 'Log in with the same MPIN',
-  'lgwp.no': 'Cancel',
-  'lgwp.hint': 'If the MPIN changed, edit it in the account first: then no confirmation is needed.',
 
   // History (options page)
   'hist.title': 'History',

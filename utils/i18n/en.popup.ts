@@ -96,6 +96,11 @@ export const enPopup = {
   'val.validating': 'Validating…',
   'val.validate': 'Validate',
   'val.validatingName': 'Validating {label}',
+  // Log in again with the MPIN Angel refused (LoginButton)
+  'lgwp.title': 'Log in again with the same MPIN?',
+  'lgwp.yes': 'Log in with the same MPIN',
+  'lgwp.no': 'Cancel',
+  'lgwp.hint': 'If the MPIN changed, edit it in the account first: then no confirmation is needed.',
 } as const;
 
 export type PopupKey = keyof typeof enPopup;

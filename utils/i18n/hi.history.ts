@@ -6,10 +6,6 @@ export const hiHistory: Record<HistoryKey, string> = {
   'lgwp.confirmLeft': 'Angel ने कहा कि MPIN गलत था ({left} कोशिशें बाकी)। क्या उसी MPIN से दोबारा लॉगिन करें?',
   'lgwp.confirmOneLeft':
     'Angel ने कहा कि MPIN गलत था (1 कोशिश बाकी)। क्या उसी MPIN से दोबारा लॉगिन करें? एक और गलत MPIN से खाता ब्लॉक हो जाएगा।',
-  'lgwp.title': 'उसी MPIN से दोबारा लॉगिन करें?',
-  'lgwp.yes': 'उसी MPIN से लॉगिन करें',
-  'lgwp.no': 'रद्द करें',
-  'lgwp.hint': 'अगर MPIN बदल गया है, तो पहले खाते में उसे बदलें: फिर पुष्टि की ज़रूरत नहीं होगी।',
 
   'hist.title': 'इतिहास',
   'hist.intro':

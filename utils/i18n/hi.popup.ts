@@ -93,4 +93,9 @@ export const hiPopup: Record<PopupKey, string> = {
   'val.validating': 'जाँच हो रही है…',
   'val.validate': 'जाँचें',
   'val.validatingName': '{label} की जाँच',
+  // Log in again with the MPIN Angel refused (LoginButton)
+  'lgwp.title': 'उसी MPIN से दोबारा लॉगिन करें?',
+  'lgwp.yes': 'उसी MPIN से लॉगिन करें',
+  'lgwp.no': 'रद्द करें',
+  'lgwp.hint': 'अगर MPIN बदल गया है, तो पहले खाते में उसे बदलें: फिर पुष्टि की ज़रूरत नहीं होगी।',
 };
