@@ -1,0 +1,8 @@
+/** WXT runtime plugin: installs the content-script guard before WXT's context exists. */
+import { browser } from 'wxt/browser';
+import { defineWxtPlugin } from 'wxt/utils/define-wxt-plugin';
+import { installContentScriptGuard } from './contentScriptGuard';
+
+export default defineWxtPlugin(() => {
+  installContentScriptGuard(browser.runtime?.id);
+});
