@@ -70,6 +70,7 @@ const portalSender = (tabId: number, url: string): Sender => ({
   id: browser.runtime.id,
   url,
   tab: { id: tabId } as never,
+  frameId: 0,
 });
 
 async function send<T>(type: string, data?: unknown, sender: Sender = pageSender()) {
