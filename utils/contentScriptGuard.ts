@@ -38,7 +38,9 @@ export function wxtEventPrefix(extensionId: string): string {
 export function installContentScriptGuard(
   extensionId: string | undefined,
   entrypoint: string | undefined = currentEntrypoint(),
-  win: Window & typeof globalThis = window,
+  // Not `window` as a default: the background service worker has none (a ReferenceError
+  // there would stop the whole background).
+  win: Window & typeof globalThis = globalThis as Window & typeof globalThis,
 ): boolean {
   if (!extensionId || !inWebPage()) return false;
   const marker = '__sacGuarded';

@@ -4,5 +4,9 @@ import { defineWxtPlugin } from 'wxt/utils/define-wxt-plugin';
 import { installContentScriptGuard } from './contentScriptGuard';
 
 export default defineWxtPlugin(() => {
-  installContentScriptGuard(browser.runtime?.id);
+  try {
+    installContentScriptGuard(browser.runtime?.id);
+  } catch {
+    // Never let the guard stop an entrypoint (the background above all).
+  }
 });

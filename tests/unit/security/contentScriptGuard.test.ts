@@ -59,3 +59,19 @@ describe('content-script guard', () => {
     stop();
   });
 });
+
+describe('content-script guard outside a page', () => {
+  it('is harmless where there is no window (the background service worker)', async () => {
+    const g = globalThis as unknown as Record<string, unknown>;
+    const saved = { window: g.window, document: g.document, location: g.location };
+    try {
+      for (const k of Object.keys(saved))
+        Object.defineProperty(g, k, { value: undefined, configurable: true });
+      const { installContentScriptGuard: install } = await import('@/utils/contentScriptGuard');
+      expect(install('some-id', 'background')).toBe(false);
+    } finally {
+      for (const [k, v] of Object.entries(saved))
+        Object.defineProperty(g, k, { value: v, configurable: true });
+    }
+  });
+});
