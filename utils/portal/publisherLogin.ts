@@ -316,11 +316,16 @@ export const publisherLoginAdapter: PageAdapter = {
       driver.start();
     };
 
+    let starting = false;
     const begin = (accountId: string) => {
+      // One press, one attempt (the background also records one attempt per tab).
+      if (starting || driver) return;
+      starting = true;
       if (p) say(p, tp('ip.loggingIn'));
       ask(() => sendMessage('login/portal-site-start', { accountId })).then(
         ({ attemptId }) => drive(attemptId),
         (err: unknown) => {
+          starting = false;
           p ??= panel(document);
           say(p, err instanceof Error ? err.message : tp('ip.loginNoStart'), 'error');
         },
