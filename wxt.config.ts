@@ -6,6 +6,9 @@ import { popupI18n } from './scripts/build/popupI18n';
 /** Fixed add-on id so Firefox profiles, storage and tests always see the same extension. */
 export const GECKO_ID = 'smartapi-companion@companion-extension.org';
 
+/** Content security policy of the extension's own pages (popup, options, setup, offscreen). */
+export const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
+
 export default defineConfig({
   // Parallel builds (several developers, tests) can each use their own folder.
   outDir: process.env.SAC_OUT_DIR || '.output',
@@ -58,6 +61,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] }),
+    // Extension pages run only the extension's own scripts: no inline or remote code, no
+    // plugins, no <base> rewriting. (WXT writes MV2's string form for Firefox.)
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    // Chromium 116: runtime.getContexts (is the popup open?); also offscreen (109),
+    // storage.session (102), MessageSender.origin (80). Firefox: see strict_min_version.
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
     host_permissions: [
       'https://smartapi.angelone.in/*',
       'https://smartapi.angelbroking.com/*',
@@ -69,6 +78,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
+              // 140: data_collection_permissions (below); the APIs used (storage.session,
+              // MessageSender.origin or url, closed shadow roots, Web Locks) are older.
               strict_min_version: '140.0',
               // The extension collects nothing: everything stays in the user's browser or goes
               // to the backends the user configures.

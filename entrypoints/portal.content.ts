@@ -5,11 +5,14 @@ import { PAGE_ADAPTERS } from '@/utils/portal/adapters';
 import { initPageLanguage } from '@/utils/i18n/inPage';
 import '@/utils/protocol';
 import { listenForFocusedFill } from '@/utils/shortcuts/fillFocused';
+import { watchLocation } from '@/utils/contentScriptGuard';
 
 export default defineContentScript({
   matches: PORTAL_MATCHES,
   runAt: 'document_idle',
   allFrames: false,
+  // Never post the extension's id to the page (see utils/contentScriptGuard.ts).
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     ctx.onInvalidated(listenForFocusedFill()); // "Fill TOTP here" (context menu)
     await initPageLanguage(); // the in-page controls speak the user's chosen language
@@ -19,7 +22,7 @@ export default defineContentScript({
       const kind = pageKindFromDocument(document, location.href);
       if (kind === last) return;
       last = kind;
-      document.documentElement.dataset.smartapiCompanionPage = kind;
+      // Nothing in the page's DOM says the extension is here: the kind goes to the background only.
       sendMessage('portal/page-seen', { kind }).catch(() => {
         /* background restarting; the next change reports again */
       });
@@ -28,7 +31,8 @@ export default defineContentScript({
     };
     report();
     // The portal is a single-page app: routes and modals change without a page load.
-    ctx.addEventListener(window, 'wxt:locationchange', () => report());
+    // (Not WXT's `wxt:locationchange`: the page could see and forge that event.)
+    ctx.onInvalidated(watchLocation(() => report()));
     let pending = 0;
     const observer = new MutationObserver(() => {
       if (pending) return;

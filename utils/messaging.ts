@@ -8,15 +8,17 @@
  *   }
  *
  * and the background registers a handler with `handle(type, fn)`. Every message names
- * who may send it: `page` (the extension's own pages: popup, options, setup) or
- * `portal` (a content script in a tab of Angel's portal hosts). The router drops any
- * message whose sender is not what that message allows, before the handler runs.
+ * who may send it: `page` (the extension's own pages: popup, options, setup),
+ * `portal` (a content script in the TOP frame of a tab of Angel's portal hosts) or
+ * `portal-frame` (the same, in any frame of such a tab, for messages explicitly meant for
+ * frames). The router drops any message whose sender is not what that message allows,
+ * before the handler runs.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { isPortalOrigin } from './angelHosts';
 import { tRouter } from './i18n/router';
 
-export type SenderKind = 'page' | 'portal';
+export type SenderKind = 'page' | 'portal' | 'portal-frame';
 
 export interface Message<Req, Res, From extends SenderKind = SenderKind> {
   req: Req;
@@ -72,17 +74,38 @@ export function replyValue<K extends MessageType>(raw: unknown): ResOf<K> {
 export function isExtensionPageSender(sender: Sender): boolean {
   if (sender.id !== browser.runtime.id) return false;
   const base = browser.runtime.getURL('/');
+  const origin = (sender as { origin?: unknown }).origin;
+  if (origin !== undefined && origin !== base.replace(/\/$/, '')) return false;
   return typeof sender.url === 'string' && sender.url.startsWith(base);
 }
 
-export function isPortalContentSender(sender: Sender): boolean {
-  if (sender.id !== browser.runtime.id) return false;
-  if (!sender.tab || typeof sender.tab.id !== 'number') return false;
+/**
+ * The document origin the browser reports for a content-script sender. `sender.origin` is
+ * set by the browser from the frame's committed origin (Chromium; Firefox too, where
+ * present); `sender.url` is the fallback only where a browser gives no origin. Both must
+ * agree when both are there.
+ */
+function portalSenderOrigin(sender: Sender): boolean {
+  const origin = (sender as { origin?: unknown }).origin;
+  if (origin !== undefined && !(typeof origin === 'string' && isPortalOrigin(origin))) return false;
   return isPortalOrigin(sender.url);
 }
 
+/**
+ * A content script of this extension in a tab showing one of Angel's portal hosts; only in
+ * the tab's top frame unless `anyFrame` (an iframe of another site inside Angel's page, or
+ * Angel's page framed by another site, never passes the top-frame check).
+ */
+export function isPortalContentSender(sender: Sender, anyFrame = false): boolean {
+  if (sender.id !== browser.runtime.id) return false;
+  if (!sender.tab || typeof sender.tab.id !== 'number') return false;
+  if (!anyFrame && sender.frameId !== 0) return false;
+  return portalSenderOrigin(sender);
+}
+
 export function senderAllowed(from: SenderKind, sender: Sender): boolean {
-  return from === 'page' ? isExtensionPageSender(sender) : isPortalContentSender(sender);
+  if (from === 'page') return isExtensionPageSender(sender);
+  return isPortalContentSender(sender, from === 'portal-frame');
 }
 
 type Handler<K extends MessageType> = (data: ReqOf<K>, sender: Sender) => Promise<ResOf<K>> | ResOf<K>;

@@ -32,12 +32,8 @@ describe(`foundation (${BROWSER})`, () => {
   ] as const) {
     it(`the content script recognises ${path} on ${host} and reports it to the background`, async () => {
       const page = await h.openPage(`https://${host}${path}`);
-      await page.waitForFunction(
-        (k: string) => document.documentElement.dataset.smartapiCompanionPage === k,
-        { timeout: 15_000 },
-        kind,
-      );
-      // The background recorded the page for that tab (as the popup's "This tab" line reads it).
+      // The background recorded the page for that tab (as the popup's "This tab" line reads it);
+      // the page itself is told nothing (no marker attribute).
       await expect
         .poll(
           async () => {
@@ -50,6 +46,11 @@ describe(`foundation (${BROWSER})`, () => {
           { timeout: 10_000 },
         )
         .toBe(true);
+      expect(
+        await page.evaluate(() =>
+          Array.from(document.documentElement.attributes, (a) => a.name).filter((n) => /smartapi/i.test(n)),
+        ),
+      ).toEqual([]);
       await page.close();
     });
   }

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { BROWSER, launchExtension, type ExtensionSession } from './harness';
 import { addAccount, click, createVault } from './flows';
+import { loginPanelButton, loginPanelButtons, loginPanelText } from './closedShadow';
 import { fixtureTotp } from '../fixtures/login';
 
 const PASSWORD = 'daily login end to end';
@@ -327,12 +328,12 @@ describe(`daily login (${BROWSER})`, () => {
     const page = await h.openPage(
       `https://smartapi.angelone.in/publisher-login?api_key=${SITE.apiKey}&state=site-state-42`,
     );
-    const shadowButton = () =>
-      page.evaluate(() => {
-        const root = document.querySelector('smartapi-companion-login')?.shadowRoot;
-        return Array.from(root?.querySelectorAll('button') ?? []).map((b) => b.textContent);
-      });
-    await expect.poll(shadowButton, { timeout: 15_000 }).toEqual(['Log in as Site']);
+    // The panel's shadow root is closed: the page sees null; the test reaches it through the
+    // automation protocol.
+    await expect.poll(() => loginPanelButtons(page), { timeout: 15_000 }).toEqual(['Log in as Site']);
+    expect(
+      await page.evaluate(() => document.querySelector('smartapi-companion-login')?.shadowRoot),
+    ).toBeNull();
     await new Promise((r) => setTimeout(r, 1000));
     expect(submissions()).toHaveLength(0);
     const inputs = await page.evaluate(() =>
@@ -341,9 +342,8 @@ describe(`daily login (${BROWSER})`, () => {
     expect(inputs.every((v) => v === '')).toBe(true);
 
     const since = Date.now();
-    await page.evaluate(() => {
-      document.querySelector('smartapi-companion-login')!.shadowRoot!.querySelector('button')!.click();
-    });
+    // A real (trusted) click: a page script's click() is ignored (tests/e2e/hostile.e2e.ts).
+    await (await loginPanelButton(page, 'Log in as Site')).click();
     const { result } = await resultAfter(ids.Site!, since);
     expect(result.ok, result.message).toBe(true);
     expect(submissions()).toHaveLength(1);
@@ -358,8 +358,7 @@ describe(`daily login (${BROWSER})`, () => {
     const page = await h.openPage(
       `https://smartapi.angelone.in/publisher-login?api_key=${SITE.apiKey}&state=s2`,
     );
-    const panelText = () =>
-      page.evaluate(() => document.querySelector('smartapi-companion-login')?.shadowRoot?.textContent ?? '');
+    const panelText = () => loginPanelText(page);
     await expect.poll(panelText, { timeout: 15_000 }).toContain('Unlock SmartAPI Companion to log in');
     const unlocked = await h.sendMessage('vault/unlock', { password: PASSWORD });
     expect(unlocked.ok).toBe(true);

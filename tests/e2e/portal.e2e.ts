@@ -10,6 +10,7 @@ import { BROWSER, launchExtension, type ExtensionSession } from './harness';
 import {
   chooseAccountAndSave,
   companionButton,
+  companionButtons,
   controlText,
   pageState,
   plainValues,
@@ -247,10 +248,11 @@ describe(`portal assistant (${BROWSER})`, () => {
       await page.evaluate(() =>
         window.postMessage({ __sacPortal: 'fill', profileId: 'autotrader-web' }, '*'),
       );
-      // Nor does a page script pressing the in-page control (untrusted click).
-      await page.evaluate(() =>
-        document.querySelector('smartapi-companion')?.shadowRoot?.querySelector('button')?.click(),
-      );
+      // Nor does a page script pressing the in-page control (untrusted click); it cannot even
+      // reach it (closed shadow root), so press it through the handle from the protocol.
+      expect(await page.evaluate(() => document.querySelector('smartapi-companion')?.shadowRoot)).toBeNull();
+      const fill = await companionButton(page, 'Fill with SmartAPI Companion');
+      await fill.evaluate((b) => b.click());
       await new Promise((r) => setTimeout(r, 500));
       expect(await pageState(page)).toMatchObject({ appName: '', apiType: '' });
       await page.close();
@@ -381,16 +383,9 @@ describe(`portal assistant (${BROWSER})`, () => {
         const app = FIXTURE_APPS[index]!;
         const page = await h.openPage(`https://${host}/myapis?style=${style}`);
         await companionButton(page, 'Save to account…');
-        const buttons = await page.evaluateHandle(() =>
-          Array.from(document.querySelectorAll('smartapi-companion'))
-            .map((host) => host.shadowRoot?.querySelector('button'))
-            .filter((b) => b?.textContent === 'Save to account…'),
-        );
-        expect(await buttons.evaluate((b) => b.length)).toBe(2);
-        const button = (await buttons.evaluateHandle(
-          (b, i) => b[i],
-          index,
-        )) as ElementHandle<HTMLButtonElement>;
+        const buttons = await companionButtons(page, 'Save to account…');
+        expect(buttons).toHaveLength(2);
+        const button = buttons[index]!;
         // Key still hidden: the extension says so and saves nothing.
         const save = await chooseAccountAndSave(button, accountId);
         await waitForControlText(save, /The API key is hidden/);
@@ -419,11 +414,15 @@ describe(`portal assistant (${BROWSER})`, () => {
     it('a page script cannot press the extension’s capture buttons (only real clicks count)', async () => {
       const page = await h.openPage('https://smartapi.angelone.in/myapis?style=cards');
       const button = await companionButton(page, 'Save to account…');
-      await page.evaluate(() => {
-        for (const host of Array.from(document.querySelectorAll('smartapi-companion'))) {
-          host.shadowRoot?.querySelector('button')?.click();
-        }
-      });
+      // The page cannot reach the buttons at all (closed shadow roots)...
+      expect(
+        await page.evaluate(() =>
+          Array.from(document.querySelectorAll('smartapi-companion')).map((host) => host.shadowRoot),
+        ),
+      ).toEqual([null, null]);
+      // ...and even a script holding them (here: through the automation protocol) only makes
+      // untrusted clicks, which are ignored.
+      for (const b of await companionButtons(page, 'Save to account…')) await b.evaluate((x) => x.click());
       await new Promise((r) => setTimeout(r, 700));
       const text = await controlText(button);
       expect(text).not.toMatch(/Loading your accounts|Save toMain/);

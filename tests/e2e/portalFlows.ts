@@ -1,62 +1,81 @@
 /**
  * Steps on Angel's portal pages with the portal assistant, shared by tests/e2e/portal.e2e.ts
- * and the demo: find the extension's in-page controls (open shadow roots, also in
+ * and the demo: find the extension's in-page controls (closed shadow roots, also in
  * same-origin iframes) by their accessible names, read what they say, drive the pickers.
  */
 import type { ElementHandle, Frame, JSHandle, Page } from 'puppeteer-core';
 import type { ExtensionSession } from './harness';
+import { shadowRootOf } from './closedShadow';
+
+/** Every button of the extension's in-page UI in `frame` with accessible name `name`. */
+async function buttonsInFrame(frame: Frame, name: string): Promise<ElementHandle<HTMLButtonElement>[]> {
+  const out: ElementHandle<HTMLButtonElement>[] = [];
+  // `pierce/` walks the page's own open shadow roots; the extension's roots are closed and
+  // reached through the automation protocol (closedShadow.ts).
+  const hosts = await frame.$$('pierce/smartapi-companion').catch(() => []);
+  for (const host of hosts) {
+    const root = await shadowRootOf(host).catch(() => null);
+    if (!root) continue;
+    const found: JSHandle<unknown> = await root.evaluateHandle((r: ShadowRoot, n: string) => {
+      for (const b of Array.from(r.querySelectorAll('button'))) {
+        const accName = (b.getAttribute('aria-label') ?? b.textContent ?? '').trim();
+        if (accName === n && !b.disabled) {
+          // Remember the root: the button may leave it when the control re-renders.
+          (b as HTMLButtonElement & { __sacRoot?: ShadowRoot }).__sacRoot = r;
+          return b;
+        }
+      }
+      return null;
+    }, name);
+    if (await found.evaluate((b: unknown) => b !== null).catch(() => false))
+      out.push(found as unknown as ElementHandle<HTMLButtonElement>);
+    else await found.dispose().catch(() => {});
+  }
+  return out;
+}
 
 /**
- * A button of the extension's in-page UI, by its accessible name: searched in open shadow
- * roots of every frame (same-origin iframes included), frame by frame so that Firefox can
- * hand the element back.
+ * A button of the extension's in-page UI, by its accessible name: searched in every frame
+ * (same-origin iframes included), frame by frame so that Firefox can hand the element back.
  */
 export async function companionButton(
   page: Page,
   name: string,
   timeout = 20_000,
 ): Promise<ElementHandle<HTMLButtonElement>> {
+  return (await companionButtons(page, name, timeout))[0]!;
+}
+
+/** All such buttons (in document order of their controls), waiting for at least one. */
+export async function companionButtons(
+  page: Page,
+  name: string,
+  timeout = 20_000,
+): Promise<ElementHandle<HTMLButtonElement>[]> {
   const start = Date.now();
   while (Date.now() - start < timeout) {
     for (const frame of page.frames()) {
-      const handle = await frame
-        .evaluateHandle((n: string) => {
-          // Iterative walk: no named inner functions (tsx would wrap them in a helper the
-          // page does not have).
-          const roots: (Document | ShadowRoot)[] = [document];
-          while (roots.length) {
-            const root = roots.pop()!;
-            for (const el of Array.from(root.querySelectorAll('*'))) {
-              if (el.tagName === 'SMARTAPI-COMPANION' && el.shadowRoot) {
-                for (const b of Array.from(el.shadowRoot.querySelectorAll('button'))) {
-                  const accName = (b.getAttribute('aria-label') ?? b.textContent ?? '').trim();
-                  if (accName === n && !b.disabled) return b;
-                }
-              } else if (el.shadowRoot) roots.push(el.shadowRoot);
-            }
-          }
-          return null;
-        }, name)
-        .catch(() => null);
-      const probe = handle as unknown as JSHandle<unknown> | null;
-      if (probe && (await probe.evaluate((b) => b !== null).catch(() => false))) {
-        return handle as unknown as ElementHandle<HTMLButtonElement>;
-      }
-      await handle?.dispose().catch(() => {});
+      const found = await buttonsInFrame(frame, name);
+      if (found.length) return found;
     }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`No "${name}" control appeared in the page`);
 }
 
+/** The (closed) shadow root a button of the in-page UI belongs to. */
+export async function controlRoot(button: ElementHandle<HTMLButtonElement>): Promise<JSHandle<ShadowRoot>> {
+  return button.evaluateHandle((b) => {
+    const x = b as HTMLButtonElement & { __sacRoot?: ShadowRoot };
+    x.__sacRoot ??= b.getRootNode() as ShadowRoot;
+    return x.__sacRoot;
+  });
+}
+
 /** Text of the in-page UI a button belongs to (report lines, status), even after re-renders. */
 export async function controlText(button: ElementHandle<HTMLButtonElement>): Promise<string> {
-  return button.evaluate((b) => {
-    const host =
-      (b as HTMLButtonElement & { __sacHost?: Element }).__sacHost ?? (b.getRootNode() as ShadowRoot).host;
-    (b as HTMLButtonElement & { __sacHost?: Element }).__sacHost = host;
-    return (host?.shadowRoot?.querySelector('.box')?.textContent ?? '').replace(/\s+/g, ' ');
-  });
+  const root = await controlRoot(button);
+  return root.evaluate((r) => (r.querySelector('.box')?.textContent ?? '').replace(/\s+/g, ' '));
 }
 
 export async function waitForControlText(
@@ -119,12 +138,15 @@ export async function chooseAccountAndSave(
   await controlText(button);
   await button.click();
   const save = await button.evaluateHandle(async (b) => {
-    // The start button leaves the shadow root when the picker replaces it: go through the host.
-    const root = (b as HTMLButtonElement & { __sacHost: Element }).__sacHost.shadowRoot!;
+    // The start button leaves the shadow root when the picker replaces it: go through the root.
+    const root = (b as HTMLButtonElement & { __sacRoot: ShadowRoot }).__sacRoot;
     for (let i = 0; i < 100; i++) {
       const select = root.querySelector<HTMLSelectElement>('select[aria-label="Account"]');
       const s = Array.from(root.querySelectorAll('button')).find((x) => x.textContent === 'Save');
-      if (select && s) return s;
+      if (select && s) {
+        (s as HTMLButtonElement & { __sacRoot: ShadowRoot }).__sacRoot = root;
+        return s;
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error('no account picker; the control shows: ' + root.textContent);
@@ -132,8 +154,8 @@ export async function chooseAccountAndSave(
   await controlText(save as ElementHandle<HTMLButtonElement>);
   await save.evaluate((s, id) => {
     const select = (
-      (s as HTMLButtonElement & { __sacHost: Element }).__sacHost.shadowRoot as ShadowRoot
-    ).querySelector<HTMLSelectElement>('select[aria-label="Account"]')!;
+      s as HTMLButtonElement & { __sacRoot: ShadowRoot }
+    ).__sacRoot.querySelector<HTMLSelectElement>('select[aria-label="Account"]')!;
     select.value = id;
   }, accountId);
   await (save as ElementHandle<HTMLButtonElement>).click();
@@ -148,13 +170,10 @@ interface StepContext {
 
 /** Every line the in-page control shows as a list item (the fill report). */
 async function reportItems(button: ElementHandle<HTMLButtonElement>): Promise<string[]> {
-  return button.evaluate((b) => {
-    const host =
-      (b as HTMLButtonElement & { __sacHost?: Element }).__sacHost ?? (b.getRootNode() as ShadowRoot).host;
-    return Array.from(host.shadowRoot?.querySelectorAll('li') ?? []).map((li) =>
-      (li.textContent ?? '').trim(),
-    );
-  });
+  const root = await controlRoot(button);
+  return root.evaluate((r) =>
+    Array.from(r.querySelectorAll('li')).map((li) => (li.textContent ?? '').trim()),
+  );
 }
 
 /**
@@ -200,7 +219,7 @@ export function portalDemoStep(
       for (const line of await reportItems(fill)) log(`create-app: ${line}`);
 
       await fill.evaluate(async (b) => {
-        const root = (b as HTMLButtonElement & { __sacHost: Element }).__sacHost.shadowRoot!;
+        const root = (b as HTMLButtonElement & { __sacRoot: ShadowRoot }).__sacRoot;
         for (let i = 0; i < 50 && !root.querySelector('select[aria-label="Registration profile"]'); i++)
           await new Promise((r) => setTimeout(r, 100));
         root.querySelector<HTMLSelectElement>('select[aria-label="Registration profile"]')!.value =
@@ -209,12 +228,10 @@ export function portalDemoStep(
       await fill.click();
       await waitForControlText(fill, /Nothing was filled/);
       for (const line of await reportItems(fill)) log(`wrong profile: ${line}`);
-      await apps.evaluate(() => {
-        const select = Array.from(document.querySelectorAll('smartapi-companion'))
-          .map((h) =>
-            h.shadowRoot?.querySelector<HTMLSelectElement>('select[aria-label="Registration profile"]'),
-          )
-          .find(Boolean);
+      await (
+        await controlRoot(fill)
+      ).evaluate((r) => {
+        const select = r.querySelector<HTMLSelectElement>('select[aria-label="Registration profile"]');
         if (select) select.value = 'autotrader-web';
       });
       if (headless) await apps.close();
@@ -231,13 +248,7 @@ export function portalDemoStep(
       const myApis = await session.openPage('https://smartapi.angelone.in/myapis');
       // Second app (PublisherApp): show only its secret key first.
       await myApis.evaluate(() => document.querySelectorAll<HTMLButtonElement>('button.reveal')[3]?.click());
-      const saveKey = (await myApis.evaluateHandle(
-        () =>
-          Array.from(document.querySelectorAll('smartapi-companion'))
-            .map((h) => h.shadowRoot?.querySelector('button'))
-            .filter((b) => b?.textContent === 'Save to account…')[1],
-      )) as unknown as ElementHandle<HTMLButtonElement>;
-      await companionButton(myApis, 'Save to account…');
+      const saveKey = (await companionButtons(myApis, 'Save to account…'))[1]!;
       const saved = await chooseAccountAndSave(saveKey, publisherId);
       log(
         `My APIs, key still hidden: ${(await waitForControlText(saved, /hidden/)).replace(/^.*?Cancel/, '').trim()}`,

@@ -128,6 +128,10 @@ export const enBackground = {
   'lgbg.handoffFailed':
     'Logged in and tokens saved, but handing them to delivery failed. Open the options page to deliver them again.',
   'lgbg.tabClosed': 'The login tab was closed before Angel sent the tokens. Log in again.',
+  'lgbg.leftAngel':
+    "The login tab left Angel's site (it went to {origin}), so nothing was typed there and no tokens from it are accepted. Log in again.",
+  'lgbg.stateMismatch':
+    'Angel\'s redirect carried a different "state" than this login sent, so its tokens were refused (they may not be yours). Log in again.',
   'lgbg.timeout':
     "Angel's login did not finish within {seconds} seconds. The login tab was left open so you can see where it stopped; log in again, or raise the timeout in the options.",
   'lgbg.notThisTab': 'This login is not running in this tab any more.',

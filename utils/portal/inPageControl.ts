@@ -56,9 +56,10 @@ export function onUserClick(el: HTMLElement, fn: () => void | Promise<void>): vo
 export function createControlHost(kind: string): ControlHost {
   const host = document.createElement('smartapi-companion');
   host.setAttribute(OWN_UI_ATTR, kind);
-  // Open so assistive technology and tests can reach it; nothing secret is ever put here
-  // except the TOTP code the page itself is asking the user to type.
-  const root = host.attachShadow({ mode: 'open' });
+  // Closed: the page's scripts get `null` for host.shadowRoot, so they can neither read the
+  // account labels and client codes the picker shows nor reach the buttons. (Assistive
+  // technology still sees it: closed roots are part of the accessibility tree.)
+  const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = STYLE;
   const box = document.createElement('div');

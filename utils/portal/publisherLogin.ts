@@ -20,6 +20,7 @@ import {
   type FoundField,
 } from '../login/page';
 import { clearInput, fieldValue, typeField } from '../login/typing';
+import { onUserClick } from './inPageControl';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -49,11 +50,19 @@ interface Panel {
   body: HTMLElement;
 }
 
+/** The panel of each document: its shadow root is closed, so only this script can reach it. */
+const panels = new WeakMap<Document, Panel>();
+
 function panel(doc: Document): Panel {
-  const existing = doc.querySelector<HTMLElement>('smartapi-companion-login');
-  if (existing?.shadowRoot) return { host: existing, body: existing.shadowRoot.querySelector('div')! };
+  const existing = panels.get(doc);
+  if (existing) {
+    if (!existing.host.isConnected) doc.documentElement.appendChild(existing.host);
+    return existing;
+  }
   const host = doc.createElement('smartapi-companion-login');
-  const root = host.attachShadow({ mode: 'open' });
+  // Closed: a page script cannot read the account labels or press "Log in as" (it gets null
+  // for host.shadowRoot); clicks are also checked to come from the user (onUserClick).
+  const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = `
     :host { all: initial; position: fixed; top: 12px; right: 12px; z-index: 2147483647; }
@@ -72,7 +81,9 @@ function panel(doc: Document): Panel {
   body.setAttribute('lang', inPageLanguage());
   root.append(style, body);
   doc.documentElement.appendChild(host);
-  return { host, body };
+  const made = { host, body };
+  panels.set(doc, made);
+  return made;
 }
 
 function say(p: Panel, message: string, tone: 'info' | 'error' = 'info'): void {
@@ -86,7 +97,7 @@ function say(p: Panel, message: string, tone: 'info' | 'error' = 'info'): void {
   close.type = 'button';
   close.textContent = tp('ip.close');
   close.setAttribute('aria-label', tp('ip.closeLabel'));
-  close.addEventListener('click', () => p.host.remove());
+  onUserClick(close, () => p.host.remove());
   p.body.append(title, text, close);
 }
 
@@ -283,7 +294,9 @@ function offerLogin(
     const b = doc.createElement('button');
     b.type = 'button';
     b.textContent = tp('ip.logInAs', { label: a.label });
-    b.addEventListener('click', () => begin(a.id));
+    // Only the person's own click (or Enter/Space on the focused button) starts a login: a
+    // page script's click() would make the extension type the MPIN and TOTP for it to read.
+    onUserClick(b, () => begin(a.id));
     p.body.append(b);
   }
   return p;
@@ -303,11 +316,16 @@ export const publisherLoginAdapter: PageAdapter = {
       driver.start();
     };
 
+    let starting = false;
     const begin = (accountId: string) => {
+      // One press, one attempt (the background also records one attempt per tab).
+      if (starting || driver) return;
+      starting = true;
       if (p) say(p, tp('ip.loggingIn'));
       ask(() => sendMessage('login/portal-site-start', { accountId })).then(
         ({ attemptId }) => drive(attemptId),
         (err: unknown) => {
+          starting = false;
           p ??= panel(document);
           say(p, err instanceof Error ? err.message : tp('ip.loginNoStart'), 'error');
         },

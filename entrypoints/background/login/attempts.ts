@@ -24,6 +24,8 @@ export interface Attempt extends AttemptView {
   closeWhenLoaded?: boolean;
   /** A page finished loading in the tab after the tokens were seen. */
   landingLoaded?: boolean;
+  /** Origin of the account's Redirect URL: the only non-Angel origin the tab may reach. */
+  redirectOrigin?: string;
 }
 
 const attemptsItem = storage.defineItem<Attempt[]>('session:loginAttempts', { fallback: [] });
@@ -34,9 +36,26 @@ export const pendingScheduleItem = storage.defineItem<string | null>('session:lo
 
 const KEEP_FINISHED = 20;
 
-// One service-worker instance serialises its own read-modify-write cycles.
+interface LockManagerLike {
+  request<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/** Web Locks where the context has them (MV3 service worker, Firefox event page). */
+function webLocks(): LockManagerLike | null {
+  const locks = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks;
+  return locks && typeof locks.request === 'function' ? locks : null;
+}
+
+// Fallback: one background instance serialises its own read-modify-write cycles.
 let chain: Promise<unknown> = Promise.resolve();
+
+/**
+ * Run `fn` alone: every read-modify-write of the attempts (checking and recording a new one
+ * included) goes through here. Not re-entrant: `fn` must not call withLock again.
+ */
 export function withLock<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = webLocks();
+  if (locks) return locks.request('sac-login-attempts', fn);
   const run = chain.then(fn, fn);
   chain = run.catch(() => undefined);
   return run;

@@ -30,13 +30,9 @@ import type {
   LoginStep,
   PortalHello,
 } from '@/utils/login/protocol';
-import {
-  captureTokensFromUrl,
-  isUserBackend,
-  mentionsAuthToken,
-  publisherLoginParams,
-} from '@/utils/login/tokens';
-import { newLoginState, stateMatches } from '@/utils/login/state';
+import { isUserBackend, publisherLoginParams } from '@/utils/login/tokens';
+import { newLoginState } from '@/utils/login/state';
+import { judgeNavigation, redirectOriginOf } from './capture';
 import { classifyLoginError, explainLoginError } from '@/utils/login/errors';
 import { totpWaitMs } from '@/utils/login/totpWait';
 import {
@@ -94,17 +90,14 @@ function checkLoginReady(a: Account): void {
 
 // ---------------------------------------------------------------------------- start
 
-/**
- * Record a fresh attempt and its timeout alarm. The attempt is stored before any tab exists
- * (extension-initiated) so that no early navigation event is missed.
- */
-async function recordNewAttempt(
+/** A fresh attempt record for `account` (not stored yet). */
+function newAttempt(
   account: Account,
   start: Pick<Attempt, 'origin' | 'tabId' | 'state'>,
-): Promise<Attempt> {
-  const settings = await loginSettingsItem.getValue();
+  timeoutSec: number,
+): Attempt {
   const now = Date.now();
-  const attempt: Attempt = {
+  return {
     id: randomId(),
     accountId: account.id,
     label: account.label,
@@ -112,34 +105,74 @@ async function recordNewAttempt(
     status: 'running',
     startedAt: now,
     steps: { opening: now },
-    deadline: now + settings.timeoutSec * 1000,
+    deadline: now + timeoutSec * 1000,
     round: 1,
     given: { clientCode: 0, pin: 0, totp: 0 },
     totpNotBefore: 0,
     totpWindowEnd: 0,
+    // Where Angel must send this login's tokens (capture.ts).
+    redirectOrigin: redirectOriginOf(account.redirectUrl),
   };
-  await withLock(async () => {
-    const list = await allAttempts();
-    list.push(attempt);
-    await saveAttempts(list);
-  });
-  await browser.alarms.create(TIMEOUT_ALARM + attempt.id, { when: attempt.deadline });
-  return attempt;
 }
 
-/** Open the login tab for one account. Caller holds no lock. */
-async function openAttempt(accountId: string): Promise<Attempt> {
+/**
+ * Record a fresh attempt unless `decide` (run under the attempts lock, on the running
+ * attempts) returns an existing attempt's id or '' (queued): checking and recording in one
+ * locked step makes a double press or a double event one attempt. The attempt is stored
+ * before any tab exists (extension-initiated) so that no early navigation event is missed.
+ */
+async function recordNewAttempt(
+  account: Account,
+  start: Pick<Attempt, 'origin' | 'tabId' | 'state'>,
+  decide: (running: Attempt[]) => Promise<string | null> | string | null = () => null,
+): Promise<{ attempt: Attempt | null; attemptId: string }> {
+  const settings = await loginSettingsItem.getValue();
+  const result = await withLock(async () => {
+    const list = await allAttempts();
+    const existing = await decide(list.filter((a) => a.status === 'running'));
+    if (existing !== null) return { attempt: null, attemptId: existing };
+    checkLoginReady(account);
+    const attempt = newAttempt(account, start, settings.timeoutSec);
+    list.push(attempt);
+    await saveAttempts(list);
+    return { attempt, attemptId: attempt.id };
+  });
+  if (result.attempt)
+    await browser.alarms.create(TIMEOUT_ALARM + result.attempt.id, { when: result.attempt.deadline });
+  return result;
+}
+
+/**
+ * Open the login tab for one account, unless a login of that account is running (its id is
+ * returned) or another extension-initiated login is (the account is queued, '' returned).
+ * Caller holds no lock.
+ */
+async function openAttempt(accountId: string): Promise<{ attemptId: string }> {
   const account = await accountById(accountId);
-  checkLoginReady(account);
   const state = newLoginState();
-  const attempt = await recordNewAttempt(account, { origin: 'extension', tabId: -1, state });
+  const { attempt, attemptId } = await recordNewAttempt(
+    account,
+    { origin: 'extension', tabId: -1, state },
+    async (running) => {
+      const same = running.find((a) => a.accountId === accountId);
+      if (same) return same.id;
+      // One attempt runs at a time so "Log in all" stays sequential.
+      if (running.some((a) => a.origin === 'extension')) {
+        const q = await queue.get();
+        if (!q.includes(accountId)) await queue.set([...q, accountId]);
+        return '';
+      }
+      return null;
+    },
+  );
+  if (!attempt) return { attemptId };
   const url = `${LOGIN_URL}?api_key=${encodeURIComponent(account.secrets.apiKey)}&state=${encodeURIComponent(state)}`;
   try {
     const tab = await browser.tabs.create({ url, active: false });
-    const updated = await updateAttempt(attempt.id, (a) => {
+    await updateAttempt(attempt.id, (a) => {
       a.tabId = tab.id ?? -1;
     });
-    return updated ?? attempt;
+    return { attemptId: attempt.id };
   } catch {
     await finishAttempt(attempt.id, false, tText('lgbg.tabNotOpened'), 'tab');
     throw new UserError('tab', tText('lgbg.tabNotOpened'));
@@ -148,16 +181,7 @@ async function openAttempt(accountId: string): Promise<Attempt> {
 
 /** Start (or queue) a login. One attempt runs at a time so "Log in all" stays sequential. */
 export async function startLogin(accountId: string): Promise<{ attemptId: string }> {
-  const running = await runningAttempts();
-  const same = running.find((a) => a.accountId === accountId);
-  if (same) return { attemptId: same.id };
-  if (running.some((a) => a.origin === 'extension')) {
-    const q = await queue.get();
-    if (!q.includes(accountId)) await queue.set([...q, accountId]);
-    return { attemptId: '' };
-  }
-  const a = await openAttempt(accountId);
-  return { attemptId: a.id };
+  return openAttempt(accountId);
 }
 
 async function dailyAccountIds(): Promise<string[]> {
@@ -287,23 +311,22 @@ async function finishAttempt(
 
 // ---------------------------------------------------------------------------- capture
 
-/** A URL seen in a tab: capture tokens when it belongs to a running attempt. */
+/** A top-frame URL seen in a tab: capture tokens or end the attempt (rules: capture.ts). */
 export async function onTabUrl(tabId: number, url: string): Promise<void> {
-  if (!mentionsAuthToken(url)) return;
-  const captured = captureTokensFromUrl(url);
-  if (!captured) return;
   const attempt = (await runningAttempts()).find((a) => a.tabId === tabId);
   if (!attempt) return;
-  if (!stateMatches(attempt.state, captured.state, attempt.origin === 'site')) {
-    // Tokens with another attempt's (or a forged) state are never stored.
-    await finishAttempt(
-      attempt.id,
-      false,
-      'Angel\'s redirect carried a different "state" than this login sent, so its tokens were refused (they may not be yours). Log in again.',
-      'state-mismatch',
-    );
+  const verdict = judgeNavigation(attempt, url);
+  if (verdict.kind === 'ignore') return;
+  if (verdict.kind === 'left') {
+    await finishAttempt(attempt.id, false, tText('lgbg.leftAngel', { origin: verdict.origin }), 'left-angel');
     return;
   }
+  if (verdict.kind === 'state-mismatch') {
+    // Tokens with another attempt's (or a forged) state are never stored.
+    await finishAttempt(attempt.id, false, tText('lgbg.stateMismatch'), 'state-mismatch');
+    return;
+  }
+  const { captured } = verdict;
   const now = Date.now();
   const tokens: SessionTokens = {
     authToken: captured.authToken,
@@ -441,10 +464,12 @@ async function siteStart(accountId: string, sender: Sender): Promise<{ attemptId
   if (account.secrets.apiKey !== params.apiKey)
     throw new UserError('wrong-account', tText('lgbg.wrongAccount'));
   checkLoginReady(account);
-  const existing = await attemptForTab(tabId);
-  if (existing?.status === 'running') return { attemptId: existing.id };
-  const attempt = await recordNewAttempt(account, { origin: 'site', tabId, state: params.state });
-  return { attemptId: attempt.id };
+  // The site's `state` is not ours to trust for anything: it is neither stored nor compared.
+  const { attemptId } = await recordNewAttempt(account, { origin: 'site', tabId, state: '' }, (running) => {
+    const same = running.find((a) => a.tabId === tabId);
+    return same ? same.id : null;
+  });
+  return { attemptId };
 }
 
 const STEP_OF: Record<LoginField, LoginStep> = { clientCode: 'clientCode', pin: 'pin', totp: 'totp' };
@@ -534,6 +559,7 @@ async function overview(): Promise<LoginOverview> {
       totpWindowEnd: _w,
       closeWhenLoaded: _c,
       landingLoaded: _l,
+      redirectOrigin: _o,
       ...view
     } = a;
     return view;

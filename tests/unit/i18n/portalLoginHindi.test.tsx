@@ -248,12 +248,24 @@ describe('Hindi: portal assistant and daily login', () => {
   });
 
   it('in-page: publisher login offers "Log in as" in Hindi', async () => {
+    // The panel's shadow root is closed: keep a reference as it is attached.
+    const roots: ShadowRoot[] = [];
+    const attach = Element.prototype.attachShadow;
+    const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+      this: Element,
+      init: ShadowRootInit,
+    ) {
+      const root = attach.call(this, init);
+      roots.push(root);
+      return root;
+    });
     const stop = publisherLoginAdapter.start({ onInvalidated: () => {} } as never);
     await vi.waitFor(() => {
-      const panel = document.querySelector('smartapi-companion-login');
-      expect(panel?.shadowRoot?.textContent).toContain('Main के रूप में लॉगिन करें');
+      expect(roots[0]?.textContent).toContain('Main के रूप में लॉगिन करें');
     });
-    expectHindi(shownText(document.documentElement));
+    spy.mockRestore();
+    expect(document.querySelector('smartapi-companion-login')?.shadowRoot).toBeNull();
+    expectHindi([shownText(document.documentElement), ...roots.map((r) => shownText(r))].join('\n'));
     stop?.();
   });
 });

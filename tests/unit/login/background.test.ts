@@ -70,6 +70,7 @@ const portalSender = (tabId: number, url: string): Sender => ({
   id: browser.runtime.id,
   url,
   tab: { id: tabId } as never,
+  frameId: 0,
 });
 
 async function send<T>(type: string, data?: unknown, sender: Sender = pageSender()) {
@@ -88,6 +89,12 @@ async function onlyTab() {
   const t = tabs.find((x) => x.url?.includes('/publisher-login'));
   if (!t?.id || !t.url) throw new Error('no login tab');
   return { id: t.id, url: t.url, active: t.active, state: new URL(t.url).searchParams.get('state')! };
+}
+
+/** Hand out the three values to the attempt's tab, as the page's content script asks. */
+async function typeAll(attemptId: string, tabId: number, url: string): Promise<void> {
+  for (const field of ['clientCode', 'pin', 'totp'] as const)
+    await value('login/portal-value', { attemptId, field }, portalSender(tabId, url));
 }
 
 async function tabOpen(id: number): Promise<boolean> {
@@ -291,6 +298,7 @@ describe('capturing the tokens', () => {
   it('stores, delivers and closes the tab; valid until next midnight IST; starts the next queued login', async () => {
     await value('login/start-all');
     const tab = await onlyTab();
+    await typeAll((await overview()).attempts[0]!.id, tab.id, tab.url);
     const before = Date.now();
     const url = `https://smartapi.angelone.in/publisher-login/undefined?auth_token=eyJ.a.b&feed_token=F1&refresh_token=R1&state=${tab.state}`;
     await Promise.all([login.onTabUrl(tab.id, url), login.onTabUrl(tab.id, url)]);
@@ -315,8 +323,9 @@ describe('capturing the tokens', () => {
 
   it("on the user's own backend, the tab closes only after its page loaded", async () => {
     vault.data.accounts[0]!.redirectUrl = 'https://webx.stocksdeveloper.in/auth/angel';
-    await value('login/start', { accountId: 'a1' });
+    const { attemptId } = await value<{ attemptId: string }>('login/start', { accountId: 'a1' });
     const tab = await onlyTab();
+    await typeAll(attemptId, tab.id, tab.url);
     await login.onTabUrl(
       tab.id,
       `https://webx.stocksdeveloper.in/auth/angel?auth_token=eyJ.a.b&feed_token=F&state=${tab.state}`,
@@ -370,7 +379,7 @@ describe('site-initiated', () => {
     });
   });
 
-  it("starts only for the account whose key the page carries, and accepts the site's state", async () => {
+  it("starts only for the account whose key the page carries, and never looks at the site's state", async () => {
     expect(await send('login/portal-site-start', { accountId: 'a1' }, portalSender(9, url))).toMatchObject({
       ok: false,
       code: 'wrong-account',
@@ -384,7 +393,9 @@ describe('site-initiated', () => {
       mode: 'attempt',
       attemptId,
     });
-    await login.onTabUrl(9, 'https://www.google.com/?auth_token=eyJ.s.t&feed_token=F&state=their-state');
+    await typeAll(attemptId, 9, url);
+    // Whatever state the redirect carries (the site chose it): the origin and the typed TOTP decide.
+    await login.onTabUrl(9, 'https://www.google.com/?auth_token=eyJ.s.t&feed_token=F&state=anything-else');
     expect(vault.data.accounts[1]!.tokens?.authToken).toBe('eyJ.s.t');
     // A finished attempt's tab is never filled again by itself.
     expect(await value('login/portal-hello', undefined, portalSender(9, url))).toEqual({ mode: 'none' });
@@ -434,5 +445,91 @@ describe('schedule', () => {
     const o = await overview();
     expect(o.attempts).toHaveLength(1);
     expect(o.queue).toEqual(['a2']);
+  });
+});
+
+describe('token capture: only out of Angel, to the Redirect URL, after the TOTP', () => {
+  const lookAlike = 'https://smartapi-angelone.in.login-help.example';
+
+  it('the tab sent to a look-alike host mid-flow ends the attempt at once; nothing typed or stored after', async () => {
+    const { attemptId } = await value<{ attemptId: string }>('login/start', { accountId: 'a1' });
+    const tab = await onlyTab();
+    await value('login/portal-value', { attemptId, field: 'clientCode' }, portalSender(tab.id, tab.url));
+    await login.onTabUrl(tab.id, `${lookAlike}/publisher-login?api_key=KEY1&state=${tab.state}`);
+    const a = (await overview()).attempts[0]!;
+    expect(a).toMatchObject({ status: 'failed', errorKind: 'left-angel' });
+    expect((a as { message?: string }).message).toContain("left Angel's site");
+    expect((a as { message?: string }).message).toContain(lookAlike);
+    // The look-alike page then navigates to the Redirect URL with the right state: ignored.
+    await login.onTabUrl(
+      tab.id,
+      `https://www.google.com/?auth_token=eyJ.evil.sig&feed_token=f&state=${tab.state}`,
+    );
+    expect(vault.updates).toBe(0);
+    expect(delivered).toHaveLength(0);
+    // And no value is handed out any more, even if the tab came back to Angel.
+    expect(
+      await send('login/portal-value', { attemptId, field: 'pin' }, portalSender(tab.id, tab.url)),
+    ).toMatchObject({ ok: false, code: 'not-this-tab' });
+  });
+
+  it('tokens on the Redirect URL before the TOTP was handed out are refused and end the attempt', async () => {
+    await value('login/start', { accountId: 'a1' });
+    const tab = await onlyTab();
+    await login.onTabUrl(
+      tab.id,
+      `https://www.google.com/?auth_token=eyJ.early.sig&feed_token=f&state=${tab.state}`,
+    );
+    expect(vault.updates).toBe(0);
+    expect(delivered).toHaveLength(0);
+    expect((await overview()).attempts[0]).toMatchObject({ status: 'failed', errorKind: 'left-angel' });
+  });
+
+  it('tokens on another Angel page than the known error landing are not taken', async () => {
+    const { attemptId } = await value<{ attemptId: string }>('login/start', { accountId: 'a1' });
+    const tab = await onlyTab();
+    await typeAll(attemptId, tab.id, tab.url);
+    await login.onTabUrl(
+      tab.id,
+      `https://smartapi.angelone.in/myapis?auth_token=eyJ.x.y&feed_token=f&state=${tab.state}`,
+    );
+    expect(vault.updates).toBe(0);
+    expect((await overview()).attempts[0]).toMatchObject({ status: 'running' });
+  });
+
+  it('a site-initiated login in a tab that leaves Angel fails the same way', async () => {
+    const url = 'https://smartapi.angelone.in/publisher-login?api_key=KEY2&state=';
+    const { attemptId } = await value<{ attemptId: string }>(
+      'login/portal-site-start',
+      { accountId: 'a2' },
+      portalSender(9, url),
+    );
+    await typeAll(attemptId, 9, url);
+    await login.onTabUrl(9, `${lookAlike}/cb?auth_token=eyJ.s.t&feed_token=F&state=`);
+    expect(vault.updates).toBe(0);
+    expect((await overview()).attempts[0]).toMatchObject({ status: 'failed', errorKind: 'left-angel' });
+  });
+});
+
+describe('one attempt per press', () => {
+  it('a double press of "Log in" opens one tab and records one attempt', async () => {
+    const [a, b] = await Promise.all([
+      value<{ attemptId: string }>('login/start', { accountId: 'a1' }),
+      value<{ attemptId: string }>('login/start', { accountId: 'a1' }),
+    ]);
+    expect(a.attemptId).toBe(b.attemptId);
+    expect(await loginTabCount()).toBe(1);
+    expect((await overview()).attempts).toHaveLength(1);
+  });
+
+  it('two "Log in as" events at once in one tab record one site attempt', async () => {
+    const url = 'https://smartapi.angelone.in/publisher-login?api_key=KEY2&state=s';
+    const replies = await Promise.all(
+      [1, 2, 3].map(() =>
+        value<{ attemptId: string }>('login/portal-site-start', { accountId: 'a2' }, portalSender(9, url)),
+      ),
+    );
+    expect(new Set(replies.map((r) => r.attemptId)).size).toBe(1);
+    expect((await overview()).attempts).toHaveLength(1);
   });
 });

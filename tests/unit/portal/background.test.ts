@@ -11,6 +11,7 @@ const portal = (tabId = 7, url = 'https://smartapi.angelone.in/myapis'): Sender 
   id: browser.runtime.id,
   url,
   tab: { id: tabId } as Sender['tab'],
+  frameId: 0,
 });
 
 async function send(type: string, data: unknown, sender: Sender) {

@@ -4,10 +4,12 @@ import { createControlHost, h, keepAtEnd, keepBeside, onUserClick } from '@/util
 import { OWN_UI_ATTR } from '@/utils/portal/fieldFinder';
 
 describe('in-page control', () => {
-  it('lives in its own shadow root, marked as the extension’s UI, with an accessible group name', () => {
+  it('lives in its own closed shadow root, marked as the extension’s UI, with an accessible group name', () => {
     const c = createControlHost('create-app');
     expect(c.host.getAttribute(OWN_UI_ATTR)).toBe('create-app');
-    expect(c.root.mode).toBe('open');
+    // Closed: page scripts cannot reach the control's content.
+    expect(c.root.mode).toBe('closed');
+    expect(c.host.shadowRoot).toBeNull();
     expect(c.box.getAttribute('aria-label')).toBe('SmartAPI Companion');
     expect(c.root.querySelector('style')?.textContent).toContain('prefers-color-scheme: dark');
   });
