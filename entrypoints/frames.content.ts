@@ -10,6 +10,8 @@ export default defineContentScript({
   matches: PORTAL_MATCHES,
   runAt: 'document_idle',
   allFrames: true,
+  // Never post the extension's id to the page (see utils/contentScriptGuard.ts).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     ctx.onInvalidated(listenForFrameFill());
   },
