@@ -43,25 +43,33 @@ export function installContentScriptGuard(
   win: Window & typeof globalThis = globalThis as Window & typeof globalThis,
 ): boolean {
   if (!extensionId || !inWebPage()) return false;
+  // Content scripts of one extension share their view of the page (one isolated world), so
+  // the dispatch override is installed once, while each script adds the names of its own events.
   const marker = '__sacGuarded';
   const w = win as unknown as Record<string, unknown>;
-  if (w[marker]) return true;
   const prefix = wxtEventPrefix(extensionId);
   const ours = (type: string) => type.startsWith(prefix);
-  for (const target of [win.document, win] as EventTarget[]) {
-    const original = target.dispatchEvent.bind(target);
-    Object.defineProperty(target, 'dispatchEvent', {
-      configurable: true,
-      writable: true,
-      value: (event: Event) => (ours(event.type) ? true : original(event)),
-    });
+  if (!w[marker]) {
+    for (const target of [win.document, win] as EventTarget[]) {
+      const original = target.dispatchEvent.bind(target);
+      Object.defineProperty(target, 'dispatchEvent', {
+        configurable: true,
+        writable: true,
+        value: (event: Event) => (ours(event.type) ? true : original(event)),
+      });
+    }
+    Object.defineProperty(w, marker, { value: new Set<string>(), configurable: false });
   }
+  const guarded = w[marker] as Set<string>;
   const stop = (event: Event) => {
     if (ours(event.type)) event.stopImmediatePropagation();
   };
   // The names WXT uses for this script: its started event and its location-change event.
-  for (const type of wxtEventNames(extensionId, entrypoint)) win.addEventListener(type, stop, true);
-  Object.defineProperty(w, marker, { value: true, configurable: false });
+  for (const type of wxtEventNames(extensionId, entrypoint)) {
+    if (guarded.has(type)) continue;
+    guarded.add(type);
+    win.addEventListener(type, stop, true);
+  }
   return true;
 }
 

@@ -46,6 +46,17 @@ describe('content-script guard', () => {
     expect(other).toHaveBeenCalledTimes(1);
   });
 
+  it('guards every content script sharing the page view, whichever started first', () => {
+    // The portal script installed the guard above; the frames script (same isolated world) adds its names.
+    const framesStarted = `${ID}:frames:wxt:content-script-started`;
+    const wxtListener = vi.fn();
+    document.addEventListener(framesStarted, wxtListener);
+    expect(installContentScriptGuard(ID, 'frames')).toBe(true);
+    const detail = { contentScriptName: 'frames', messageId: 'forged' };
+    EventTarget.prototype.dispatchEvent.call(document, new CustomEvent(framesStarted, { detail }));
+    expect(wxtListener).not.toHaveBeenCalled();
+  });
+
   it('names both WXT events of a script, none without an entrypoint', () => {
     expect(wxtEventNames(ID, 'portal')).toEqual([STARTED, `${ID}:portal:wxt:locationchange`]);
     expect(wxtEventNames(ID, undefined)).toEqual([]);
