@@ -12,6 +12,7 @@ import type { SendResult } from '@/utils/delivery/protocol';
 import { tText } from '@/utils/i18n/text';
 import type { DeliveryTarget, OutboxEntry } from '@/utils/delivery/types';
 import type { VaultData } from '@/utils/vault/types';
+import { loadSkew, skewCorrectionMs } from '@/entrypoints/background/vault/skew';
 import { deliverToWebhook } from './send';
 import { lockedNotifiedItem, mutateOutbox, outboxItem, recordStatus, targetsItem } from './store';
 
@@ -112,6 +113,7 @@ async function onePass(results: Map<string, SendResult>): Promise<void> {
     return;
   }
   await browser.alarms.create(OUTBOX_ALARM, { when: now + SAFETY_MS });
+  await loadSkew();
   const targets = await targetsItem.getValue();
   for (const entry of due) {
     const result = await attempt(entry, targets, vault);
@@ -155,7 +157,14 @@ async function attempt(
       message: tText('dlv.cannotDecrypt'),
     });
   }
-  const outcome = await deliverToWebhook(target.url, secret, entry.eventId, body);
+  // X-Timestamp uses the clock corrected by the skew measured against Angel's servers.
+  const outcome = await deliverToWebhook(
+    target.url,
+    secret,
+    entry.eventId,
+    body,
+    Date.now() + skewCorrectionMs(),
+  );
   const verdict = classifyAttempt(outcome);
   const after = Date.now();
   if (verdict.kind === 'delivered') {
