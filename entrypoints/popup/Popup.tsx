@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useActivityTouch } from '@/utils/ui/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/messaging';
 import type { TabPage } from '@/utils/protocol';
@@ -86,6 +87,8 @@ function UnlockedPopup() {
   const skewMs = useCodes((s) => s.skewMs);
   const error = useCodes((s) => s.error);
   const [page, setPage] = useState<TabPage | null>(null);
+  // Clicks and keys (a copy, a search) count for auto-lock; the codes' refresh does not.
+  useActivityTouch(true);
 
   useEffect(() => {
     sendMessage('tabs/active-page').then(setPage, () => setPage(null));

@@ -577,11 +577,8 @@ export function registerVault(): void {
     });
   });
 
-  handle('totp/codes', 'page', async () => {
-    const codes = await totpCodes();
-    await noteActivity();
-    return codes;
-  });
+  // Asked every second while the popup is open: never activity (auto-lock would never fire).
+  handle('totp/codes', 'page', () => totpCodes());
 
   handle('backup/export', 'page', async ({ password }) => {
     const pw = checkNewPassword(password, 'bg.weakBackup');
@@ -670,7 +667,7 @@ export function registerVault(): void {
   } catch {
     /* no idle API here (tests' fake browser): auto-lock by alarm still works */
   }
-  // Any request from an extension page counts as activity (see dispatchActivityTypes).
+  // Only what a person does on an extension page counts as activity (see activity.ts).
   browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
     if (dispatchActivityTypes(message) && isExtensionPageSender(sender))
       void noteActivity().catch(() => undefined);

@@ -426,26 +426,57 @@ describe('auto-lock', () => {
     await vi.waitFor(async () => expect(await isUnlocked()).toBe(false));
   });
 
-  it('any request from an extension page counts as activity, except status and lock', async () => {
+  it('only what a person does counts as activity: touches and user actions, not reads', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-28T08:00:00Z'));
     await send('vault/create', { password: PW });
     const due = async () => (await fakeBrowser.alarms.get(AUTO_LOCK_ALARM))?.scheduledTime;
     expect(await due()).toBe(Date.parse('2026-11-28T08:30:00Z'));
     vi.setSystemTime(new Date('2026-11-28T08:10:00Z'));
-    await fakeBrowser.runtime.onMessage.trigger({ __sac: 1, type: 'vault/status' }, pageSender());
+    for (const type of [
+      'vault/status',
+      'accounts/list',
+      'totp/codes',
+      'delivery/overview',
+      'login/overview',
+    ]) {
+      await fakeBrowser.runtime.onMessage.trigger({ __sac: 1, type }, pageSender());
+    }
     expect(await due()).toBe(Date.parse('2026-11-28T08:30:00Z'));
     await fakeBrowser.runtime.onMessage.trigger(
-      { __sac: 1, type: 'accounts/list' },
+      { __sac: 1, type: 'vault/touch' },
       { id: 'other-extension', url: 'https://example.com/' },
     );
     expect(await due()).toBe(Date.parse('2026-11-28T08:30:00Z'));
-    await fakeBrowser.runtime.onMessage.trigger({ __sac: 1, type: 'login/anything' }, pageSender());
+    await fakeBrowser.runtime.onMessage.trigger({ __sac: 1, type: 'login/start' }, pageSender());
     // (vi.waitFor steps the fake clock by its polling interval, hence the range.)
     await vi.waitFor(async () =>
       expect(await due()).toBeGreaterThanOrEqual(Date.parse('2026-11-28T08:40:00Z')),
     );
     expect(await due()).toBeLessThan(Date.parse('2026-11-28T08:40:01Z'));
+  });
+
+  it('an options tab left open (status, lists, codes, overviews every few seconds) ends locked', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const t0 = Date.parse('2026-11-28T08:00:00Z');
+    vi.setSystemTime(t0);
+    await send('vault/create', { password: PW });
+    await send('vault/set-auto-lock', { minutes: 5 });
+    await send('accounts/save', { input });
+    // Six minutes of what an open options page and popup ask on their own, every 4 s.
+    for (let ms = 0; ms <= 6 * 60_000; ms += 4000) {
+      vi.setSystemTime(t0 + ms);
+      for (const type of ['vault/status', 'accounts/list', 'totp/codes'] as const) {
+        await fakeBrowser.runtime.onMessage.trigger({ __sac: 1, type }, pageSender());
+        if (await isUnlocked()) await send(type);
+      }
+      const alarm = await fakeBrowser.alarms.get(AUTO_LOCK_ALARM);
+      if (alarm && alarm.scheduledTime <= Date.now()) {
+        await fakeBrowser.alarms.onAlarm.trigger(alarm);
+      }
+    }
+    await vi.waitFor(async () => expect(await isUnlocked()).toBe(false));
+    expect(await send('vault/status')).toMatchObject({ state: 'locked' });
   });
 
   it('"never" clears the alarm', async () => {
