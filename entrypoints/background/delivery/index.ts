@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { handle, UserError } from '@/utils/messaging';
 import {
   isUnlocked,
+  onVaultReset,
   onVaultUnlocked,
   openBlob,
   readVault,
@@ -272,7 +273,7 @@ async function removeTarget(targetId: string): Promise<void> {
     for (let i = list.length - 1; i >= 0; i--) if (list[i]!.targetId === targetId) list.splice(i, 1);
   });
   await serialized(async () => {
-    const all = await statusItem.getValue();
+    const all = structuredClone(await statusItem.getValue());
     delete all[targetId];
     await statusItem.setValue(all);
   });
@@ -368,6 +369,13 @@ export function registerDelivery(): void {
   handle('delivery/retry-now', 'page', (req) => retryNow(req));
   handle('delivery/discard', 'page', ({ eventId }) => discard(eventId));
 
+  // Everything here belongs to the vault being reset: its targets, and bodies sealed with its key.
+  onVaultReset(() =>
+    serialized(async () => {
+      await Promise.all([targetsItem.removeValue(), outboxItem.removeValue(), statusItem.removeValue()]);
+      await browser.alarms.clear(OUTBOX_ALARM);
+    }),
+  );
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void processOutbox().catch(() => undefined);
   });

@@ -34,7 +34,8 @@ export function serialized<T>(fn: () => Promise<T>): Promise<T> {
 
 export function mutateOutbox<T>(fn: (entries: OutboxEntry[]) => T): Promise<T> {
   return serialized(async () => {
-    const entries = await outboxItem.getValue();
+    // Copies: with nothing stored, getValue() hands out the shared fallback object.
+    const entries = structuredClone(await outboxItem.getValue());
     const result = fn(entries);
     await outboxItem.setValue(entries);
     return result;
@@ -43,7 +44,7 @@ export function mutateOutbox<T>(fn: (entries: OutboxEntry[]) => T): Promise<T> {
 
 export function mutateTargets<T>(fn: (targets: DeliveryTarget[]) => T): Promise<T> {
   return serialized(async () => {
-    const targets = await targetsItem.getValue();
+    const targets = structuredClone(await targetsItem.getValue());
     const result = fn(targets);
     await targetsItem.setValue(targets);
     return result;
@@ -52,7 +53,7 @@ export function mutateTargets<T>(fn: (targets: DeliveryTarget[]) => T): Promise<
 
 export function recordStatus(targetId: string, last: LastDelivery): Promise<void> {
   return serialized(async () => {
-    const all = await statusItem.getValue();
+    const all = structuredClone(await statusItem.getValue());
     all[targetId] = last;
     await statusItem.setValue(all);
   });

@@ -378,4 +378,19 @@ describe('delivery outbox (background)', () => {
       receiver.setClockOffset(0);
     }
   });
+
+  // Last: it resets the vault the other tests share.
+  it('a vault reset removes the targets, the sealed outbox and the last results', async () => {
+    await receiver.stop();
+    await enqueueDelivery(accountId, freshTokens('before-reset'));
+    await processOutbox();
+    expect(await outbox()).toHaveLength(1);
+    await call('vault/reset', { confirm: 'RESET' });
+    const local = await fakeBrowser.storage.local.get(null);
+    expect(Object.keys(local).filter((k) => k.startsWith('delivery.') || k.startsWith('vault'))).toEqual([
+      'vaultSettings',
+    ]);
+    expect(await outbox()).toEqual([]);
+    expect(await browser.alarms.get(OUTBOX_ALARM)).toBeUndefined();
+  });
 });

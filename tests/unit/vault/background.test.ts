@@ -193,11 +193,8 @@ describe('corrupt vaults are never wiped silently', () => {
     expect((await fakeBrowser.storage.local.get('vault')).vault).toEqual({ v: 2, kdf: 'garbage' });
 
     expect(await send('vault/reset', { confirm: 'RESET' })).toMatchObject({ state: 'none' });
-    const kept = (await fakeBrowser.storage.local.get('vaultKeptCopies')).vaultKeptCopies as Array<{
-      envelope: unknown;
-      reason: string;
-    }>;
-    expect(kept[0]).toMatchObject({ envelope: { v: 2, kdf: 'garbage' }, reason: 'before reset' });
+    // A reset keeps no copy of anything.
+    expect(await fakeBrowser.storage.local.get(['vault', 'vaultKeptCopies'])).toEqual({});
   });
 
   it('data that fails its integrity check: corrupt after unlock, nothing rewritten', async () => {
@@ -251,6 +248,33 @@ describe('corrupt vaults are never wiped silently', () => {
     expect(kept[0]!.envelope).toBe('not json at all');
     await send('vault/lock');
     await send('vault/unlock', { password: 'backup password' });
+
+    // Listed in Options, exportable exactly as stored, deletable; a reset deletes every copy.
+    const list = await send('vault/kept-copies');
+    expect(list).toEqual([expect.objectContaining({ reason: 'restore', size: 'not json at all'.length })]);
+    const exported = await send('vault/kept-copy-export', { id: list[0]!.id });
+    expect(exported.content).toBe('not json at all');
+    expect(exported.fileName).toMatch(/^smartapi-companion-kept-vault-\d{4}-\d\d-\d\d-\d+\.json$/);
+    expect((await rejection(send('vault/kept-copy-delete', { id: 42 }))).code).toBe('no-kept-copy');
+    expect(await send('vault/kept-copy-delete', { id: list[0]!.id })).toEqual([]);
+    expect(await fakeBrowser.storage.local.get('vaultKeptCopies')).toEqual({});
+  });
+
+  it('a reset removes the vault and every kept copy, also copies kept by an earlier version', async () => {
+    await send('vault/create', { password: PW });
+    await send('accounts/save', { input });
+    const old = (await fakeBrowser.storage.local.get('vault')).vault;
+    await fakeBrowser.storage.local.set({
+      vaultKeptCopies: [{ savedAt: 1, reason: 'before reset', envelope: old }],
+    });
+    expect(await send('vault/kept-copies')).toEqual([expect.objectContaining({ id: 1, reason: 'reset' })]);
+    await send('vault/reset', { confirm: 'RESET' });
+    const local = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    expect(local).not.toContain(JSON.stringify(old).slice(20, 80));
+    expect(await fakeBrowser.storage.local.get(['vault', 'vaultKeptCopies'])).toEqual({});
+    expect(await send('vault/kept-copies')).toEqual([]);
+    // The old master password opens nothing any more.
+    expect((await rejection(send('vault/unlock', { password: PW }))).code).toBe('no-vault');
   });
 });
 
