@@ -8,6 +8,7 @@ import { formatDateTime } from '@/utils/ui/format';
 import { messageOf, useVault } from '@/utils/ui/vaultStore';
 import { watchStorage } from '@/utils/ui/storageWatch';
 import { deliveryStore, useDelivery } from './deliveryStore';
+import { SettingsCheckBanner } from './SettingsCheckBanner';
 import './delivery.css';
 import { t as tNow, useT, type MessageKey } from '@/utils/i18n';
 
@@ -61,6 +62,7 @@ export function DeliverySection({ account }: { account?: AccountSummary }) {
           {t('dl.locked')}
         </div>
       )}
+      <SettingsCheckBanner settings={overview?.settings} />
       {accounts.length === 0 && <p className="muted">{t('dl.noAccounts')}</p>}
       {accounts.map((a) => (
         <AccountTargets

@@ -25,6 +25,7 @@ const ACTIVITY = new Set([
   'delivery/send-test',
   'delivery/retry-now',
   'delivery/discard',
+  'delivery/confirm-targets',
 ]);
 
 /** True for a router message from which auto-lock should be pushed back. */

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { dispatch, type MessageType, type ReqOf, type ResOf } from '@/utils/messaging';
-import { registerVault, setKdfIterationsForTests } from '@/entrypoints/background/vault';
+import { openBlob, registerVault, sealBlob, setKdfIterationsForTests } from '@/entrypoints/background/vault';
 import { enqueueDelivery, processOutbox, registerDelivery } from '@/entrypoints/background/delivery';
 import { OUTBOX_ALARM } from '@/entrypoints/background/delivery/outbox';
 import { outboxItem } from '@/entrypoints/background/delivery/store';
@@ -377,6 +377,86 @@ describe('delivery outbox (background)', () => {
     } finally {
       receiver.setClockOffset(0);
     }
+  });
+
+  it('a target URL changed outside the extension sends nothing and says so until confirmed', async () => {
+    const other = await startReceiver({ secret });
+    try {
+      await receiver.stop();
+      await enqueueDelivery(accountId, freshTokens('tamper-url'));
+      await processOutbox();
+      // Someone with access to the profile points the webhook elsewhere.
+      const raw = (await fakeBrowser.storage.local.get('delivery.targets'))['delivery.targets'] as Array<{
+        id: string;
+        url?: string;
+      }>;
+      const original = structuredClone(raw);
+      await fakeBrowser.storage.local.set({
+        'delivery.targets': raw.map((t) => (t.id === targetId ? { ...t, url: other.url } : t)),
+      });
+      await other.setSecret(secret);
+      const results = await call('delivery/retry-now', { targetId });
+      expect(results[0]).toMatchObject({ outcome: 'failed' });
+      expect(results[0]!.message).toMatch(/changed outside the extension/);
+      expect(other.journal.accepted).toHaveLength(0);
+      expect((await call('delivery/overview')).settings).toBe('tampered');
+      // Put back as it was: trusted again, and the waiting delivery goes out.
+      await fakeBrowser.storage.local.set({ 'delivery.targets': original });
+      await receiver.start();
+      expect((await call('delivery/overview')).settings).toBe('ok');
+      await call('delivery/retry-now', { targetId });
+      expect(receiver.journal.accepted).toHaveLength(1);
+      expect(other.journal.accepted).toHaveLength(0);
+    } finally {
+      await other.dispose();
+    }
+  });
+
+  it('an outbox body moved to another target no longer opens and is not sent', async () => {
+    const second = await call('delivery/add-target', {
+      accountId,
+      kind: 'webhook',
+      url: receiver.url.replace('/webhook', '/webhook?second=1'),
+    });
+    try {
+      await receiver.stop();
+      await enqueueDelivery(accountId, freshTokens('swap'));
+      await processOutbox();
+      const list = await outbox();
+      expect(list).toHaveLength(2);
+      // Swap the two bodies (their target ids stay).
+      const [a, b] = list;
+      await outboxItem.setValue([
+        { ...a!, sealedBody: b!.sealedBody },
+        { ...b!, sealedBody: a!.sealedBody },
+      ]);
+      await receiver.start();
+      const results = await call('delivery/retry-now', {});
+      expect(results.every((r) => r.outcome === 'failed' && /changed outside/.test(r.message))).toBe(true);
+      expect(receiver.journal.accepted).toHaveLength(0);
+    } finally {
+      await call('delivery/remove-target', { targetId: second.target.id });
+    }
+  });
+
+  it('targets and bodies saved by an earlier version wait for one confirmation, then go out', async () => {
+    await receiver.stop();
+    await enqueueDelivery(accountId, freshTokens('legacy'));
+    await processOutbox();
+    // As an earlier version stored them: no MAC, a body sealed without a binding.
+    const [entry] = await outbox();
+    const body = await openBlob(entry!.sealedBody, `outbox\n${entry!.eventId}\n${targetId}\n${receiver.url}`);
+    await outboxItem.setValue([{ ...entry!, sealedBody: await sealBlob(body) }]);
+    await fakeBrowser.storage.local.remove('delivery.targetsMac');
+    await receiver.start();
+    expect((await call('delivery/overview')).settings).toBe('unverified');
+    expect((await call('delivery/retry-now', {}))[0]).toMatchObject({ outcome: 'failed' });
+    expect(receiver.journal.accepted).toHaveLength(0);
+    await call('delivery/confirm-targets');
+    await processOutbox();
+    await vi.waitFor(() => expect(receiver.journal.accepted).toHaveLength(1));
+    expect(receiver.store().tokens.A123456!.auth_token).toBe(freshTokens('legacy').authToken);
+    expect((await call('delivery/overview')).settings).toBe('ok');
   });
 
   // Last: it resets the vault the other tests share.
