@@ -81,6 +81,18 @@ function validPayload(p) {
   return null;
 }
 
+/**
+ * CORS for the webhook path only, and only towards a browser extension's own origin (the
+ * extension posts from there when it has no site access yet). Web pages get no CORS header,
+ * so they can never read an answer; GET /tokens never sends one.
+ */
+function extensionCors(req) {
+  const origin = String(req.headers.origin ?? '');
+  return /^(chrome-extension|moz-extension):\/\/[A-Za-z0-9-]+$/.test(origin)
+    ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'Date', vary: 'Origin' }
+    : {};
+}
+
 /** Host names a browser uses for this computer; a request naming any other host is refused. */
 export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 
@@ -129,10 +141,10 @@ export function createReceiver(options) {
     res.end(JSON.stringify(value));
   }
 
-  function reject(res, status, reason) {
+  function reject(res, status, reason, cors = {}) {
     journal.rejected.push({ at: now(), status, reason });
     log(`refused (${status}): ${reason}`);
-    reply(res, status, { ok: false, error: reason });
+    reply(res, status, { ok: false, error: reason }, cors);
   }
 
   function prune() {
@@ -141,11 +153,11 @@ export function createReceiver(options) {
   }
 
   function receive(req, res, body) {
-    // No CORS headers: the extension posts with its host permission, web pages get nothing.
+    const cors = extensionCors(req);
     const ts = String(req.headers['x-timestamp'] ?? '');
-    if (!/^\d{1,12}$/.test(ts)) return reject(res, 401, 'missing or malformed X-Timestamp');
+    if (!/^\d{1,12}$/.test(ts)) return reject(res, 401, 'missing or malformed X-Timestamp', cors);
     if (!verifySignature(secret, ts, body, req.headers['x-signature'])) {
-      return reject(res, 401, 'signature does not match (wrong secret or altered body)');
+      return reject(res, 401, 'signature does not match (wrong secret or altered body)', cors);
     }
     const age = Math.floor(now() / 1000) - Number(ts);
     if (Math.abs(age) > maxAgeSeconds) {
@@ -153,24 +165,25 @@ export function createReceiver(options) {
         res,
         401,
         `timestamp is ${age} s away from this server's clock (limit ${maxAgeSeconds} s)`,
+        cors,
       );
     }
     let payload;
     try {
       payload = JSON.parse(body);
     } catch {
-      return reject(res, 400, 'body is not JSON');
+      return reject(res, 400, 'body is not JSON', cors);
     }
     const problem = validPayload(payload);
-    if (problem) return reject(res, 400, problem);
+    if (problem) return reject(res, 400, problem, cors);
     const key = req.headers['idempotency-key'];
     if (key !== undefined && key !== payload.event_id)
-      return reject(res, 400, 'Idempotency-Key differs from event_id');
+      return reject(res, 400, 'Idempotency-Key differs from event_id', cors);
 
     if (store.events[payload.event_id] !== undefined) {
       journal.duplicates.push({ at: now(), eventId: payload.event_id });
       log(`duplicate ${payload.event_id} (already stored, acknowledged again)`);
-      return reply(res, 200, { ok: true, duplicate: true });
+      return reply(res, 200, { ok: true, duplicate: true }, cors);
     }
     store.events[payload.event_id] = now();
     const entry = {
@@ -210,7 +223,7 @@ export function createReceiver(options) {
     log(
       `stored ${payload.test ? 'TEST event' : 'tokens'} for ${payload.client_code} (event ${payload.event_id})`,
     );
-    return reply(res, 200, { ok: true });
+    return reply(res, 200, { ok: true }, cors);
   }
 
   function handle(req, res) {
@@ -219,6 +232,20 @@ export function createReceiver(options) {
     if (!hosts.has(hostName(req.headers.host))) {
       journal.rejected.push({ at: now(), status: 421, reason: 'unknown Host' });
       return reply(res, 421, { ok: false, error: 'this receiver does not answer for that host name' });
+    }
+    if (url.pathname === webhookPath && req.method === 'OPTIONS') {
+      const cors = extensionCors(req);
+      res.writeHead(204, {
+        ...cors,
+        ...(cors['access-control-allow-origin']
+          ? {
+              'access-control-allow-methods': 'POST',
+              'access-control-allow-headers': 'content-type, x-signature, x-timestamp, idempotency-key',
+              'access-control-max-age': '600',
+            }
+          : {}),
+      });
+      return res.end();
     }
     if (url.pathname === webhookPath && req.method === 'POST') {
       const chunks = [];

@@ -194,15 +194,37 @@ describe('example token receiver', () => {
     expect((await readTokens(base, 'A123456')).status).toBe(403);
   });
 
-  it('sends no CORS header on any answer (no wildcard for web pages)', async () => {
-    const pre = await fetch(`${base}/webhook`, { method: 'OPTIONS' });
+  it('sends no CORS header to web pages; an extension origin gets its own, on the webhook only', async () => {
+    const page = { origin: 'https://evil.example' };
+    const pre = await fetch(`${base}/webhook`, { method: 'OPTIONS', headers: page });
     expect(pre.headers.get('access-control-allow-origin')).toBeNull();
-    const ok = await deliver(payload());
-    expect(ok.status).toBe(200);
-    const bad = await fetch(`${base}/webhook`, { method: 'POST', body: '{}' });
-    expect(bad.headers.get('access-control-allow-origin')).toBeNull();
-    const get = await readTokens(base, 'A123456');
+    const body = JSON.stringify(payload());
+    const ts = Math.floor(clock / 1000);
+    const signed = { 'x-timestamp': String(ts), 'x-signature': sign(ts, body) };
+    const fromPage = await fetch(`${base}/webhook`, {
+      method: 'POST',
+      body,
+      headers: { ...page, ...signed },
+    });
+    expect(fromPage.status).toBe(200);
+    expect(fromPage.headers.get('access-control-allow-origin')).toBeNull();
+    const get = await fetch(`${base}/tokens/A123456`, {
+      headers: { ...page, authorization: `Bearer ${READ_TOKEN}` },
+    });
+    expect(get.status).toBe(200);
     expect(get.headers.get('access-control-allow-origin')).toBeNull();
+
+    const ext = { origin: 'chrome-extension://abcdefghijklmnop' };
+    const extPre = await fetch(`${base}/webhook`, { method: 'OPTIONS', headers: ext });
+    expect(extPre.headers.get('access-control-allow-origin')).toBe(ext.origin);
+    expect(extPre.headers.get('access-control-allow-headers')).toContain('x-signature');
+    const refused = await fetch(`${base}/webhook`, { method: 'POST', body: '{}', headers: ext });
+    expect(refused.headers.get('access-control-allow-origin')).toBe(ext.origin);
+    expect(refused.headers.get('access-control-expose-headers')).toBe('Date');
+    const extGet = await fetch(`${base}/tokens/A123456`, {
+      headers: { ...ext, authorization: `Bearer ${READ_TOKEN}` },
+    });
+    expect(extGet.headers.get('access-control-allow-origin')).toBeNull();
     expect(existsSync(file)).toBe(true);
   });
 
