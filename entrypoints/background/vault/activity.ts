@@ -26,6 +26,8 @@ const ACTIVITY = new Set([
   'delivery/retry-now',
   'delivery/discard',
   'delivery/confirm-targets',
+  'shortcuts/copy-default',
+  'shortcuts/fill-focused',
 ]);
 
 /** True for a router message from which auto-lock should be pushed back. */
