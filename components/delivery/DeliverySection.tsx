@@ -6,12 +6,14 @@ import { checkWebhookUrl } from '@/utils/delivery/url';
 import type { AccountSummary } from '@/utils/vault/types';
 import { formatDateTime } from '@/utils/ui/format';
 import { messageOf, useVault } from '@/utils/ui/vaultStore';
+import { watchStorage } from '@/utils/ui/storageWatch';
 import { deliveryStore, useDelivery } from './deliveryStore';
+import { SettingsCheckBanner } from './SettingsCheckBanner';
 import './delivery.css';
 import { t as tNow, useT, type MessageKey } from '@/utils/i18n';
 
-/** How often the section re-reads the outbox while it is open (deliveries progress on their own). */
-const REFRESH_MS = 4000;
+/** The stored delivery state: the section re-reads the overview when one of these changes. */
+const DELIVERY_KEYS = ['delivery.targets', 'delivery.outbox', 'delivery.status'] as const;
 
 const OUTCOME_LABEL: Record<string, MessageKey> = {
   delivered: 'dl.outDelivered',
@@ -36,12 +38,14 @@ export function DeliverySection({ account }: { account?: AccountSummary }) {
   const overview = useDelivery((s) => s.overview);
   const loadError = useDelivery((s) => s.loadError);
   const accounts = account ? [account] : allAccounts;
+  const vaultState = useVault((s) => s.status?.state);
 
+  // No polling: deliveries progress in the background and are followed through storage.
+  useEffect(() => watchStorage('local', DELIVERY_KEYS, () => void deliveryStore.getState().refresh()), []);
+  // Lock and unlock change what can be shown (masked tokens, "waiting for unlock").
   useEffect(() => {
     void deliveryStore.getState().refresh();
-    const timer = setInterval(() => void deliveryStore.getState().refresh(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, []);
+  }, [vaultState]);
 
   const outbox = (overview?.outbox ?? []).filter((e) => accounts.some((a) => a.id === e.accountId));
   return (
@@ -58,6 +62,7 @@ export function DeliverySection({ account }: { account?: AccountSummary }) {
           {t('dl.locked')}
         </div>
       )}
+      <SettingsCheckBanner settings={overview?.settings} />
       {accounts.length === 0 && <p className="muted">{t('dl.noAccounts')}</p>}
       {accounts.map((a) => (
         <AccountTargets

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useVault, vaultStore } from '@/utils/ui/vaultStore';
 import { Field, FormMessage } from './Field';
 import { ImportBackupForm } from './BackupSection';
+import { KeptCopiesSection } from './KeptCopiesSection';
 import { useT } from '@/utils/i18n';
 
 export const RESET_WORD = 'RESET';
@@ -22,6 +23,7 @@ export function CorruptPanel({ problem }: { problem?: string }) {
           note={t('corrupt.restoreNote')}
         />
       </section>
+      <KeptCopiesSection />
       <ResetForm />
     </>
   );

@@ -16,7 +16,7 @@
 import { browser } from 'wxt/browser';
 import { handle } from '@/utils/messaging';
 import { COPY_COMMAND, isOffscreenCopyRequest, type CopyOutcome } from '@/utils/shortcuts/protocol';
-import { isUnlocked, readVault, currentTotp } from './vault';
+import { isUnlocked, readVault, currentTotp, noteActivity } from './vault';
 import { backgroundT } from './i18n';
 import type { Account } from '@/utils/vault/types';
 
@@ -115,7 +115,11 @@ export async function copyDefaultCode(): Promise<CopyOutcome> {
 
 export function registerShortcuts(): void {
   browser.commands?.onCommand.addListener((command) => {
-    if (command === COPY_COMMAND) void copyDefaultCode();
+    if (command === COPY_COMMAND) {
+      // A key press of the user's: it counts for auto-lock like one on an extension page.
+      void noteActivity().catch(() => undefined);
+      void copyDefaultCode();
+    }
   });
   handle('shortcuts/copy-default', 'page', () => copyDefaultCode());
 }

@@ -6,6 +6,7 @@ import { CorruptPanel, ResetForm } from '@/components/vault/CorruptPanel';
 import { AccountsSection } from '@/components/vault/AccountsSection';
 import { SettingsSection } from '@/components/vault/SettingsSection';
 import { BackupSection, ImportBackupForm } from '@/components/vault/BackupSection';
+import { KeptCopiesSection } from '@/components/vault/KeptCopiesSection';
 import { FormMessage } from '@/components/vault/Field';
 import { ProfilesSection } from '@/components/portal/ProfilesSection';
 import { DeliverySection } from '@/components/delivery/DeliverySection';
@@ -78,6 +79,7 @@ export function Options() {
             <HistorySection />
             <SettingsSection />
             <BackupSection />
+            <KeptCopiesSection />
           </>
         )}
         <LanguageSection />

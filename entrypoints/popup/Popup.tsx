@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useActivityTouch } from '@/utils/ui/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/messaging';
 import type { TabPage } from '@/utils/protocol';
@@ -89,6 +90,8 @@ function UnlockedPopup() {
   const error = useCodes((s) => s.error);
   const loaded = useCodes((s) => s.loaded);
   const [page, setPage] = useState<TabPage | null>(null);
+  // Clicks and keys (a copy, a search) count for auto-lock; the codes' refresh does not.
+  useActivityTouch(true);
 
   useEffect(() => {
     // Codes come from the background once a second, only while this popup is open; the startup

@@ -1,7 +1,7 @@
 /**
  * The guided setup: the setup steps of docs/angel.md ("Setup steps") per account as a live checklist. Every state comes from
  * the background's answers (accounts, last validations, last logins, delivery targets) and the
- * stored app profile, re-read every few seconds and when the page becomes visible.
+ * stored app profile, re-read when storage changes and when the page becomes visible.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
@@ -16,6 +16,7 @@ import '@/utils/delivery/protocol';
 import { loadProfiles, profilesItem, type RegistrationProfile } from '@/utils/portal/profiles';
 import { useVault, vaultStore } from '@/utils/ui/vaultStore';
 import { useActivityTouch, useStatusWatch } from '@/utils/ui/hooks';
+import { watchStorage } from '@/utils/ui/storageWatch';
 import { UnlockForm } from '@/components/vault/PasswordForms';
 import { FormMessage } from '@/components/vault/Field';
 import { ValidateButton } from '@/components/validation/ValidateButton';
@@ -31,8 +32,6 @@ import {
   type StepId,
   type StepStatus,
 } from '@/utils/setup/checklist';
-
-const REFRESH_MS = 4_000;
 
 interface Facts {
   validation: Record<string, ValidationResult>;
@@ -86,16 +85,17 @@ export function Setup() {
 
   useEffect(() => {
     void refresh();
-    const timer = window.setInterval(() => {
+    // No polling: every fact shown here is kept in storage.local; follow its changes.
+    const unwatchLocal = watchStorage('local', null, () => {
       if (document.visibilityState === 'visible') void refresh();
-    }, REFRESH_MS);
+    });
     const onVisible = () => {
       if (document.visibilityState === 'visible') void refresh();
     };
     document.addEventListener('visibilitychange', onVisible);
     const unwatch = profilesItem.watch(() => void refresh());
     return () => {
-      window.clearInterval(timer);
+      unwatchLocal();
       document.removeEventListener('visibilitychange', onVisible);
       unwatch();
     };

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export declare const MAX_AGE_SECONDS: number;
+export declare const LOOPBACK_HOSTS: string[];
 export declare function computeSignature(secret: string, timestamp: string | number, body: string): string;
 export declare function verifySignature(
   secret: string,
@@ -16,7 +17,7 @@ export interface StoredTokens {
   api_key_last4: string;
   platform: string;
   auth_token: string;
-  feed_token: string;
+  feed_token?: string;
   refresh_token?: string;
   captured_at: string;
   expires_at: string;
@@ -42,7 +43,10 @@ export interface ReceiverOptions {
   secret: string;
   dataFile?: string;
   webhookPath?: string;
+  /** Without it GET /tokens answers 403. */
   readToken?: string;
+  /** Host names accepted in the Host header besides 127.0.0.1, localhost and [::1]. */
+  allowedHosts?: string[];
   maxAgeSeconds?: number;
   now?: () => number;
   log?: (line: string) => void;

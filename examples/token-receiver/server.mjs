@@ -6,11 +6,12 @@
  *
  * POST /webhook          the extension delivers here (signature checked, replays refused)
  * GET  /tokens/:client   the latest tokens of one client code, for your own algo
+ *                        (needs Authorization: Bearer <read token>)
  * GET  /health           liveness
  *
  * See README.md in this folder. Tokens are never logged.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -70,18 +71,46 @@ function validPayload(p) {
   const str = (v) => typeof v === 'string' && v.length > 0;
   if (!p || typeof p !== 'object' || Array.isArray(p)) return 'body is not a JSON object';
   if (p.broker !== 'angel') return 'broker must be "angel"';
-  for (const k of ['event_id', 'client_code', 'auth_token', 'feed_token', 'captured_at', 'expires_at']) {
+  for (const k of ['event_id', 'client_code', 'auth_token', 'captured_at', 'expires_at']) {
     if (!str(p[k])) return `${k} is missing`;
   }
+  // Some logins hand out no feed token: it may be absent, but not empty or of another type.
+  if (p.feed_token !== undefined && !str(p.feed_token)) return 'feed_token is empty';
   if (typeof p.test !== 'boolean') return 'test must be true or false';
   if (Number.isNaN(Date.parse(p.captured_at)) || Number.isNaN(Date.parse(p.expires_at))) return 'bad date';
   return null;
 }
 
 /**
+ * CORS for the webhook path only, and only towards a browser extension's own origin (the
+ * extension posts from there when it has no site access yet). Web pages get no CORS header,
+ * so they can never read an answer; GET /tokens never sends one.
+ */
+function extensionCors(req) {
+  const origin = String(req.headers.origin ?? '');
+  return /^(chrome-extension|moz-extension):\/\/[A-Za-z0-9-]+$/.test(origin)
+    ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'Date', vary: 'Origin' }
+    : {};
+}
+
+/** Host names a browser uses for this computer; a request naming any other host is refused. */
+export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** The host name of a Host header, lower case, without the port ("" when unusable). */
+function hostName(header) {
+  const h = String(header ?? '')
+    .trim()
+    .toLowerCase();
+  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1);
+  return h.split(':')[0];
+}
+
+/**
  * The receiver as a request handler plus its state; `listen()` starts an HTTP server.
- * Options: secret (required), dataFile, webhookPath ('/webhook'), readToken, maxAgeSeconds,
- * now (ms clock, for tests), log (line logger; never given a token).
+ * Options: secret (required), dataFile, webhookPath ('/webhook'), readToken (without it
+ * GET /tokens is refused), allowedHosts (host names accepted in the Host header, besides
+ * 127.0.0.1, localhost and [::1]), maxAgeSeconds, now (ms clock, for tests), log (line
+ * logger; never given a token).
  */
 export function createReceiver(options) {
   const {
@@ -89,12 +118,14 @@ export function createReceiver(options) {
     dataFile,
     webhookPath = '/webhook',
     readToken,
+    allowedHosts = [],
     maxAgeSeconds = MAX_AGE_SECONDS,
     now = () => Date.now(),
     log = (line) => console.log(line),
   } = options ?? {};
   if (!secret || typeof secret !== 'string')
     throw new Error('A signing secret is required (--secret or RECEIVER_SECRET).');
+  const hosts = new Set([...LOOPBACK_HOSTS, ...allowedHosts.map((h) => hostName(h))]);
   const store = loadStore(dataFile);
   /** In-memory journal for tests and the demo: what was accepted and refused, without tokens. */
   const journal = { accepted: [], duplicates: [], rejected: [] };
@@ -103,12 +134,14 @@ export function createReceiver(options) {
     res.writeHead(status, {
       'content-type': 'application/json',
       'cache-control': 'no-store',
+      // This server's clock: the extension re-signs once with it after a timestamp refusal.
+      date: new Date(now()).toUTCString(),
       ...extraHeaders,
     });
     res.end(JSON.stringify(value));
   }
 
-  function reject(res, status, reason, cors) {
+  function reject(res, status, reason, cors = {}) {
     journal.rejected.push({ at: now(), status, reason });
     log(`refused (${status}): ${reason}`);
     reply(res, status, { ok: false, error: reason }, cors);
@@ -120,8 +153,7 @@ export function createReceiver(options) {
   }
 
   function receive(req, res, body) {
-    // The extension's background page may post cross-origin; the answer carries no data.
-    const cors = { 'access-control-allow-origin': '*' };
+    const cors = extensionCors(req);
     const ts = String(req.headers['x-timestamp'] ?? '');
     if (!/^\d{1,12}$/.test(ts)) return reject(res, 401, 'missing or malformed X-Timestamp', cors);
     if (!verifySignature(secret, ts, body, req.headers['x-signature'])) {
@@ -196,12 +228,22 @@ export function createReceiver(options) {
 
   function handle(req, res) {
     const url = new URL(req.url ?? '/', 'http://receiver.local');
+    // DNS rebinding: a web page whose name now points at this computer sends its own Host.
+    if (!hosts.has(hostName(req.headers.host))) {
+      journal.rejected.push({ at: now(), status: 421, reason: 'unknown Host' });
+      return reply(res, 421, { ok: false, error: 'this receiver does not answer for that host name' });
+    }
     if (url.pathname === webhookPath && req.method === 'OPTIONS') {
+      const cors = extensionCors(req);
       res.writeHead(204, {
-        'access-control-allow-origin': '*',
-        'access-control-allow-methods': 'POST',
-        'access-control-allow-headers': 'content-type, x-signature, x-timestamp, idempotency-key',
-        'access-control-max-age': '600',
+        ...cors,
+        ...(cors['access-control-allow-origin']
+          ? {
+              'access-control-allow-methods': 'POST',
+              'access-control-allow-headers': 'content-type, x-signature, x-timestamp, idempotency-key',
+              'access-control-max-age': '600',
+            }
+          : {}),
       });
       return res.end();
     }
@@ -215,7 +257,7 @@ export function createReceiver(options) {
         else chunks.push(c);
       });
       req.on('end', () => {
-        if (tooBig) return reject(res, 413, 'body too large', {});
+        if (tooBig) return reject(res, 413, 'body too large');
         try {
           receive(req, res, Buffer.concat(chunks).toString('utf8'));
         } catch (err) {
@@ -228,11 +270,12 @@ export function createReceiver(options) {
     if (req.method === 'GET' && url.pathname === '/health') return reply(res, 200, { ok: true });
     const m = /^\/tokens\/([^/]+)$/.exec(url.pathname);
     if (req.method === 'GET' && m) {
-      if (readToken) {
-        const auth = String(req.headers.authorization ?? '');
-        if (!auth.startsWith('Bearer ') || !sameSecret(auth.slice(7), readToken)) {
-          return reply(res, 401, { ok: false, error: 'send Authorization: Bearer <read token>' });
-        }
+      if (!readToken) {
+        return reply(res, 403, { ok: false, error: 'start the receiver with --read-token to serve tokens' });
+      }
+      const auth = String(req.headers.authorization ?? '');
+      if (!auth.startsWith('Bearer ') || !sameSecret(auth.slice(7), readToken)) {
+        return reply(res, 401, { ok: false, error: 'send Authorization: Bearer <read token>' });
       }
       const t = store.tokens[decodeURIComponent(m[1])];
       if (!t) return reply(res, 404, { ok: false, error: 'no tokens for this client code yet' });
@@ -281,10 +324,10 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.help !== undefined) {
     console.log(
-      'node server.mjs [--port 8787] [--host 127.0.0.1] [--secret S] [--data tokens.json] [--path /webhook] [--read-token T]',
+      'node server.mjs [--port 8787] [--host 127.0.0.1] [--secret S] [--data tokens.json] [--path /webhook] [--read-token T] [--allowed-host name,...]',
     );
     console.log(
-      'Environment: RECEIVER_PORT, RECEIVER_HOST, RECEIVER_SECRET, RECEIVER_DATA, RECEIVER_PATH, RECEIVER_READ_TOKEN',
+      'Environment: RECEIVER_PORT, RECEIVER_HOST, RECEIVER_SECRET, RECEIVER_DATA, RECEIVER_PATH, RECEIVER_READ_TOKEN, RECEIVER_ALLOWED_HOSTS',
     );
     return;
   }
@@ -293,7 +336,12 @@ async function main() {
   const host = args.host ?? process.env.RECEIVER_HOST ?? '127.0.0.1';
   const secret = args.secret ?? process.env.RECEIVER_SECRET;
   const dataFile = resolve(args.data ?? process.env.RECEIVER_DATA ?? resolve(here, 'data/tokens.json'));
-  const readToken = args['read-token'] ?? process.env.RECEIVER_READ_TOKEN;
+  let readToken = args['read-token'] ?? process.env.RECEIVER_READ_TOKEN;
+  const allowedHosts = String(args['allowed-host'] ?? process.env.RECEIVER_ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
+  if (!['127.0.0.1', 'localhost', '0.0.0.0', '::'].includes(host)) allowedHosts.push(host);
   const webhookPath = args.path ?? process.env.RECEIVER_PATH ?? '/webhook';
   if (!secret) {
     console.error(
@@ -302,12 +350,13 @@ async function main() {
     console.error('RECEIVER_SECRET=<secret> node server.mjs   (or --secret <secret>)');
     process.exit(2);
   }
-  if (host !== '127.0.0.1' && host !== 'localhost' && !readToken) {
-    console.warn(
-      'Warning: listening beyond this computer without --read-token: anyone who can reach it can read the tokens.',
-    );
+  if (!readToken) {
+    // GET /tokens always needs a read token: make one for this run and show it to its owner.
+    readToken = randomBytes(24).toString('hex');
+    console.log(`No --read-token given; for this run it is: ${readToken}`);
+    console.log('Your algo sends it as: Authorization: Bearer <read token>');
   }
-  const receiver = createReceiver({ secret, dataFile, readToken, webhookPath });
+  const receiver = createReceiver({ secret, dataFile, readToken, webhookPath, allowedHosts });
   const bound = await receiver.listen(port, host);
   console.log(`Token receiver on http://${host}:${bound}${webhookPath} (tokens file: ${dataFile})`);
   const stop = () => receiver.close().then(() => process.exit(0));

@@ -194,7 +194,9 @@ describe(`token delivery (${BROWSER})`, () => {
     expect(stored.auth_token).not.toMatch(/^TEST-/);
     expect(stored.api_key_last4).toBe(FIXTURE_API_ACCOUNT.apiKey.slice(-4));
     // Served to the trader's algo.
-    const res = await fetch(`http://127.0.0.1:${receiver.port}/tokens/${FIXTURE_API_ACCOUNT.clientCode}`);
+    const res = await fetch(`http://127.0.0.1:${receiver.port}/tokens/${FIXTURE_API_ACCOUNT.clientCode}`, {
+      headers: receiver.readHeaders(),
+    });
     expect(((await res.json()) as { auth_token: string }).auth_token).toBe(stored.auth_token);
     // The token never sits readable in the extension's storage.
     const local = JSON.stringify(await h.storageDump('local'));

@@ -26,6 +26,12 @@ export interface RunningReceiver {
   readonly journal: ReceiverJournal;
   /** The stored tokens of the current run (what GET /tokens/:clientCode serves). */
   store(): ReceiverStore;
+  /** The bearer token GET /tokens/:clientCode needs. */
+  readonly readToken: string;
+  /** Headers for GET /tokens/:clientCode. */
+  readHeaders(): Record<string, string>;
+  /** Move this receiver's clock (ms; its X-Timestamp check and its Date header use it). */
+  setClockOffset(ms: number): void;
   /** The signing secret can be set after start (the extension makes it when the target is added). */
   setSecret(secret: string): Promise<void>;
   running(): boolean;
@@ -44,6 +50,9 @@ export interface StartReceiverOptions {
   log?: (line: string) => void;
 }
 
+/** The read token of every receiver started by these helpers (tests only). */
+export const TEST_READ_TOKEN = 'test-read-token-0123456789';
+
 export async function startReceiver(options: StartReceiverOptions = {}): Promise<RunningReceiver> {
   const ownDir = options.dataFile ? undefined : mkdtempSync(join(tmpdir(), 'sac-receiver-'));
   const dataFile = options.dataFile ?? join(ownDir!, 'tokens.json');
@@ -52,10 +61,17 @@ export async function startReceiver(options: StartReceiverOptions = {}): Promise
   const log = options.log ?? (() => {});
   let port = options.port ?? 0;
   let current: Receiver | null = null;
+  let clockOffset = 0;
 
   async function start(): Promise<void> {
     if (current) return;
-    const r = createReceiver({ secret, dataFile, log });
+    const r = createReceiver({
+      secret,
+      dataFile,
+      log,
+      readToken: TEST_READ_TOKEN,
+      now: () => Date.now() + clockOffset,
+    });
     // One journal across restarts, so "exactly once" can be checked over a down-time.
     r.journal.accepted = journal.accepted;
     r.journal.duplicates = journal.duplicates;
@@ -79,6 +95,11 @@ export async function startReceiver(options: StartReceiverOptions = {}): Promise
     },
     dataFile,
     journal,
+    readToken: TEST_READ_TOKEN,
+    readHeaders: () => ({ authorization: `Bearer ${TEST_READ_TOKEN}` }),
+    setClockOffset(ms: number) {
+      clockOffset = ms;
+    },
     store: () => {
       if (!current) throw new Error('The receiver is stopped.');
       return current.store;

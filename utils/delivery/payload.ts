@@ -26,7 +26,8 @@ export function buildPayload(
     api_key_last4: apiKeyLast4(account.secrets.apiKey),
     platform: account.platform,
     auth_token: tokens.authToken,
-    feed_token: tokens.feedToken,
+    // Some logins return no feed token: the field is then left out (never sent empty).
+    ...(tokens.feedToken ? { feed_token: tokens.feedToken } : {}),
     captured_at: new Date(tokens.capturedAt).toISOString(),
     expires_at: new Date(tokens.expiresAt).toISOString(),
     source: tokens.source,

@@ -45,6 +45,12 @@ export interface DeliveryOverview {
   outbox: OutboxView[];
   /** When true the vault is locked: nothing can be sent until it is unlocked. */
   locked: boolean;
+  /**
+   * Unlocked only. 'tampered': the targets were changed outside the extension; 'unverified':
+   * saved by an earlier version (or another vault). Either way nothing is sent until the user
+   * confirms the list ('delivery/confirm-targets').
+   */
+  settings?: 'ok' | 'unverified' | 'tampered';
 }
 
 export type AddTargetRequest =
@@ -66,6 +72,8 @@ export interface SendResult {
 declare module '../messaging' {
   interface MessageMap {
     'delivery/overview': Message<void, DeliveryOverview, 'page'>;
+    /** The user checked the target list shown in Options: sign it with the vault key as it is. */
+    'delivery/confirm-targets': Message<void, void, 'page'>;
     'delivery/add-target': Message<AddTargetRequest, AddTargetResult, 'page'>;
     'delivery/remove-target': Message<{ targetId: string }, void, 'page'>;
     /** New signing secret for a webhook; the old one stops working at once. Shown once. */

@@ -18,7 +18,6 @@ export const PAYLOAD_SCHEMA = {
     'api_key_last4',
     'platform',
     'auth_token',
-    'feed_token',
     'captured_at',
     'expires_at',
     'source',
@@ -37,7 +36,11 @@ export const PAYLOAD_SCHEMA = {
     api_key_last4: { type: 'string', maxLength: 4 },
     platform: { enum: ['SMART_API', 'SMART_API_M'] },
     auth_token: { type: 'string', minLength: 1, description: 'JWT for Authorization: Bearer.' },
-    feed_token: { type: 'string', minLength: 1 },
+    feed_token: {
+      type: 'string',
+      minLength: 1,
+      description: 'Present only when Angel returned one (for the market-data WebSocket).',
+    },
     refresh_token: { type: 'string', minLength: 1, description: 'Present only when Angel returned one.' },
     captured_at: { type: 'string', format: 'date-time' },
     expires_at: {

@@ -30,7 +30,8 @@ export interface TokenPayload {
   api_key_last4: string;
   platform: Platform;
   auth_token: string;
-  feed_token: string;
+  /** Absent when the login returned none (never an empty string). */
+  feed_token?: string;
   refresh_token?: string;
   captured_at: string; // ISO 8601, UTC
   expires_at: string; // ISO 8601, UTC: next midnight IST after capture

@@ -57,7 +57,7 @@ export const enBackground = {
   'vdmg.notJson': 'The vault decrypted, but its contents are not valid JSON.',
   'vdmg.noList': 'The vault decrypted, but it does not contain an account list.',
   'vdmg.corrupt':
-    '{problem} The extension has not changed or deleted it. Import a backup you exported earlier to restore your accounts, or reset the vault (a copy of the damaged vault is kept).',
+    '{problem} The extension has not changed or deleted it. Import a backup you exported earlier to restore your accounts (the damaged vault is then kept aside, listed under "Kept copies"), or reset the vault (which deletes it and every copy for good).',
   'vdmg.upgradeFailed': 'Upgrading the vault format failed; nothing was changed. Try again.',
   'vdmg.noVaultYet': 'There is no vault yet.',
   'vdmg.blob': 'Stored encrypted data is damaged and cannot be read.',

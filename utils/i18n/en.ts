@@ -8,6 +8,7 @@ import { enBackup } from './en.backup';
 import { enInPage, enPortalLoginUi } from './en.portal-login';
 import { enHistory } from './en.history';
 import { enPopup } from './en.popup';
+import { enSecStore } from './en.secstore';
 
 export const en = {
   // Portal assistant and daily login (en.portal-login.ts)
@@ -21,6 +22,8 @@ export const en = {
   ...enBackup,
   // The popup's own screens (en.popup.ts)
   ...enPopup,
+  // Kept vault copies, checked delivery settings (en.secstore.ts)
+  ...enSecStore,
   'app.name': 'SmartAPI Companion',
 
   // Language switch (options page)
@@ -239,7 +242,8 @@ export const en = {
     "The backup replaces the unreadable vault (a copy of it is kept), and the backup's password becomes your master password.",
   'reset.typeWord': 'Type {word} in capital letters to confirm.',
   'reset.title': 'Reset the vault',
-  'reset.text': 'This deletes every stored account and secret for good. Then you can create a new vault.',
+  'reset.text':
+    'This deletes for good: the vault (every account, secret and session), every kept copy of an earlier or damaged vault, and the token-delivery targets and waiting deliveries. Only settings without secrets stay (language, auto-lock time, login and app settings). Then you can create a new vault.',
   'reset.label': 'Type {word} to confirm',
   'reset.button': 'Reset vault',
   'bk.title': 'Backup',

@@ -10,6 +10,7 @@ import { hiBackup } from './hi.backup';
 import { hiInPage, hiPortalLoginUi } from './hi.portal-login';
 import { hiHistory } from './hi.history';
 import { hiPopup } from './hi.popup';
+import { hiSecStore } from './hi.secstore';
 
 export const hi: Record<MessageKey, string> = {
   // Portal assistant and daily login (hi.portal-login.ts)
@@ -22,6 +23,7 @@ export const hi: Record<MessageKey, string> = {
   ...hiBackup,
   // The popup's own screens (hi.popup.ts)
   ...hiPopup,
+  ...hiSecStore,
   'app.name': 'SmartAPI Companion',
 
   'lang.title': 'भाषा',
@@ -227,7 +229,8 @@ export const hi: Record<MessageKey, string> = {
     'बैकअप न पढ़े जा सकने वाले वॉल्ट की जगह लेगा (उसकी एक कॉपी रखी जाती है), और बैकअप का पासवर्ड आपका मास्टर पासवर्ड बन जाएगा।',
   'reset.typeWord': 'पुष्टि के लिए बड़े अक्षरों में {word} लिखें।',
   'reset.title': 'वॉल्ट रीसेट करें',
-  'reset.text': 'इससे सभी सेव खाते और secrets हमेशा के लिए मिट जाएँगे। फिर आप नया वॉल्ट बना सकते हैं।',
+  'reset.text':
+    'इससे हमेशा के लिए मिट जाएगा: वॉल्ट (सभी खाते, secrets और sessions), पुराने या खराब वॉल्ट की हर रखी गई कॉपी, और token delivery के targets व इंतज़ार कर रही deliveries। सिर्फ़ बिना secrets वाली सेटिंग रहेंगी (भाषा, auto-lock समय, लॉगिन और app सेटिंग)। फिर आप नया वॉल्ट बना सकते हैं।',
   'reset.label': 'पुष्टि के लिए {word} लिखें',
   'reset.button': 'वॉल्ट रीसेट करें',
   'bk.title': 'बैकअप',

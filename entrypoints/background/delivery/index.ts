@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { handle, UserError } from '@/utils/messaging';
 import {
   isUnlocked,
+  onVaultReset,
   onVaultUnlocked,
   openBlob,
   readVault,
@@ -27,7 +28,10 @@ import '@/utils/delivery/protocol';
 import type { DeliveryTarget, OutboxEntry, TokenPayload } from '@/utils/delivery/types';
 import type { Account, SessionTokens, VaultData } from '@/utils/vault/types';
 import { NOTIFY_FAILED, NOTIFY_LOCKED, OUTBOX_ALARM, processOutbox, stateMessage } from './outbox';
+import { isUnboundBlob } from '@/entrypoints/background/vault/store';
+import { outboxContext, targetsMacItem, targetsState } from './integrity';
 import {
+  confirmTargets,
   lockedNotifiedItem,
   mutateOutbox,
   mutateTargets,
@@ -64,7 +68,8 @@ async function makeEntry(
     targetId: target.id,
     accountId: account.id,
     test,
-    sealedBody: await sealBlob(JSON.stringify(payload)),
+    // Bound to this event, target and URL: moved anywhere else it no longer opens.
+    sealedBody: await sealBlob(JSON.stringify(payload), outboxContext(eventId, target.id, target.url ?? '')),
     createdAt: now,
     deadline,
     attempts: 0,
@@ -135,12 +140,16 @@ async function toView(
 
 async function maskedBody(
   e: OutboxEntry,
+  target: DeliveryTarget | undefined,
   unlocked: boolean,
 ): Promise<Pick<OutboxView, 'maskedAuthToken' | 'maskedFeedToken' | 'maskedRefreshToken'>> {
   const hidden = { maskedAuthToken: 'locked', maskedFeedToken: 'locked' };
   if (!unlocked) return hidden;
   try {
-    const p = JSON.parse(await openBlob(e.sealedBody)) as TokenPayload;
+    const context = isUnboundBlob(e.sealedBody)
+      ? undefined
+      : outboxContext(e.eventId, e.targetId, target?.url ?? '');
+    const p = JSON.parse(await openBlob(e.sealedBody, context)) as TokenPayload;
     return {
       maskedAuthToken: maskToken(p.auth_token),
       maskedFeedToken: maskToken(p.feed_token),
@@ -201,13 +210,14 @@ async function overview(): Promise<DeliveryOverview> {
       lastAttemptAt: e.lastAttemptAt,
       lastHttpStatus: e.lastHttpStatus,
       lastMessage: e.lastMessage,
-      ...(await maskedBody(e, vault !== null)),
+      ...(await maskedBody(e, target, vault !== null)),
     });
   }
   return {
     targets: await Promise.all(targets.map((t) => toView(t, outbox, status))),
     outbox: views,
     locked: vault === null,
+    ...(vault ? { settings: await targetsState(targets, await targetsMacItem.getValue()) } : {}),
   };
 }
 
@@ -272,7 +282,7 @@ async function removeTarget(targetId: string): Promise<void> {
     for (let i = list.length - 1; i >= 0; i--) if (list[i]!.targetId === targetId) list.splice(i, 1);
   });
   await serialized(async () => {
-    const all = await statusItem.getValue();
+    const all = structuredClone(await statusItem.getValue());
     delete all[targetId];
     await statusItem.setValue(all);
   });
@@ -367,7 +377,24 @@ export function registerDelivery(): void {
   handle('delivery/send-test', 'page', ({ targetId }) => sendTest(targetId));
   handle('delivery/retry-now', 'page', (req) => retryNow(req));
   handle('delivery/discard', 'page', ({ eventId }) => discard(eventId));
+  handle('delivery/confirm-targets', 'page', async () => {
+    await readVault(); // the list is signed with the vault key: say "locked" rather than fail later
+    await confirmTargets();
+    void processOutbox().catch(() => undefined);
+  });
 
+  // Everything here belongs to the vault being reset: its targets, and bodies sealed with its key.
+  onVaultReset(() =>
+    serialized(async () => {
+      await Promise.all([
+        targetsItem.removeValue(),
+        targetsMacItem.removeValue(),
+        outboxItem.removeValue(),
+        statusItem.removeValue(),
+      ]);
+      await browser.alarms.clear(OUTBOX_ALARM);
+    }),
+  );
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void processOutbox().catch(() => undefined);
   });

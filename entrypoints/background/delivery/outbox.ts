@@ -4,7 +4,8 @@
  * Only one pass runs at a time; a request during a pass makes the pass run once more.
  */
 import { browser } from 'wxt/browser';
-import { isUnlocked, openBlob, readVault } from '@/entrypoints/background/vault';
+import { isUnlocked, openBlob, readVault, sealBlob } from '@/entrypoints/background/vault';
+import { isUnboundBlob } from '@/entrypoints/background/vault/store';
 import { backoffDelay, parseRetryAfter } from '@/utils/delivery/backoff';
 import { classifyAttempt } from '@/utils/delivery/classify';
 import { checkWebhookUrl } from '@/utils/delivery/url';
@@ -12,8 +13,10 @@ import type { SendResult } from '@/utils/delivery/protocol';
 import { tText } from '@/utils/i18n/text';
 import type { DeliveryTarget, OutboxEntry } from '@/utils/delivery/types';
 import type { VaultData } from '@/utils/vault/types';
+import { loadSkew, skewCorrectionMs } from '@/entrypoints/background/vault/skew';
 import { deliverToWebhook } from './send';
 import { recordDeliveryHistory } from '@/entrypoints/background/login/history';
+import { outboxContext, targetsMacItem, targetsState } from './integrity';
 import { lockedNotifiedItem, mutateOutbox, outboxItem, recordStatus, targetsItem } from './store';
 
 export const OUTBOX_ALARM = 'delivery-outbox';
@@ -112,8 +115,18 @@ async function onePass(results: Map<string, SendResult>): Promise<void> {
     await browser.alarms.clear(OUTBOX_ALARM);
     return;
   }
-  await browser.alarms.create(OUTBOX_ALARM, { when: now + SAFETY_MS });
   const targets = await targetsItem.getValue();
+  if ((await targetsState(targets, await targetsMacItem.getValue())) !== 'ok') {
+    // Changed outside the extension (or not yet confirmed after an update): send nothing
+    // until the user has checked the list in Options ("delivery/confirm-targets" sends then).
+    for (const e of due) {
+      results.set(e.eventId, { eventId: e.eventId, outcome: 'failed', message: tText('dls.blocked') });
+    }
+    await browser.alarms.clear(OUTBOX_ALARM);
+    return;
+  }
+  await browser.alarms.create(OUTBOX_ALARM, { when: now + SAFETY_MS });
+  await loadSkew();
   for (const entry of due) {
     const result = await attempt(entry, targets, vault);
     if (result) results.set(entry.eventId, result);
@@ -147,16 +160,41 @@ async function attempt(
       message: tText('dlv.noSecret'),
     });
   }
+  const context = outboxContext(entry.eventId, target.id, target.url);
   let body: string;
-  try {
-    body = await openBlob(entry.sealedBody);
-  } catch {
-    return finish(entry, target, {
-      state: 'failed',
-      message: tText('dlv.cannotDecrypt'),
+  if (isUnboundBlob(entry.sealedBody)) {
+    // Sealed by an earlier version, without a binding: kept only if what it says matches
+    // this entry, then sealed again bound to it.
+    try {
+      body = await openBlob(entry.sealedBody);
+    } catch {
+      return finish(entry, target, { state: 'failed', message: tText('dlv.cannotDecrypt') });
+    }
+    const account = vault.accounts.find((a) => a.id === entry.accountId);
+    if (!legacyBodyMatches(body, entry, target, account?.clientCode)) {
+      return finish(entry, target, { state: 'failed', message: tText('dls.blocked') });
+    }
+    const rebound = await sealBlob(body, context);
+    await mutateOutbox((list) => {
+      const e = list.find((x) => x.eventId === entry.eventId);
+      if (e) e.sealedBody = rebound;
     });
+  } else {
+    try {
+      body = await openBlob(entry.sealedBody, context);
+    } catch {
+      // Moved to another entry, target or URL: its binding no longer matches.
+      return finish(entry, target, { state: 'failed', message: tText('dls.blocked') });
+    }
   }
-  const outcome = await deliverToWebhook(target.url, secret, entry.eventId, body);
+  // X-Timestamp uses the clock corrected by the skew measured against Angel's servers.
+  const outcome = await deliverToWebhook(
+    target.url,
+    secret,
+    entry.eventId,
+    body,
+    Date.now() + skewCorrectionMs(),
+  );
   const verdict = classifyAttempt(outcome);
   const after = Date.now();
   if (verdict.kind === 'delivered') {
@@ -197,6 +235,25 @@ async function attempt(
     nextAttemptAt: next,
     message: tText('dlv.nextAttempt', { reason, time: new Date(next).toLocaleTimeString() }),
   });
+}
+
+function legacyBodyMatches(
+  body: string,
+  entry: OutboxEntry,
+  target: DeliveryTarget,
+  clientCode: string | undefined,
+): boolean {
+  try {
+    const p = JSON.parse(body) as { event_id?: unknown; client_code?: unknown; test?: unknown };
+    return (
+      p.event_id === entry.eventId &&
+      p.client_code === clientCode &&
+      p.test === entry.test &&
+      target.accountId === entry.accountId
+    );
+  } catch {
+    return false;
+  }
 }
 
 function removeEntry(list: OutboxEntry[], eventId: string): void {

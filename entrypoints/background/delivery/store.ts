@@ -5,6 +5,7 @@
  */
 import { storage } from '#imports';
 import type { DeliveryTarget, LastDelivery, OutboxEntry } from '@/utils/delivery/types';
+import { computeTargetsMac, targetsMacItem, targetsState } from './integrity';
 
 export const targetsItem = storage.defineItem<DeliveryTarget[]>('local:delivery.targets', {
   fallback: [],
@@ -34,7 +35,8 @@ export function serialized<T>(fn: () => Promise<T>): Promise<T> {
 
 export function mutateOutbox<T>(fn: (entries: OutboxEntry[]) => T): Promise<T> {
   return serialized(async () => {
-    const entries = await outboxItem.getValue();
+    // Copies: with nothing stored, getValue() hands out the shared fallback object.
+    const entries = structuredClone(await outboxItem.getValue());
     const result = fn(entries);
     await outboxItem.setValue(entries);
     return result;
@@ -43,16 +45,28 @@ export function mutateOutbox<T>(fn: (entries: OutboxEntry[]) => T): Promise<T> {
 
 export function mutateTargets<T>(fn: (targets: DeliveryTarget[]) => T): Promise<T> {
   return serialized(async () => {
-    const targets = await targetsItem.getValue();
+    const targets = structuredClone(await targetsItem.getValue());
+    // Needs the vault key (throws 'locked'); checked before the change so it cannot launder one.
+    const state = await targetsState(targets, await targetsMacItem.getValue());
     const result = fn(targets);
     await targetsItem.setValue(targets);
+    // A list that was not verified stays unverified until the user confirms it in Options.
+    if (state === 'ok' || targets.length === 0)
+      await targetsMacItem.setValue(await computeTargetsMac(targets));
     return result;
+  });
+}
+
+/** The user looked at the list in Options and says it is theirs: sign it as it is now. */
+export function confirmTargets(): Promise<void> {
+  return serialized(async () => {
+    await targetsMacItem.setValue(await computeTargetsMac(await targetsItem.getValue()));
   });
 }
 
 export function recordStatus(targetId: string, last: LastDelivery): Promise<void> {
   return serialized(async () => {
-    const all = await statusItem.getValue();
+    const all = structuredClone(await statusItem.getValue());
     all[targetId] = last;
     await statusItem.setValue(all);
   });

@@ -8,6 +8,7 @@ import { tText } from '@/utils/i18n/text';
 import { browser } from 'wxt/browser';
 import { storage } from '#imports';
 import { dispatchActivityTypes } from './activity';
+import { registerKeptCopies } from './keptCopies';
 import {
   DEFAULT_AUTO_LOCK_MINUTES,
   LOCKED_MESSAGE,
@@ -97,6 +98,12 @@ export function updateVault(fn: (v: VaultData) => void | Promise<void>): Promise
     await storeVault(data);
     return structuredClone(data);
   });
+}
+
+const resetCallbacks: Array<() => Promise<void>> = [];
+/** `cb` runs inside a reset, after the vault is gone: drop everything sealed with its key. */
+export function onVaultReset(cb: () => Promise<void>): void {
+  resetCallbacks.push(cb);
 }
 
 const unlockCallbacks: Array<() => void> = [];
@@ -214,7 +221,8 @@ function checkNewPassword(
 async function keepCopy(reason: string): Promise<void> {
   const raw = await vaultItem.getValue();
   if (raw === null || raw === undefined) return;
-  const copies = await keptCopiesItem.getValue();
+  // A copy of the list: with nothing stored, getValue() hands out the shared fallback array.
+  const copies = [...(await keptCopiesItem.getValue())];
   copies.unshift({ savedAt: Date.now(), reason, envelope: raw });
   await keptCopiesItem.setValue(copies.slice(0, MAX_KEPT_COPIES));
 }
@@ -470,8 +478,11 @@ export function registerVault(): void {
   handle('vault/reset', 'page', ({ confirm }) =>
     serial(async () => {
       if (confirm !== 'RESET') throw new UserError('confirm-reset', tText('bg.confirmReset'));
-      await keepCopy('before reset');
+      // A reset keeps nothing: the vault, every copy set aside earlier, and what other
+      // features sealed with its key all go (the old master password must open nothing).
       await vaultItem.removeValue();
+      await keptCopiesItem.removeValue();
+      for (const cb of resetCallbacks) await cb();
       await problemItem.setValue(null);
       const { autoLockMinutes } = await settingsItem.getValue();
       await settingsItem.setValue({ autoLockMinutes, accountCount: 0 });
@@ -481,6 +492,7 @@ export function registerVault(): void {
   );
 
   handle('vault/touch', 'page', () => noteActivity());
+  registerKeptCopies();
 
   handle('accounts/list', 'page', async () => (await peekVault()).accounts.map(summarize));
 
@@ -532,11 +544,8 @@ export function registerVault(): void {
     });
   });
 
-  handle('totp/codes', 'page', async () => {
-    const codes = await totpCodes();
-    await noteActivity();
-    return codes;
-  });
+  // Asked every second while the popup is open: never activity (auto-lock would never fire).
+  handle('totp/codes', 'page', () => totpCodes());
 
   registerBackup({ vaultStatus, createVault, fireUnlocked, checkNewPassword });
 
@@ -550,7 +559,7 @@ export function registerVault(): void {
   } catch {
     /* no idle API here (tests' fake browser): auto-lock by alarm still works */
   }
-  // Any request from an extension page counts as activity (see dispatchActivityTypes).
+  // Only what a person does on an extension page counts as activity (see activity.ts).
   browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
     if (dispatchActivityTypes(message) && isExtensionPageSender(sender))
       void noteActivity().catch(() => undefined);

@@ -272,21 +272,42 @@ async function blobKey(): Promise<CryptoKey> {
   return importVaultKey(key.raw);
 }
 
-export async function sealBlob(plain: string): Promise<string> {
+/** Blobs bound to a context (e.g. an outbox entry's event, target and URL) use its bytes too. */
+const BOUND_PREFIX = 'sac2:';
+function boundAad(context: string): Uint8Array<ArrayBuffer> {
+  return utf8(`SmartAPI Companion sealed blob v2\n${context}`);
+}
+
+/**
+ * Seal `plain` with the vault key. With `context`, the same context is needed to open it: a
+ * blob moved to another place (another entry, target or URL) no longer opens.
+ */
+export async function sealBlob(plain: string, context?: string): Promise<string> {
+  if (context !== undefined) {
+    const bound = await encrypt(await blobKey(), utf8(plain), boundAad(context));
+    return `${BOUND_PREFIX}${bound.iv}:${bound.ct}`;
+  }
   const box = await encrypt(await blobKey(), utf8(plain), AAD_BLOB);
   return `${BLOB_PREFIX}${box.iv}:${box.ct}`;
 }
 
-export async function openBlob(sealed: string): Promise<string> {
+/** True for a blob sealed without a context (before contexts existed). */
+export function isUnboundBlob(sealed: string): boolean {
+  return typeof sealed === 'string' && sealed.startsWith(BLOB_PREFIX);
+}
+
+/** Open a sealed blob; a bound one only with the context it was sealed with. */
+export async function openBlob(sealed: string, context?: string): Promise<string> {
   const key = await blobKey();
+  const bound = typeof sealed === 'string' && sealed.startsWith(BOUND_PREFIX);
   const m =
-    typeof sealed === 'string' && sealed.startsWith(BLOB_PREFIX)
+    typeof sealed === 'string' && (sealed.startsWith(BLOB_PREFIX) || (bound && context !== undefined))
       ? sealed.slice(BLOB_PREFIX.length).split(':')
       : [];
   if (m.length !== 2) throw new UserError('blob-damaged', tText('vdmg.blob'));
   let plain: Uint8Array<ArrayBuffer> | null;
   try {
-    plain = await decrypt(key, { iv: m[0]!, ct: m[1]! }, AAD_BLOB);
+    plain = await decrypt(key, { iv: m[0]!, ct: m[1]! }, bound ? boundAad(context!) : AAD_BLOB);
   } catch {
     plain = null;
   }

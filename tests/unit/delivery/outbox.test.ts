@@ -6,13 +6,17 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { dispatch, type MessageType, type ReqOf, type ResOf } from '@/utils/messaging';
-import { registerVault, setKdfIterationsForTests } from '@/entrypoints/background/vault';
+import { openBlob, registerVault, sealBlob, setKdfIterationsForTests } from '@/entrypoints/background/vault';
 import { enqueueDelivery, processOutbox, registerDelivery } from '@/entrypoints/background/delivery';
 import { OUTBOX_ALARM } from '@/entrypoints/background/delivery/outbox';
 import { outboxItem } from '@/entrypoints/background/delivery/store';
 import { nextMidnightIst } from '@/utils/delivery/payload';
 import type { SessionTokens } from '@/utils/vault/types';
 import { startReceiver, type RunningReceiver } from '../../e2e/receiver';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { secretForms } from '@/utils/delivery/mask';
+import { recordServerDate } from '@/entrypoints/background/vault/skew';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -285,5 +289,188 @@ describe('delivery outbox (background)', () => {
     const rotated = await call('delivery/rotate-secret', { targetId });
     expect(rotated.secret).toMatch(/^[0-9a-f]{64}$/);
     expect(rotated.secret).not.toBe(secret);
+  });
+
+  it('stores a refusal that echoes the request (FastAPI 422 style) with every token hidden', async () => {
+    const echo = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        const parsed = JSON.parse(body) as Record<string, string>;
+        // The stored message keeps the first 200 characters: the tokens come first here.
+        const reply = JSON.stringify({
+          token: parsed.auth_token,
+          hex: Buffer.from(parsed.feed_token!).toString('hex'),
+          url: encodeURIComponent(parsed.refresh_token!),
+          detail: [{ type: 'missing', loc: ['body', 'x'], msg: 'Field required', input: parsed }],
+          b64: Buffer.from(body).toString('base64'),
+        });
+        res.writeHead(422, { 'content-type': 'application/json' });
+        res.end(reply);
+      });
+    });
+    const port = await new Promise<number>((ok) =>
+      echo.listen(0, '127.0.0.1', () => ok((echo.address() as AddressInfo).port)),
+    );
+    const added = await call('delivery/add-target', {
+      accountId,
+      kind: 'webhook',
+      url: `http://127.0.0.1:${port}/hook`,
+    });
+    try {
+      const tokens = freshTokens('echoed');
+      await enqueueDelivery(accountId, tokens);
+      await processOutbox();
+      const mine = (await outbox()).find((e) => e.targetId === added.target.id)!;
+      expect(mine).toMatchObject({ state: 'failed', lastHttpStatus: 422 });
+      expect(mine.lastMessage).toContain('[hidden]');
+      expect(mine.lastMessage).toContain('"hex":"[hidden]"');
+      const stored = JSON.stringify(await fakeBrowser.storage.local.get(null));
+      const synced = JSON.stringify(await fakeBrowser.storage.sync.get(null));
+      for (const value of [tokens.authToken, tokens.feedToken, tokens.refreshToken!, added.secret!]) {
+        for (const form of [value, ...secretForms(value)]) {
+          expect(stored.toLowerCase()).not.toContain(form.toLowerCase());
+          expect(synced.toLowerCase()).not.toContain(form.toLowerCase());
+        }
+      }
+    } finally {
+      await call('delivery/remove-target', { targetId: added.target.id });
+      await new Promise((done) => echo.close(done));
+    }
+  });
+
+  it("signs with the skew-corrected clock, and re-signs once with the server's time after a timestamp 401", async () => {
+    // The receiver's clock is 6 minutes ahead of this device (its limit is 5 minutes).
+    receiver.setClockOffset(6 * 60_000);
+    try {
+      await enqueueDelivery(accountId, freshTokens('skew-retry'));
+      await processOutbox();
+      expect(receiver.journal.rejected).toEqual([expect.objectContaining({ status: 401 })]);
+      expect(receiver.journal.accepted).toHaveLength(1);
+      expect(await outbox()).toEqual([]);
+
+      // Once the extension has measured the same offset against Angel, the first try is right.
+      receiver.journal.rejected.length = 0;
+      receiver.journal.accepted.length = 0;
+      const now = Date.now();
+      await recordServerDate(new Date(now + 6 * 60_000).toUTCString(), now, now);
+      await enqueueDelivery(accountId, freshTokens('skew-measured'));
+      await processOutbox();
+      expect(receiver.journal.rejected).toHaveLength(0);
+      expect(receiver.journal.accepted).toHaveLength(1);
+    } finally {
+      receiver.setClockOffset(0);
+      const now = Date.now();
+      await recordServerDate(new Date(now).toUTCString(), now, now);
+    }
+  });
+
+  it('a refusal that is not about the clock is never retried on its own', async () => {
+    await receiver.setSecret('not-the-secret-the-extension-has');
+    receiver.setClockOffset(6 * 60_000);
+    try {
+      await enqueueDelivery(accountId, freshTokens('wrong-secret-skew'));
+      await processOutbox();
+      // One attempt, one re-signed attempt for the clock; then it stops.
+      expect(receiver.journal.rejected).toHaveLength(2);
+      expect((await outbox())[0]).toMatchObject({ state: 'failed', attempts: 1 });
+    } finally {
+      receiver.setClockOffset(0);
+    }
+  });
+
+  it('a target URL changed outside the extension sends nothing and says so until confirmed', async () => {
+    const other = await startReceiver({ secret });
+    try {
+      await receiver.stop();
+      await enqueueDelivery(accountId, freshTokens('tamper-url'));
+      await processOutbox();
+      // Someone with access to the profile points the webhook elsewhere.
+      const raw = (await fakeBrowser.storage.local.get('delivery.targets'))['delivery.targets'] as Array<{
+        id: string;
+        url?: string;
+      }>;
+      const original = structuredClone(raw);
+      await fakeBrowser.storage.local.set({
+        'delivery.targets': raw.map((t) => (t.id === targetId ? { ...t, url: other.url } : t)),
+      });
+      await other.setSecret(secret);
+      const results = await call('delivery/retry-now', { targetId });
+      expect(results[0]).toMatchObject({ outcome: 'failed' });
+      expect(results[0]!.message).toMatch(/changed outside the extension/);
+      expect(other.journal.accepted).toHaveLength(0);
+      expect((await call('delivery/overview')).settings).toBe('tampered');
+      // Put back as it was: trusted again, and the waiting delivery goes out.
+      await fakeBrowser.storage.local.set({ 'delivery.targets': original });
+      await receiver.start();
+      expect((await call('delivery/overview')).settings).toBe('ok');
+      await call('delivery/retry-now', { targetId });
+      expect(receiver.journal.accepted).toHaveLength(1);
+      expect(other.journal.accepted).toHaveLength(0);
+    } finally {
+      await other.dispose();
+    }
+  });
+
+  it('an outbox body moved to another target no longer opens and is not sent', async () => {
+    const second = await call('delivery/add-target', {
+      accountId,
+      kind: 'webhook',
+      url: receiver.url.replace('/webhook', '/webhook?second=1'),
+    });
+    try {
+      await receiver.stop();
+      await enqueueDelivery(accountId, freshTokens('swap'));
+      await processOutbox();
+      const list = await outbox();
+      expect(list).toHaveLength(2);
+      // Swap the two bodies (their target ids stay).
+      const [a, b] = list;
+      await outboxItem.setValue([
+        { ...a!, sealedBody: b!.sealedBody },
+        { ...b!, sealedBody: a!.sealedBody },
+      ]);
+      await receiver.start();
+      const results = await call('delivery/retry-now', {});
+      expect(results.every((r) => r.outcome === 'failed' && /changed outside/.test(r.message))).toBe(true);
+      expect(receiver.journal.accepted).toHaveLength(0);
+    } finally {
+      await call('delivery/remove-target', { targetId: second.target.id });
+    }
+  });
+
+  it('targets and bodies saved by an earlier version wait for one confirmation, then go out', async () => {
+    await receiver.stop();
+    await enqueueDelivery(accountId, freshTokens('legacy'));
+    await processOutbox();
+    // As an earlier version stored them: no MAC, a body sealed without a binding.
+    const [entry] = await outbox();
+    const body = await openBlob(entry!.sealedBody, `outbox\n${entry!.eventId}\n${targetId}\n${receiver.url}`);
+    await outboxItem.setValue([{ ...entry!, sealedBody: await sealBlob(body) }]);
+    await fakeBrowser.storage.local.remove('delivery.targetsMac');
+    await receiver.start();
+    expect((await call('delivery/overview')).settings).toBe('unverified');
+    expect((await call('delivery/retry-now', {}))[0]).toMatchObject({ outcome: 'failed' });
+    expect(receiver.journal.accepted).toHaveLength(0);
+    await call('delivery/confirm-targets');
+    await processOutbox();
+    await vi.waitFor(() => expect(receiver.journal.accepted).toHaveLength(1));
+    expect(receiver.store().tokens.A123456!.auth_token).toBe(freshTokens('legacy').authToken);
+    expect((await call('delivery/overview')).settings).toBe('ok');
+  });
+
+  // Last: it resets the vault the other tests share.
+  it('a vault reset removes the targets, the sealed outbox and the last results', async () => {
+    await receiver.stop();
+    await enqueueDelivery(accountId, freshTokens('before-reset'));
+    await processOutbox();
+    expect(await outbox()).toHaveLength(1);
+    await call('vault/reset', { confirm: 'RESET' });
+    const local = await fakeBrowser.storage.local.get(null);
+    expect(Object.keys(local).filter((k) => k.startsWith('delivery.') || k.startsWith('vault'))).toEqual([
+      'vaultSettings',
+    ]);
+    expect(await outbox()).toEqual([]);
+    expect(await browser.alarms.get(OUTBOX_ALARM)).toBeUndefined();
   });
 });

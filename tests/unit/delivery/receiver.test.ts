@@ -1,11 +1,18 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReceiver, type Receiver } from '../../../examples/token-receiver/server.mjs';
 
 const SECRET = 'c0ffee'.repeat(10) + 'beef';
+const READ_TOKEN = 'algo-read-key';
+
+/** GET /tokens/:client with the read token. */
+function readTokens(base: string, client: string): Promise<Response> {
+  return fetch(`${base}/tokens/${client}`, { headers: { authorization: `Bearer ${READ_TOKEN}` } });
+}
 
 function sign(ts: number, body: string, secret = SECRET): string {
   return createHmac('sha256', secret).update(`${ts}.${body}`).digest('hex');
@@ -37,8 +44,15 @@ describe('example token receiver', () => {
   let base: string;
   let clock: number;
 
-  async function start(extra: { readToken?: string } = {}): Promise<void> {
-    receiver = createReceiver({ secret: SECRET, dataFile: file, now: () => clock, log: () => {}, ...extra });
+  async function start(extra: { readToken?: string; allowedHosts?: string[] } = {}): Promise<void> {
+    receiver = createReceiver({
+      secret: SECRET,
+      dataFile: file,
+      now: () => clock,
+      log: () => {},
+      readToken: READ_TOKEN,
+      ...extra,
+    });
     const port = await receiver.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${port}`;
   }
@@ -78,7 +92,7 @@ describe('example token receiver', () => {
   it('stores correctly signed tokens and serves them by client code', async () => {
     const p = payload();
     expect(await deliver(p)).toEqual({ status: 200, json: { ok: true } });
-    const res = await fetch(`${base}/tokens/A123456`);
+    const res = await readTokens(base, 'A123456');
     expect(res.status).toBe(200);
     const t = (await res.json()) as Record<string, unknown>;
     expect(t).toMatchObject({
@@ -94,7 +108,7 @@ describe('example token receiver', () => {
     };
     expect(onDisk.tokens.A123456!.auth_token).toBe('jwt-auth-1');
     expect(readdirSync(join(dir, 'data'))).toEqual(['tokens.json']);
-    expect((await fetch(`${base}/tokens/NOBODY`)).status).toBe(404);
+    expect((await readTokens(base, 'NOBODY')).status).toBe(404);
   });
 
   it('refuses a tampered body', async () => {
@@ -105,7 +119,7 @@ describe('example token receiver', () => {
     const r = await post(tampered, { 'x-timestamp': String(ts), 'x-signature': sign(ts, body) });
     expect(r.status).toBe(401);
     expect(String(r.json.error)).toMatch(/signature/);
-    expect((await fetch(`${base}/tokens/A123456`)).status).toBe(404);
+    expect((await readTokens(base, 'A123456')).status).toBe(404);
     expect(receiver.journal.rejected).toHaveLength(1);
   });
 
@@ -151,7 +165,7 @@ describe('example token receiver', () => {
     await deliver(
       payload({ auth_token: 'TEST-auth-token', test: true, captured_at: '2026-11-28T03:04:30.000Z' }),
     );
-    const t = (await (await fetch(`${base}/tokens/A123456`)).json()) as Record<string, unknown>;
+    const t = (await (await readTokens(base, 'A123456')).json()) as Record<string, unknown>;
     expect(t.auth_token).toBe('newer');
     expect(receiver.store.lastTest.A123456).toBeDefined();
   });
@@ -168,26 +182,96 @@ describe('example token receiver', () => {
     ).toBe(400);
   });
 
-  it('can require a read token for GET /tokens', async () => {
-    await receiver.close();
-    await start({ readToken: 'algo-read-key' });
+  it('requires its read token for GET /tokens and serves nothing without one configured', async () => {
     await deliver(payload());
     expect((await fetch(`${base}/tokens/A123456`)).status).toBe(401);
     expect(
       (await fetch(`${base}/tokens/A123456`, { headers: { authorization: 'Bearer wrong' } })).status,
     ).toBe(401);
-    expect(
-      (await fetch(`${base}/tokens/A123456`, { headers: { authorization: 'Bearer algo-read-key' } })).status,
-    ).toBe(200);
+    expect((await readTokens(base, 'A123456')).status).toBe(200);
+    await receiver.close();
+    await start({ readToken: undefined });
+    expect((await readTokens(base, 'A123456')).status).toBe(403);
   });
 
-  it('answers the CORS preflight of the webhook path only', async () => {
-    const pre = await fetch(`${base}/webhook`, { method: 'OPTIONS' });
-    expect(pre.status).toBe(204);
-    expect(pre.headers.get('access-control-allow-headers')).toContain('x-signature');
-    await deliver(payload());
-    const get = await fetch(`${base}/tokens/A123456`);
+  it('sends no CORS header to web pages; an extension origin gets its own, on the webhook only', async () => {
+    const page = { origin: 'https://evil.example' };
+    const pre = await fetch(`${base}/webhook`, { method: 'OPTIONS', headers: page });
+    expect(pre.headers.get('access-control-allow-origin')).toBeNull();
+    const body = JSON.stringify(payload());
+    const ts = Math.floor(clock / 1000);
+    const signed = { 'x-timestamp': String(ts), 'x-signature': sign(ts, body) };
+    const fromPage = await fetch(`${base}/webhook`, {
+      method: 'POST',
+      body,
+      headers: { ...page, ...signed },
+    });
+    expect(fromPage.status).toBe(200);
+    expect(fromPage.headers.get('access-control-allow-origin')).toBeNull();
+    const get = await fetch(`${base}/tokens/A123456`, {
+      headers: { ...page, authorization: `Bearer ${READ_TOKEN}` },
+    });
+    expect(get.status).toBe(200);
     expect(get.headers.get('access-control-allow-origin')).toBeNull();
+
+    const ext = { origin: 'chrome-extension://abcdefghijklmnop' };
+    const extPre = await fetch(`${base}/webhook`, { method: 'OPTIONS', headers: ext });
+    expect(extPre.headers.get('access-control-allow-origin')).toBe(ext.origin);
+    expect(extPre.headers.get('access-control-allow-headers')).toContain('x-signature');
+    const refused = await fetch(`${base}/webhook`, { method: 'POST', body: '{}', headers: ext });
+    expect(refused.headers.get('access-control-allow-origin')).toBe(ext.origin);
+    expect(refused.headers.get('access-control-expose-headers')).toBe('Date');
+    const extGet = await fetch(`${base}/tokens/A123456`, {
+      headers: { ...ext, authorization: `Bearer ${READ_TOKEN}` },
+    });
+    expect(extGet.headers.get('access-control-allow-origin')).toBeNull();
     expect(existsSync(file)).toBe(true);
   });
+
+  it('refuses a request naming another host (DNS rebinding) unless that host is allowed', async () => {
+    await deliver(payload());
+    const port = new URL(base).port;
+    const rebound = await rawGet(port, '/tokens/A123456', 'attacker.example:' + port);
+    expect(rebound.status).toBe(421);
+    expect(rebound.body).not.toContain('jwt-auth-1');
+    expect((await rawGet(port, '/tokens/A123456', `localhost:${port}`)).status).toBe(200);
+    await receiver.close();
+    await start({ allowedHosts: ['tokens.example.net'] });
+    const named = await rawGet(new URL(base).port, '/tokens/A123456', 'Tokens.Example.net');
+    expect(named.status).toBe(200);
+  });
+
+  it('accepts a payload without feed_token, refuses an empty one', async () => {
+    const p = payload();
+    delete p.feed_token;
+    expect((await deliver(p)).status).toBe(200);
+    expect((await deliver(payload({ feed_token: '' }))).status).toBe(400);
+  });
+
+  it('dates its answers with its own clock (the extension re-signs with it once)', async () => {
+    const raw = await fetch(`${base}/health`);
+    expect(Date.parse(raw.headers.get('date') ?? '')).toBe(Math.floor(clock / 1000) * 1000);
+  });
 });
+
+/** A GET with a chosen Host header (fetch does not allow setting it). */
+function rawGet(port: string, path: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolveGet, rejectGet) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: Number(port),
+        path,
+        method: 'GET',
+        headers: { host, authorization: `Bearer ${READ_TOKEN}` },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString('utf8')));
+        res.on('end', () => resolveGet({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', rejectGet);
+    req.end();
+  });
+}

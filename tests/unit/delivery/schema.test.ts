@@ -71,6 +71,11 @@ describe('payload', () => {
     expect(validatePayload({ ...good, test: 'no' })).toContain('$.test must be of type boolean');
     expect(validatePayload({ ...good, api_key: 'leak' })).toContain('$.api_key is not allowed');
     expect(validatePayload({ ...good, feed_token: '' })).toContain('$.feed_token is too short');
+    // A login without a feed token sends none: still a valid payload.
+    expect(validatePayload(without('feed_token'))).toEqual([]);
+    const noFeed = buildPayload(account, { ...tokens, feedToken: '' }, { eventId: EVENT });
+    expect('feed_token' in noFeed).toBe(false);
+    expect(validatePayload(noFeed)).toEqual([]);
     expect(validatePayload([])).toContain('$ must be of type object');
   });
 

@@ -15,6 +15,10 @@ vi.mock('@/utils/messaging', async (importOriginal) => {
     sendMessage: vi.fn(async (type: string, data?: unknown) => {
       sent.push({ type, data });
       if (type === 'delivery/overview') return overview;
+      if (type === 'delivery/confirm-targets') {
+        overview = { ...overview, settings: 'ok' };
+        return undefined;
+      }
       if (type === 'delivery/add-target') {
         return {
           target: { id: 't-new', accountId: 'a1', kind: 'webhook', createdAt: 0, pending: 0, failed: 0 },
@@ -189,5 +193,23 @@ describe('DeliverySection', () => {
     await submitAdd(c);
     expect(request).not.toHaveBeenCalled();
     expect(c.querySelector('[role="alert"]')!.textContent).toMatch(/https/);
+  });
+
+  it('says when delivery settings were changed outside the extension, and confirms the list on request', async () => {
+    overview = { ...overview, settings: 'tampered' };
+    const c = await render();
+    expect(c.textContent).toContain('Delivery settings were changed outside the extension');
+    await act(async () => button(c, 'These are my delivery targets').click());
+    expect(sent.map((x) => x.type)).toContain('delivery/confirm-targets');
+    await vi.waitFor(() =>
+      expect(c.textContent).not.toContain('Delivery settings were changed outside the extension'),
+    );
+  });
+
+  it('asks once to confirm targets saved by an earlier version', async () => {
+    overview = { ...overview, settings: 'unverified' };
+    const c = await render();
+    expect(c.textContent).toContain('saved by an earlier version');
+    expect(button(c, 'These are my delivery targets')).toBeTruthy();
   });
 });

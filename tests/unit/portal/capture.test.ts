@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { findApiKeyRows, readShownValue } from '@/utils/portal/myApis';
 import { captureSecret, findSecretAnchor, findTextSecrets } from '@/utils/portal/enableTotp';
-import { parseTotpInput } from '@/utils/portal/totpSecret';
+import { looksLikeBase32Secret, parseTotpInput } from '@/utils/portal/totpSecret';
+import { decodeBase32 } from '@/utils/vault/base32';
 
 function page(html: string): Document {
   document.body.innerHTML = html;
@@ -105,8 +106,16 @@ describe('enable-totp: secret text', () => {
 });
 
 describe('TOTP input parsing (background side)', () => {
+  it('is the vault parser: what it accepts, the vault decodes; Angel-looking text must decode', () => {
+    expect(looksLikeBase32Secret('JBSWY3DPEHPK3PXP')).toBe(true);
+    expect(looksLikeBase32Secret('JBSW Y3DP EHPK 3PXP')).toBe(true);
+    expect(looksLikeBase32Secret('JBSWY3DPEHPK3PXPA')).toBe(false); // undecodable length
+    expect(looksLikeBase32Secret('JBSWY3DPEHPK3PX')).toBe(false); // too short
+    const r = parseTotpInput('jbsw-y3dp-ehpk-3pxp-gezd-gnbv');
+    expect(r.ok && decodeBase32(r.secret).length).toBe(15);
+  });
   it('base32 text, normalised', () => {
-    expect(parseTotpInput(' jbsw y3dp ehpk 3pxp== ')).toEqual({
+    expect(parseTotpInput(' jbsw y3dp ehpk 3pxp ')).toEqual({
       ok: true,
       secret: 'JBSWY3DPEHPK3PXP',
       params: { algorithm: 'SHA1', digits: 6, period: 30 },
@@ -128,11 +137,17 @@ describe('TOTP input parsing (background side)', () => {
     });
   });
   it.each([
-    ['otpauth://hotp/Angel?secret=GEZDGNBVGY3TQOJQ&counter=1', /not a time-based/],
-    ['otpauth://totp/Angel?secret=GEZDGNBVGY3TQOJQ&digits=5', /5-digit/],
+    ['otpauth://hotp/Angel?secret=GEZDGNBVGY3TQOJQ&counter=1', /HOTP|counter/i],
+    ['otpauth://totp/Angel?secret=GEZDGNBVGY3TQOJQ&digits=5', /"5" digits/],
     ['otpauth://totp/Angel?secret=GEZDGNBVGY3TQOJQ&algorithm=MD5', /MD5/],
     ['JBSWY3DP', /too short/],
-    ['JBSWY3DPEHPK3PX1', /only A-Z and 2-7/],
+    ['JBSWY3DPEHPK3PX1', /Character 16 .*"1" \(one\)/],
+    // 17 characters: one too many for whole bytes; it would decode to no usable key.
+    ['JBSWY3DPEHPK3PXPA', /17/],
+    // Padding that does not fit the length is refused, as in Options.
+    ['JBSWY3DPEHPK3PXP==', /padding/],
+    ['otpauth://totp/Angel?secret=JBSWY3DPEHPK3PXPA', /17/],
+    ['otpauth://totp/Angel?secret=GEZDGNBVGY3TQOJQ&period=0', /period|seconds/i],
   ])('refuses %s', (input, message) => {
     const r = parseTotpInput(input);
     expect(r.ok).toBe(false);

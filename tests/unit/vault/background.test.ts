@@ -193,11 +193,8 @@ describe('corrupt vaults are never wiped silently', () => {
     expect((await fakeBrowser.storage.local.get('vault')).vault).toEqual({ v: 2, kdf: 'garbage' });
 
     expect(await send('vault/reset', { confirm: 'RESET' })).toMatchObject({ state: 'none' });
-    const kept = (await fakeBrowser.storage.local.get('vaultKeptCopies')).vaultKeptCopies as Array<{
-      envelope: unknown;
-      reason: string;
-    }>;
-    expect(kept[0]).toMatchObject({ envelope: { v: 2, kdf: 'garbage' }, reason: 'before reset' });
+    // A reset keeps no copy of anything.
+    expect(await fakeBrowser.storage.local.get(['vault', 'vaultKeptCopies'])).toEqual({});
   });
 
   it('data that fails its integrity check: corrupt after unlock, nothing rewritten', async () => {
@@ -251,6 +248,33 @@ describe('corrupt vaults are never wiped silently', () => {
     expect(kept[0]!.envelope).toBe('not json at all');
     await send('vault/lock');
     await send('vault/unlock', { password: 'backup password' });
+
+    // Listed in Options, exportable exactly as stored, deletable; a reset deletes every copy.
+    const list = await send('vault/kept-copies');
+    expect(list).toEqual([expect.objectContaining({ reason: 'restore', size: 'not json at all'.length })]);
+    const exported = await send('vault/kept-copy-export', { id: list[0]!.id });
+    expect(exported.content).toBe('not json at all');
+    expect(exported.fileName).toMatch(/^smartapi-companion-kept-vault-\d{4}-\d\d-\d\d-\d+\.json$/);
+    expect((await rejection(send('vault/kept-copy-delete', { id: 42 }))).code).toBe('no-kept-copy');
+    expect(await send('vault/kept-copy-delete', { id: list[0]!.id })).toEqual([]);
+    expect(await fakeBrowser.storage.local.get('vaultKeptCopies')).toEqual({});
+  });
+
+  it('a reset removes the vault and every kept copy, also copies kept by an earlier version', async () => {
+    await send('vault/create', { password: PW });
+    await send('accounts/save', { input });
+    const old = (await fakeBrowser.storage.local.get('vault')).vault;
+    await fakeBrowser.storage.local.set({
+      vaultKeptCopies: [{ savedAt: 1, reason: 'before reset', envelope: old }],
+    });
+    expect(await send('vault/kept-copies')).toEqual([expect.objectContaining({ id: 1, reason: 'reset' })]);
+    await send('vault/reset', { confirm: 'RESET' });
+    const local = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    expect(local).not.toContain(JSON.stringify(old).slice(20, 80));
+    expect(await fakeBrowser.storage.local.get(['vault', 'vaultKeptCopies'])).toEqual({});
+    expect(await send('vault/kept-copies')).toEqual([]);
+    // The old master password opens nothing any more.
+    expect((await rejection(send('vault/unlock', { password: PW }))).code).toBe('no-vault');
   });
 });
 
@@ -426,26 +450,57 @@ describe('auto-lock', () => {
     await vi.waitFor(async () => expect(await isUnlocked()).toBe(false));
   });
 
-  it('any request from an extension page counts as activity, except status and lock', async () => {
+  it('only what a person does counts as activity: touches and user actions, not reads', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-28T08:00:00Z'));
     await send('vault/create', { password: PW });
     const due = async () => (await fakeBrowser.alarms.get(AUTO_LOCK_ALARM))?.scheduledTime;
     expect(await due()).toBe(Date.parse('2026-11-28T08:30:00Z'));
     vi.setSystemTime(new Date('2026-11-28T08:10:00Z'));
-    await fakeBrowser.runtime.onMessage.trigger({ __sac: 1, type: 'vault/status' }, pageSender());
+    for (const type of [
+      'vault/status',
+      'accounts/list',
+      'totp/codes',
+      'delivery/overview',
+      'login/overview',
+    ]) {
+      await fakeBrowser.runtime.onMessage.trigger({ __sac: 1, type }, pageSender());
+    }
     expect(await due()).toBe(Date.parse('2026-11-28T08:30:00Z'));
     await fakeBrowser.runtime.onMessage.trigger(
-      { __sac: 1, type: 'accounts/list' },
+      { __sac: 1, type: 'vault/touch' },
       { id: 'other-extension', url: 'https://example.com/' },
     );
     expect(await due()).toBe(Date.parse('2026-11-28T08:30:00Z'));
-    await fakeBrowser.runtime.onMessage.trigger({ __sac: 1, type: 'login/anything' }, pageSender());
+    await fakeBrowser.runtime.onMessage.trigger({ __sac: 1, type: 'login/start' }, pageSender());
     // (vi.waitFor steps the fake clock by its polling interval, hence the range.)
     await vi.waitFor(async () =>
       expect(await due()).toBeGreaterThanOrEqual(Date.parse('2026-11-28T08:40:00Z')),
     );
     expect(await due()).toBeLessThan(Date.parse('2026-11-28T08:40:01Z'));
+  });
+
+  it('an options tab left open (status, lists, codes, overviews every few seconds) ends locked', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const t0 = Date.parse('2026-11-28T08:00:00Z');
+    vi.setSystemTime(t0);
+    await send('vault/create', { password: PW });
+    await send('vault/set-auto-lock', { minutes: 5 });
+    await send('accounts/save', { input });
+    // Six minutes of what an open options page and popup ask on their own, every 4 s.
+    for (let ms = 0; ms <= 6 * 60_000; ms += 4000) {
+      vi.setSystemTime(t0 + ms);
+      for (const type of ['vault/status', 'accounts/list', 'totp/codes'] as const) {
+        await fakeBrowser.runtime.onMessage.trigger({ __sac: 1, type }, pageSender());
+        if (await isUnlocked()) await send(type);
+      }
+      const alarm = await fakeBrowser.alarms.get(AUTO_LOCK_ALARM);
+      if (alarm && alarm.scheduledTime <= Date.now()) {
+        await fakeBrowser.alarms.onAlarm.trigger(alarm);
+      }
+    }
+    await vi.waitFor(async () => expect(await isUnlocked()).toBe(false));
+    expect(await send('vault/status')).toMatchObject({ state: 'locked' });
   });
 
   it('"never" clears the alarm', async () => {

@@ -1,0 +1,358 @@
+/**
+ * What is stored at rest, in real browsers: no secret readable in storage.local or
+ * storage.sync after any flow (including a webhook that refuses and echoes the request),
+ * auto-lock with a forgotten options tab, delivery settings changed outside the extension,
+ * a receiver whose clock is 6 minutes off, and a reset that leaves no copy behind.
+ * (storage.session holds the unlocked vault key by design and is not searched.)
+ */
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER, launchExtension, type ExtensionSession } from './harness';
+import { connectWebhook, startReceiver, type RunningReceiver } from './receiver';
+import { FIXTURE_API_ACCOUNT } from '../fixtures/api/angelApi';
+import { secretForms } from '@/utils/delivery/mask';
+import { decodeBase32 } from '@/utils/vault/base32';
+
+const PASSWORD = 'secrets-e2e-master-pw';
+const LABEL = 'Secrets e2e';
+const WAIT_MS = 60_000;
+
+async function must<T>(h: ExtensionSession, type: string, data?: unknown): Promise<T> {
+  const r = await h.sendMessage<T>(type, data);
+  if (!r.ok) throw new Error(`${type} failed: ${r.code} ${r.message}`);
+  return r.value as T;
+}
+
+/** Every form of `value` the dump must not contain: as is, URL-encoded, hex, base64, base32 (any alignment). */
+function forms(value: string): string[] {
+  const b = Buffer.from(value, 'utf8');
+  return [
+    value,
+    encodeURIComponent(value),
+    b.toString('hex'),
+    b.toString('base64').replace(/=+$/, ''),
+    b.toString('base64url'),
+    ...secretForms(value),
+  ];
+}
+
+/** The TOTP secret is base32 already: its key bytes are searched too. */
+function keyForms(base32: string): string[] {
+  const key = Buffer.from(decodeBase32(base32));
+  return [key.toString('hex'), key.toString('base64').replace(/=+$/, ''), key.toString('base64url')];
+}
+
+/** A webhook that refuses every delivery with a 422 echoing the request, as FastAPI does. */
+async function startEchoServer(): Promise<{ url: string; hits: () => number; close(): Promise<void> }> {
+  let hits = 0;
+  const server: Server = createServer((req, res) => {
+    const origin = String(req.headers.origin ?? '');
+    const cors = /^(chrome|moz)-extension:\/\//.test(origin)
+      ? {
+          'access-control-allow-origin': origin,
+          'access-control-allow-headers': 'content-type, x-signature, x-timestamp, idempotency-key',
+          'access-control-allow-methods': 'POST',
+        }
+      : {};
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, cors);
+      res.end();
+      return;
+    }
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+    req.on('end', () => {
+      hits += 1;
+      const parsed = JSON.parse(body) as Record<string, string>;
+      res.writeHead(422, { 'content-type': 'application/json', ...cors });
+      res.end(
+        JSON.stringify({
+          token: parsed.auth_token,
+          hex: Buffer.from(parsed.feed_token ?? '').toString('hex'),
+          url: encodeURIComponent(parsed.refresh_token ?? ''),
+          detail: [{ type: 'missing', loc: ['body', 'x'], msg: 'Field required', input: parsed }],
+          b64: Buffer.from(body).toString('base64'),
+        }),
+      );
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    hits: () => hits,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+describe(`secrets at rest, auto-lock, delivery settings, reset (${BROWSER})`, () => {
+  let h: ExtensionSession;
+  let receiver: RunningReceiver;
+  let accountId: string;
+  let targetId: string;
+  /** name -> value of everything that must never be found in storage.local / storage.sync. */
+  const secrets = new Map<string, string>();
+
+  beforeAll(async () => {
+    h = await launchExtension();
+    await must(h, 'vault/create', { password: PASSWORD });
+    const saved = await must<{ account?: { id: string } }>(h, 'accounts/save', {
+      input: {
+        label: LABEL,
+        clientCode: FIXTURE_API_ACCOUNT.clientCode,
+        mpin: FIXTURE_API_ACCOUNT.mpin,
+        totpSecret: FIXTURE_API_ACCOUNT.totpSecret,
+        apiKey: FIXTURE_API_ACCOUNT.apiKey,
+        apiSecret: 'api-secret-e2e-77f1',
+        platform: 'SMART_API',
+        redirectUrl: 'https://example.com/angel',
+        notes: '',
+        dailyLogin: false,
+        autoFill: false,
+      },
+    });
+    accountId = saved.account!.id;
+    receiver = await startReceiver();
+    const connected = await connectWebhook(h, receiver, accountId);
+    targetId = connected.targetId;
+    secrets.set('master password', PASSWORD);
+    secrets.set('MPIN', FIXTURE_API_ACCOUNT.mpin);
+    secrets.set('TOTP secret', FIXTURE_API_ACCOUNT.totpSecret);
+    secrets.set('API key', FIXTURE_API_ACCOUNT.apiKey);
+    secrets.set('API secret', 'api-secret-e2e-77f1');
+    secrets.set('webhook secret', connected.secret);
+  });
+
+  afterAll(async () => {
+    await h?.close();
+    await receiver?.dispose();
+  });
+
+  async function expectNoSecretAtRest(after: string): Promise<void> {
+    const dumps = {
+      local: JSON.stringify(await h.storageDump('local')).toLowerCase(),
+      sync: JSON.stringify(await h.storageDump('sync')).toLowerCase(),
+    };
+    const found: string[] = [];
+    for (const [name, value] of secrets) {
+      const all = [...forms(value), ...(name === 'TOTP secret' ? keyForms(value) : [])];
+      for (const [area, text] of Object.entries(dumps)) {
+        // The MPIN is 4 digits: only its exact JSON string form is meaningful to look for.
+        const needles = name === 'MPIN' ? [`"${value}"`] : all.filter((f) => f.length >= 6);
+        for (const f of needles) if (text.includes(f.toLowerCase())) found.push(`${name} (${f}) in ${area}`);
+      }
+    }
+    expect(found, `after ${after}`).toEqual([]);
+  }
+
+  async function captureTokens(): Promise<void> {
+    const result = await must<{ tokensStored?: boolean; delivery?: string }>(h, 'validate/account', {
+      accountId,
+    });
+    expect(result.tokensStored, JSON.stringify(result)).toBe(true);
+  }
+
+  function resetJournal(): void {
+    receiver.journal.accepted.length = 0;
+    receiver.journal.duplicates.length = 0;
+    receiver.journal.rejected.length = 0;
+  }
+
+  it('no secret in storage.local or storage.sync after each flow, a refusing echoing webhook included', async () => {
+    await expectNoSecretAtRest('creating the vault and adding an account and a webhook');
+    resetJournal();
+    await captureTokens();
+    await expect.poll(() => receiver.journal.accepted.length, { timeout: WAIT_MS }).toBe(1);
+    const stored = receiver.store().tokens[FIXTURE_API_ACCOUNT.clientCode]!;
+    secrets.set('auth token', stored.auth_token);
+    if (stored.feed_token) secrets.set('feed token', stored.feed_token);
+    if (stored.refresh_token) secrets.set('refresh token', stored.refresh_token);
+    await expectNoSecretAtRest('validation and a delivery');
+
+    const echo = await startEchoServer();
+    const added = await must<{ target: { id: string }; secret: string }>(h, 'delivery/add-target', {
+      accountId,
+      kind: 'webhook',
+      url: echo.url,
+    });
+    secrets.set('echo webhook secret', added.secret);
+    try {
+      await captureTokens();
+      await expect.poll(() => echo.hits(), { timeout: WAIT_MS }).toBeGreaterThan(0);
+      await expect
+        .poll(
+          async () =>
+            (
+              ((await h.storageDump('local'))['delivery.outbox'] as Array<{
+                targetId: string;
+                state: string;
+              }>) ?? []
+            )
+              .filter((e) => e.targetId === added.target.id)
+              .map((e) => e.state),
+          { timeout: WAIT_MS },
+        )
+        .toEqual(['failed']);
+      const outbox = (await h.storageDump('local'))['delivery.outbox'] as Array<{
+        targetId: string;
+        lastMessage?: string;
+      }>;
+      const refused = outbox.find((e) => e.targetId === added.target.id)!;
+      expect(refused.lastMessage).toContain('422');
+      expect(refused.lastMessage).toContain('[hidden]');
+      // The tokens of this second capture are new: take them from the receiver that accepted them.
+      await expect.poll(() => receiver.journal.accepted.length, { timeout: WAIT_MS }).toBe(2);
+      const second = receiver.store().tokens[FIXTURE_API_ACCOUNT.clientCode]!;
+      secrets.set('auth token 2', second.auth_token);
+      if (second.feed_token) secrets.set('feed token 2', second.feed_token);
+      if (second.refresh_token) secrets.set('refresh token 2', second.refresh_token);
+      await expectNoSecretAtRest('a refused delivery whose answer echoes the request');
+    } finally {
+      await must(h, 'delivery/remove-target', { targetId: added.target.id });
+      await echo.close();
+    }
+    await must(h, 'vault/lock');
+    await must(h, 'vault/unlock', { password: PASSWORD });
+    await expectNoSecretAtRest('lock and unlock');
+  });
+
+  it('a receiver whose clock is 6 minutes ahead still gets the delivery (one re-signed attempt)', async () => {
+    receiver.setClockOffset(6 * 60_000);
+    try {
+      resetJournal();
+      await captureTokens();
+      await expect.poll(() => receiver.journal.accepted.length, { timeout: WAIT_MS }).toBe(1);
+      expect(receiver.journal.rejected.map((r) => r.status)).toEqual([401]);
+      expect(receiver.journal.rejected[0]!.reason).toMatch(/timestamp/);
+    } finally {
+      receiver.setClockOffset(0);
+    }
+  });
+
+  it('delivery settings changed outside the extension: nothing is sent, Options says so', async () => {
+    const other = await startReceiver();
+    try {
+      const overview = await must<{ targets: Array<{ id: string; url?: string }> }>(h, 'delivery/overview');
+      const secret = secrets.get('webhook secret')!;
+      await other.setSecret(secret);
+      const original = await h.inExtension(async () => {
+        const api =
+          (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+        return (await api.storage.local.get('delivery.targets'))['delivery.targets'] as unknown;
+      });
+      expect(overview.targets.map((t) => t.id)).toContain(targetId);
+      // Point the webhook somewhere else, as a program with access to the profile could.
+      await h.inExtension(
+        async (id: string, url: string) => {
+          const api =
+            (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+          const list = (await api.storage.local.get('delivery.targets'))['delivery.targets'] as Array<{
+            id: string;
+            url?: string;
+          }>;
+          await api.storage.local.set({
+            'delivery.targets': list.map((t) => (t.id === id ? { ...t, url } : t)),
+          });
+        },
+        targetId,
+        other.url,
+      );
+      const page = await h.openExtensionPage('options.html');
+      await page.waitForFunction(
+        () => document.body.innerText.includes('Delivery settings were changed outside the extension'),
+        { timeout: 20_000, polling: 200 },
+      );
+      resetJournal();
+      await captureTokens();
+      await expect
+        .poll(
+          async () =>
+            ((await h.storageDump('local'))['delivery.outbox'] as unknown[] | undefined)?.length ?? 0,
+          { timeout: 20_000 },
+        )
+        .toBeGreaterThan(0);
+      const results = await must<Array<{ outcome: string; message: string }>>(h, 'delivery/retry-now', {});
+      expect(results.every((r) => /changed outside the extension/.test(r.message))).toBe(true);
+      expect(other.journal.accepted).toHaveLength(0);
+      expect(receiver.journal.accepted).toHaveLength(0);
+
+      // Put back as it was: trusted again.
+      await h.inExtension(async (list: unknown) => {
+        const api =
+          (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+        await api.storage.local.set({ 'delivery.targets': list });
+      }, original);
+      await page.waitForFunction(
+        () => !document.body.innerText.includes('Delivery settings were changed outside the extension'),
+        { timeout: 20_000, polling: 200 },
+      );
+      // What was queued meanwhile was sealed for the changed address and stays unsendable; the
+      // next capture replaces it and goes to the real receiver.
+      await captureTokens();
+      await expect.poll(() => receiver.journal.accepted.length, { timeout: WAIT_MS }).toBe(1);
+      expect(other.journal.accepted).toHaveLength(0);
+      await page.close();
+    } finally {
+      await other.dispose();
+    }
+  });
+
+  it('an options tab left open longer than the auto-lock time ends locked', async () => {
+    await must(h, 'vault/set-auto-lock', { minutes: 1 });
+    const page = await h.openExtensionPage('options.html');
+    await page.waitForFunction(
+      (label: string) => document.body.innerText.includes(label),
+      {
+        timeout: 20_000,
+        polling: 500,
+      },
+      LABEL,
+    );
+    // Nobody touches the page: its sections stay open and follow storage, but that is not activity.
+    await expect
+      .poll(async () => (await must<{ state: string }>(h, 'vault/status')).state, {
+        timeout: 150_000,
+        interval: 2000,
+      })
+      .toBe('locked');
+    // The open page notices and shows the unlock form.
+    await page.waitForFunction(() => document.body.innerText.includes('Unlock'), {
+      timeout: 30_000,
+      polling: 500,
+    });
+    await page.close();
+    await must(h, 'vault/unlock', { password: PASSWORD });
+    await must(h, 'vault/set-auto-lock', { minutes: 30 });
+  }, 240_000);
+
+  it('a damaged vault set aside by a restore is listed with Export and Delete; reset leaves no copy', async () => {
+    const file = await must<{ content: string }>(h, 'backup/export', { password: 'backup-pw-e2e-1' });
+    await h.inExtension(async () => {
+      const api =
+        (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      await api.storage.local.set({ vault: 'damaged beyond reading' });
+    });
+    expect((await must<{ state: string }>(h, 'vault/status')).state).toBe('corrupt');
+    await must(h, 'backup/import', { content: file.content, password: 'backup-pw-e2e-1', mode: 'replace' });
+    const page = await h.openExtensionPage('options.html');
+    await page.waitForFunction(() => document.body.innerText.includes('Kept copies of an earlier vault'), {
+      timeout: 20_000,
+      polling: 200,
+    });
+    const labels = await page.$$eval('#kept-copies button', (bs) =>
+      bs.map((b) => b.getAttribute('aria-label') ?? ''),
+    );
+    expect(labels.some((l) => l.startsWith('Export the copy kept on'))).toBe(true);
+    expect(labels.some((l) => l.startsWith('Delete the copy kept on'))).toBe(true);
+    await page.close();
+    expect(await must<unknown[]>(h, 'vault/kept-copies')).toHaveLength(1);
+
+    await must(h, 'vault/reset', { confirm: 'RESET' });
+    const local = await h.storageDump('local');
+    const left = Object.keys(local).filter((k) => /^vault(?!Settings)|^delivery\./.test(k));
+    expect(left).toEqual([]);
+    expect(JSON.stringify(local)).not.toContain('damaged beyond reading');
+    expect((await h.sendMessage('vault/unlock', { password: PASSWORD })).code).toBe('no-vault');
+    expect((await h.sendMessage('vault/unlock', { password: 'backup-pw-e2e-1' })).code).toBe('no-vault');
+  });
+});
