@@ -67,6 +67,7 @@ import {
   withLock,
   type Attempt,
 } from './attempts';
+import { registerPageRules } from './pageRules';
 
 export const LOGIN_URL = 'https://smartapi.angelone.in/publisher-login';
 const TIMEOUT_ALARM = 'sac-login-timeout:';
@@ -625,6 +626,10 @@ export function registerLogin(): void {
   handle('login/portal-error', 'portal', ({ attemptId, text, httpStatus }, sender) =>
     pageError(attemptId, String(text ?? ''), typeof httpStatus === 'number' ? httpStatus : undefined, sender),
   );
+  registerPageRules({
+    attemptOf: attemptOfSender,
+    fail: (id, message, kind) => finishAttempt(id, false, message, kind),
+  });
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name.startsWith(TIMEOUT_ALARM)) void onTimeout(alarm.name.slice(TIMEOUT_ALARM.length));

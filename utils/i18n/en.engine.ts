@@ -1,0 +1,25 @@
+/**
+ * English in-page texts of the page engine's login help: why an attempt stopped, "Show me",
+ * the diagnostic report. Spread into `enInPage` (en.portal-login.ts); Hindi twin in hi.engine.ts.
+ */
+export const enEngineInPage = {
+  'eng.fieldClientCode': 'client code',
+  'eng.fieldPin': 'MPIN',
+  'eng.fieldTotp': 'TOTP',
+  'eng.and': ' and ',
+  'eng.or': ' or ',
+  'eng.missing': 'Found {found}, but no {missing} field on this page.',
+  'eng.noneFound': 'No client code, MPIN or TOTP field was recognised on this page.',
+  'eng.noPress': 'Found {found}, but no Login button on this page.',
+  'eng.pressDisabled': 'The Login button stayed disabled after {found} were typed.',
+  'eng.notKept': 'The page did not keep the {field} that was typed into it.',
+  'eng.tabOpen': 'The login tab stays open: "Show me" marks what was found.',
+  'eng.helpLabel': 'Login help',
+  'eng.showMe': 'Show me',
+  'eng.hide': 'Hide the marks',
+  'eng.copyReport': 'Copy a diagnostic report',
+  'eng.copied': 'Diagnostic report copied. It holds the page’s outline only: no values, no codes.',
+  'eng.copyFailed': 'The report could not be copied. Select the text below and copy it.',
+} as const;
+
+export type EngineInPageKey = keyof typeof enEngineInPage;
