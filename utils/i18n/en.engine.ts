@@ -9,6 +9,7 @@ export const enEngineInPage = {
   'eng.and': ' and ',
   'eng.or': ' or ',
   'eng.missing': 'Found {found}, but no {missing} field on this page.',
+  'eng.modeNotChosen': 'The page did not switch to its TOTP login; nothing was typed.',
   'eng.noneFound': 'No client code, MPIN or TOTP field was recognised on this page.',
   'eng.noPress': 'Found {found}, but no Login button on this page.',
   'eng.pressDisabled': 'The Login button stayed disabled after {found} were typed.',

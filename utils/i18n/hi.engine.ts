@@ -8,6 +8,7 @@ export const hiEngineInPage: Record<EngineInPageKey, string> = {
   'eng.and': ' और ',
   'eng.or': ' या ',
   'eng.missing': '{found} मिले, पर इस पेज पर {missing} का कोई फ़ील्ड नहीं मिला।',
+  'eng.modeNotChosen': 'पेज TOTP लॉगिन पर नहीं बदला; कुछ भी नहीं भरा गया।',
   'eng.noneFound': 'इस पेज पर क्लाइंट कोड, MPIN या TOTP का कोई फ़ील्ड पहचाना नहीं गया।',
   'eng.noPress': '{found} मिले, पर इस पेज पर Login बटन नहीं मिला।',
   'eng.pressDisabled': '{found} भरने के बाद भी Login बटन बंद (disabled) रहा।',

@@ -340,6 +340,11 @@ class LoginDriver {
       this.dirty = true;
       return;
     }
+    // Never read the fields of another mode: wait for the TOTP mode to become the chosen one.
+    if (modes.totp && !modes.selected) {
+      this.waitOrReport(tp('eng.modeNotChosen'));
+      return;
+    }
 
     const { read, scope } = this.read();
     const fields = read.fields;
