@@ -10,6 +10,7 @@ import { FormMessage } from '@/components/vault/Field';
 import { ProfilesSection } from '@/components/portal/ProfilesSection';
 import { DeliverySection } from '@/components/delivery/DeliverySection';
 import { LoginSettingsSection } from '@/components/login/LoginSettingsSection';
+import { PageRulesSection } from '@/components/engine/PageRulesSection';
 import { ValidateAllSection } from '@/components/validation/ValidateAllSection';
 import { LanguageSection } from '@/components/i18n/LanguageSection';
 import { useT } from '@/utils/i18n';
@@ -72,6 +73,7 @@ export function Options() {
             <AccountsSection />
             <ProfilesSection />
             <LoginSettingsSection />
+            <PageRulesSection />
             <ValidateAllSection />
             <DeliverySection />
             <SettingsSection />

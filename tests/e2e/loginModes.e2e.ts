@@ -6,10 +6,13 @@
  *    submission with one MPIN and one TOTP, and nothing ever typed or pressed in the
  *    password mode;
  *  - the same page with an unlabeled TOTP input: the attempt stops within seconds, naming the
- *    missing field, nothing submitted, the tab left open with "Show me" and the report.
+ *    missing field, nothing submitted, the tab left open with "Show me" and the report;
+ *  - "Teach this page" on it: the user clicks the three inputs and the LOGIN div (real clicks;
+ *    the page acts on none of them), the rule is stored in the vault, the next login succeeds,
+ *    and Options lists the rule and deletes it.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { BROWSER, launchExtension, type ExtensionSession } from './harness';
 import { addAccount, createVault } from './flows';
 
@@ -147,8 +150,99 @@ describe(`daily login on the two-mode page (${BROWSER})`, () => {
           Array.from(host.shadowRoot?.querySelectorAll('button') ?? []).map((b) => b.textContent),
         ),
       );
-    await expect.poll(helpButtons, { timeout: 10_000 }).toEqual(['Show me', 'Copy a diagnostic report']);
+    await expect
+      .poll(helpButtons, { timeout: 10_000 })
+      .toEqual(['Show me', 'Copy a diagnostic report', 'Teach this page']);
     // Nothing was typed into the page: the MPIN box is still empty.
     expect(await tab.evaluate(() => (document.getElementById('tot-pin') as HTMLInputElement).value)).toBe('');
+  });
+
+  /** A button of one of the extension's in-page controls, as a handle for a real click. */
+  async function ownButton(
+    page: Page,
+    kind: string,
+    text: string,
+  ): Promise<ElementHandle<HTMLButtonElement>> {
+    const handle = await page.waitForFunction(
+      (k: string, t: string) => {
+        const host = document.querySelector(`[data-smartapi-companion="${k}"]`);
+        return (
+          Array.from(host?.shadowRoot?.querySelectorAll('button') ?? []).find((b) => b.textContent === t) ??
+          null
+        );
+      },
+      { timeout: 15_000 },
+      kind,
+      text,
+    );
+    return handle as unknown as ElementHandle<HTMLButtonElement>;
+  }
+
+  const ownText = (page: Page, kind: string) =>
+    page.evaluate(
+      (k: string) =>
+        document.querySelector(`[data-smartapi-companion="${k}"]`)?.shadowRoot?.textContent ?? '',
+      kind,
+    );
+
+  it('"Teach this page": the picked fields make the next login succeed; Options lists and deletes the rule', async () => {
+    h.fixture.reset();
+    h.fixture.setFlags({
+      loginStyle: 'two-modes-missing',
+      loginMpin: MAIN.mpin,
+      loginTotpSecret: SECRET,
+      loginClientCode: MAIN.clientCode,
+    });
+    let since = Date.now();
+    await h.sendMessage('login/start', { accountId });
+    const first = await resultAfter(since, 30_000);
+    expect(first.result.ok).toBe(false);
+    const tab = await loginTab();
+    // The extension opens login tabs in the background; a person looks at it to teach it.
+    await tab.bringToFront();
+    await (await ownButton(tab, 'login-help', 'Teach this page')).click();
+    await expect
+      .poll(() => ownText(tab, 'teach'), { timeout: 10_000 })
+      .toContain('Click the client code field.');
+    await tab.click('#tot-user-id-block input');
+    await expect.poll(() => ownText(tab, 'teach')).toContain('Click the MPIN field.');
+    await tab.click('#tot-pin');
+    await expect.poll(() => ownText(tab, 'teach')).toContain('Click the TOTP field.');
+    await tab.click('#tot-block .line:nth-of-type(3) input');
+    await expect.poll(() => ownText(tab, 'teach')).toContain('Click the Login button.');
+    await tab.click('#totp-login .btn');
+    await expect.poll(() => ownText(tab, 'teach'), { timeout: 10_000 }).toContain('Saved for this page.');
+    // Picking pressed nothing on the page.
+    expect(posts('/publisher-login/api/login')).toHaveLength(0);
+    expect(await tab.evaluate(() => document.querySelector('.err')?.textContent ?? '')).toBe('');
+    await closeLoginTabs();
+
+    since = Date.now();
+    await h.sendMessage('login/start', { accountId });
+    const second = await resultAfter(since);
+    expect(second.result.ok, second.result.message).toBe(true);
+    const subs = posts('/publisher-login/api/login');
+    expect(subs).toHaveLength(1);
+    const body = JSON.parse(subs[0]!.body) as { clientcode: string; pin: string; totp: string };
+    expect([body.clientcode, body.pin]).toEqual([MAIN.clientCode, MAIN.mpin]);
+    expect(body.totp).toMatch(/^\d{6}$/);
+    expect(posts('/publisher-login/api/other-mode')).toHaveLength(0);
+
+    // Options lists the taught page (where, never values) and deletes it.
+    const options = await h.openExtensionPage('options.html');
+    const rules = () =>
+      options.evaluate(() =>
+        Array.from(document.querySelectorAll('[data-testid="page-rule"]')).map((li) => li.textContent ?? ''),
+      );
+    await expect.poll(rules, { timeout: 15_000 }).toHaveLength(1);
+    const [line] = await rules();
+    expect(line).toContain('smartapi.angelone.in/publisher-login');
+    expect(line).toContain('TOTP');
+    expect(line).not.toContain(MAIN.mpin);
+    await options.click('[data-testid="page-rule"] button');
+    await expect.poll(rules, { timeout: 10_000 }).toHaveLength(0);
+    const stored = await h.sendMessage<unknown[]>('pageRules/list');
+    expect(stored.value).toEqual([]);
+    await options.close();
   });
 });

@@ -4,8 +4,6 @@
  */
 export const enEngineInPage = {
   'eng.fieldClientCode': 'client code',
-  'eng.fieldPin': 'MPIN',
-  'eng.fieldTotp': 'TOTP',
   'eng.and': ' and ',
   'eng.or': ' or ',
   'eng.missing': 'Found {found}, but no {missing} field on this page.',
@@ -20,7 +18,30 @@ export const enEngineInPage = {
   'eng.hide': 'Hide the marks',
   'eng.copyReport': 'Copy a diagnostic report',
   'eng.copied': 'Diagnostic report copied. It holds the page’s outline only: no values, no codes.',
+  'eng.teach': 'Teach this page',
+  'eng.teachClientCode': 'Click the client code field.',
+  'eng.teachPin': 'Click the MPIN field.',
+  'eng.teachTotp': 'Click the TOTP field.',
+  'eng.teachPress': 'Click the Login button.',
+  'eng.teachSkip': 'Skip this one',
+  'eng.teachCancel': 'Cancel (Esc)',
+  'eng.teachNotInput': 'That is not an input box. Click the box itself.',
+  'eng.teachSaved': 'Saved for this page. Log in again from the extension: these fields are used first.',
   'eng.copyFailed': 'The report could not be copied. Select the text below and copy it.',
 } as const;
 
 export type EngineInPageKey = keyof typeof enEngineInPage;
+
+/** Options page: the pages taught with "Teach this page". Spread into `en` (en.ts). */
+export const enEngineUi = {
+  'engui.title': 'Taught login pages',
+  'engui.hint':
+    'Pages where you showed the extension the fields ("Teach this page"). Only where the fields are is stored, never what is typed; it is kept in the encrypted vault.',
+  'engui.none': 'No page taught yet.',
+  'engui.clientCode': 'client code',
+  'engui.press': 'Login button',
+  'engui.delete': 'Delete',
+  'engui.deleteLabel': 'Delete what was taught for {page}',
+} as const;
+
+export type EngineUiKey = keyof typeof enEngineUi;

@@ -5,11 +5,13 @@
  */
 import { enBackground, enRouter } from './en.background';
 import { enInPage, enPortalLoginUi } from './en.portal-login';
+import { enEngineUi } from './en.engine';
 
 export const en = {
   // Portal assistant and daily login (en.portal-login.ts)
   ...enInPage,
   ...enPortalLoginUi,
+  ...enEngineUi,
   // Router, backups, damaged vault, webhook delivery, login and portal background (en.background.ts)
   ...enRouter,
   ...enBackground,

@@ -7,11 +7,13 @@ import type { MessageKey } from './en';
 
 import { hiBackground, hiRouter } from './hi.background';
 import { hiInPage, hiPortalLoginUi } from './hi.portal-login';
+import { hiEngineUi } from './hi.engine';
 
 export const hi: Record<MessageKey, string> = {
   // Portal assistant and daily login (hi.portal-login.ts)
   ...hiInPage,
   ...hiPortalLoginUi,
+  ...hiEngineUi,
   // Router, backups, damaged vault, webhook delivery, login and portal background (hi.background.ts)
   ...hiRouter,
   ...hiBackground,

@@ -13,6 +13,8 @@ import { OWN_UI_ATTR } from '../page/dom';
 export interface HelpInput {
   found: { element: Element; label: string }[];
   report: () => DiagnosticInput;
+  /** "Teach this page": enters the picking mode. */
+  teach?: () => Promise<boolean>;
 }
 
 const HOST_KIND = 'login-help';
@@ -80,8 +82,22 @@ export function showLoginHelp(doc: Document, input: HelpInput): void {
       area.select();
     }
   });
+  const teach = input.teach ? h('button', { type: 'button', class: 'secondary' }, tp('eng.teach')) : null;
+  if (teach && input.teach) {
+    const run = input.teach;
+    onUserClick(teach, async () => {
+      unmark?.();
+      unmark = null;
+      teach.disabled = true;
+      try {
+        await run();
+      } finally {
+        teach.disabled = false;
+      }
+    });
+  }
   control.box.append(
-    h('div', { class: 'row' }, h('span', { class: 'brand' }, 'SmartAPI Companion'), show, copy),
+    h('div', { class: 'row' }, h('span', { class: 'brand' }, 'SmartAPI Companion'), show, copy, teach),
     status,
   );
   doc.documentElement.append(control.host);

@@ -30,6 +30,9 @@ import { press, waitForEnabled } from '../page/act';
 import { insideOwnUi } from '../page/dom';
 import { describeForReport } from '../page/diagnose';
 import { showLoginHelp } from '../login/help';
+import { teachLoginPage } from '../login/teach';
+import type { PageRule } from '../page/rules';
+import '../page/rules';
 import '../login/pageProtocol';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -134,10 +137,12 @@ class LoginDriver {
     private readonly doc: Document,
     private readonly attemptId: string,
     private readonly onStop: () => void,
-    private readonly taught: LoginRules | null = null,
+    private taught: LoginRules | null = null,
   ) {}
 
-  start(): void {
+  start(taught: LoginRules | null): void {
+    this.taught = taught;
+    if (taught) this.note(`taught rule: ${Object.keys(taught).join(', ')}`);
     this.observer = new MutationObserver((records) => {
       if (records.every((r) => insideOwnUi(r.target as Element))) return;
       this.lastMutation = Date.now();
@@ -230,6 +235,7 @@ class LoginDriver {
         })),
         outcome,
       }),
+      teach: () => teachLoginPage(this.doc),
     });
   }
 
@@ -449,8 +455,20 @@ class LoginDriver {
   }
 }
 
+/** A stored page rule as the login's rules (selectors per field and the press control). */
+function taughtRules(rule: PageRule | null): LoginRules | null {
+  if (!rule) return null;
+  const out: LoginRules = {};
+  for (const k of ['clientCode', 'pin', 'totp', 'press'] as const) {
+    const sel = rule.selectors[k];
+    if (sel) out[k] = sel;
+  }
+  return out;
+}
+
 function fieldName(f: LoginField): string {
-  return tp(f === 'clientCode' ? 'eng.fieldClientCode' : f === 'pin' ? 'eng.fieldPin' : 'eng.fieldTotp');
+  // MPIN and TOTP are names that stay in Latin script in every language.
+  return f === 'clientCode' ? tp('eng.fieldClientCode') : f === 'pin' ? 'MPIN' : 'TOTP';
 }
 
 function nameList(fields: readonly LoginField[], joiner: 'eng.and' | 'eng.or'): string {
@@ -498,8 +516,17 @@ export const publisherLoginAdapter: PageAdapter = {
 
     const drive = (attemptId: string) => {
       if (stopped || driver) return;
-      driver = new LoginDriver(document, attemptId, () => undefined);
-      driver.start();
+      driver = new LoginDriver(document, attemptId, () => undefined, null);
+      // Rules the user taught for this page are tried first; the page is read meanwhile.
+      ask(() => sendMessage('pageRules/get', { kind: 'publisher-login' })).then(
+        (rule) => {
+          if (stopped) return;
+          driver!.start(taughtRules(rule));
+        },
+        () => {
+          if (!stopped) driver!.start(null);
+        },
+      );
     };
 
     const begin = (accountId: string) => {
