@@ -10,7 +10,7 @@
  *
  * Benchmarks: bundle sizes (scripts/bench/bundle.ts), popup speed and the goals table
  * (scripts/bench/popup.ts, scripts/bench/goals.ts), fill (scripts/bench/fill.ts), daily login
- * (scripts/bench/login.ts).
+ * (scripts/bench/login.ts, also on the two-mode page for the login fill latency).
  */
 import { spawnSync } from 'node:child_process';
 import { runFillBench, summarise } from './bench/fill';
@@ -58,6 +58,13 @@ async function main(): Promise<void> {
     `Daily login (${login.browser}, ${login.style} look-alike): "Log in" → tokens captured, median ${login.medianExtensionMs} ms; ` +
       `a plain puppeteer script filling the same page (the floor), median ${login.medianFloorMs} ms; ` +
       `ratio of medians ${login.ratio.toFixed(2)}×.`,
+  );
+  console.log('');
+  console.log(`Login fill latency on the two-mode page: ${runs} runs plus one warm-up…`);
+  const modes = await benchLogin({ runs, style: 'two-modes', log: (line) => console.log(`  ${line}`) });
+  console.log(
+    `Login fill latency (TOTP block shown → the page's input events saw all three values), median ` +
+      `${modes.medianFillMs === null ? 'n/a' : `${modes.medianFillMs.toFixed(1)} ms`}; "Log in" → tokens median ${modes.medianExtensionMs} ms.`,
   );
 }
 

@@ -12,6 +12,7 @@ import { ProfilesSection } from '@/components/portal/ProfilesSection';
 import { DeliverySection } from '@/components/delivery/DeliverySection';
 import { LoginSettingsSection } from '@/components/login/LoginSettingsSection';
 import { HistorySection } from '@/components/login/HistorySection';
+import { PageRulesSection } from '@/components/engine/PageRulesSection';
 import { ValidateAllSection } from '@/components/validation/ValidateAllSection';
 import { LanguageSection } from '@/components/i18n/LanguageSection';
 import { useT } from '@/utils/i18n';
@@ -74,6 +75,7 @@ export function Options() {
             <AccountsSection />
             <ProfilesSection />
             <LoginSettingsSection />
+            <PageRulesSection />
             <ValidateAllSection />
             <DeliverySection />
             <HistorySection />

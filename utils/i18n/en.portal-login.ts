@@ -7,7 +7,9 @@
  * Both are spread into `en` (en.ts). The e2e tests look for these English texts: change them
  * only with the tests.
  */
+import { enEngineInPage } from './en.engine';
 export const enInPage = {
+  ...enEngineInPage,
   // Save-to-account control (My APIs, enable TOTP)
   'ip.loadingAccounts': 'Loading your accounts…',
   'ip.noAccounts':

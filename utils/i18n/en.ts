@@ -9,11 +9,13 @@ import { enInPage, enPortalLoginUi } from './en.portal-login';
 import { enHistory } from './en.history';
 import { enPopup } from './en.popup';
 import { enSecStore } from './en.secstore';
+import { enEngineUi } from './en.engine';
 
 export const en = {
   // Portal assistant and daily login (en.portal-login.ts)
   ...enInPage,
   ...enPortalLoginUi,
+  ...enEngineUi,
   // Router, backups, damaged vault, webhook delivery, login and portal background (en.background.ts)
   ...enRouter,
   ...enBackground,

@@ -2,9 +2,11 @@
  * हिन्दी: the portal assistant and the daily login (twin of en.portal-login.ts).
  * Typed against the English sections: a missing key does not compile.
  */
+import { hiEngineInPage } from './hi.engine';
 import type { InPageKey, PortalLoginUiKey } from './en.portal-login';
 
 export const hiInPage: Record<InPageKey, string> = {
+  ...hiEngineInPage,
   'ip.loadingAccounts': 'आपके खाते लोड हो रहे हैं…',
   'ip.noAccounts': 'वॉल्ट में अभी कोई खाता नहीं है। एक्सटेंशन (popup या options) में खाता जोड़ें, फिर दोबारा कोशिश करें।',
   'ip.account': 'खाता',

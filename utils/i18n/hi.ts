@@ -11,11 +11,13 @@ import { hiInPage, hiPortalLoginUi } from './hi.portal-login';
 import { hiHistory } from './hi.history';
 import { hiPopup } from './hi.popup';
 import { hiSecStore } from './hi.secstore';
+import { hiEngineUi } from './hi.engine';
 
 export const hi: Record<MessageKey, string> = {
   // Portal assistant and daily login (hi.portal-login.ts)
   ...hiInPage,
   ...hiPortalLoginUi,
+  ...hiEngineUi,
   // Router, backups, damaged vault, webhook delivery, login and portal background (hi.background.ts)
   ...hiRouter,
   ...hiBackground,

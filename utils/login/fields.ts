@@ -19,7 +19,9 @@ export interface FieldClues {
 
 const CLIENT_RE =
   /client\s*(code|id)|user\s*(name|id)|login\s*id|\bclient\b|\bucc\b|angel\s*(one\s*)?id|\bmobile\b|username/i;
-const PIN_RE = /\bm-?pin\b|\bpin\b|pass\s*code|password|passcode/i;
+const PIN_RE = /\bm-?pin\b|\bpin\b|pass\s*code|passcode/i;
+/** A "Password" is weaker evidence: it is the MPIN only when no field says PIN (see detectStep). */
+const PASSWORD_RE = /password/i;
 const TOTP_RE =
   /\btotp\b|authenticator|\botp\b|one[-\s]?time|verification\s*code|2fa|two[-\s]?factor|auth(entication)?\s*code|6[-\s]?digit/i;
 
@@ -29,6 +31,7 @@ export function scoreField(c: FieldClues): Record<LoginField, number> {
   const text = c.text.toLowerCase();
   if (TOTP_RE.test(text)) s.totp += 6;
   if (PIN_RE.test(text)) s.pin += 5;
+  else if (PASSWORD_RE.test(text)) s.pin += 3;
   if (CLIENT_RE.test(text)) s.clientCode += 5;
   // "Enter OTP or TOTP" pages mention both PIN-ish and TOTP words rarely; a client code
   // label often says "Client ID / Mobile": keep the strongest textual hint.
@@ -91,11 +94,17 @@ export function detectStep(fields: FieldClues[]): { field: LoginField; index: nu
     .sort((a, b) => a.index - b.index);
 }
 
-/** Words of a button that submits a login step. */
+/**
+ * Words of a control that submits a login step: its whole visible text, so "Login with
+ * Password" (a mode switch) or "Forgot PIN?" never counts.
+ */
 export const SUBMIT_RE =
-  /^(continue|log\s*in|login|sign\s*in|submit|proceed|next|verify|confirm|authori[sz]e|allow)\b/i;
+  /^(continue|log\s*in|login|sign\s*in|submit|proceed|next|verify|confirm|authori[sz]e|allow)(\s+(now|securely|to\s+smart\s*api))?\s*[→›>»]?$/i;
+/** The same words in Hindi. */
+export const SUBMIT_HI_RE =
+  /^(लॉग\s*इन(\s*करें)?|लॉगिन(\s*करें)?|साइन\s*इन(\s*करें)?|जारी\s*रखें|आगे\s*बढ़ें|सबमिट(\s*करें)?)$/;
 
 export function looksLikeSubmit(text: string): boolean {
   const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > 0 && t.length < 40 && SUBMIT_RE.test(t);
+  return t.length > 0 && t.length < 40 && (SUBMIT_RE.test(t) || SUBMIT_HI_RE.test(t));
 }

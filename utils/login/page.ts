@@ -1,41 +1,63 @@
 /**
- * Reading Angel's login page as a person does: which inputs are showing, what their
- * labels and surrounding words say, which button continues, which error is on screen.
- * No fixture ids or class names: Angel's markup is not public and changes.
+ * Reading Angel's login page as a person does, on the page engine (utils/page/): which
+ * login mode is chosen, which inputs of that mode are showing, what their labels and
+ * surrounding words say, which control continues, which error is on screen.
+ * Targeted rules for the markup the public evidence describes come first (docs/angel-login.md);
+ * label, placeholder, aria and nearby-text finding covers every other shape.
  */
 import { classifyLoginError } from './errors';
-import { detectStep, looksLikeSubmit, type FieldClues, type LoginField } from './fields';
+import { detectStep, looksLikeSubmit, scoreField, type FieldClues, type LoginField } from './fields';
+import {
+  collectRoots,
+  containsDeep,
+  insideOwnUi,
+  isDisabled,
+  isShown,
+  parentAcrossShadow,
+  queryDeep,
+  squash,
+  visibleTextWithLines,
+} from '../page/dom';
+
+export { isShown } from '../page/dom';
 
 export interface FoundField {
   field: LoginField;
   /** One input, or the row of one-character boxes in order. */
   inputs: HTMLInputElement[];
+  /** How it was found: a targeted or taught rule, or reading the page. */
+  via?: 'rule' | 'taught' | 'page';
 }
+
+/** Selectors (CSS) for the fields and the press control; from the evidence or taught by the user. */
+export interface LoginRules {
+  mode?: string;
+  clientCode?: string;
+  pin?: string;
+  totp?: string;
+  press?: string;
+}
+
+/** The publisher-login markup described by public evidence (docs/angel-login.md). */
+export const EVIDENCE_RULES: LoginRules = {
+  mode: '#login-by-totp',
+  clientCode: '#tot-user-id-block input',
+  pin: '#tot-pin',
+  totp: '#tot-totp',
+  press: '#totp-login',
+};
 
 const TEXT_INPUT_TYPES = new Set(['', 'text', 'password', 'tel', 'number', 'email', 'search']);
+const FIELDS: readonly LoginField[] = ['clientCode', 'pin', 'totp'];
 
-export function isShown(el: Element): boolean {
-  if (!el.isConnected) return false;
-  if (el.closest('[hidden], [aria-hidden="true"], template')) return false;
-  const view = el.ownerDocument.defaultView;
-  for (let e: Element | null = el; e; e = e.parentElement) {
-    const st = view?.getComputedStyle(e);
-    if (st && (st.display === 'none' || st.visibility === 'hidden')) return false;
-  }
-  return true;
-}
-
-function usableInput(el: HTMLInputElement): boolean {
+export function usableInput(el: Element): el is HTMLInputElement {
   return (
+    el.tagName === 'INPUT' &&
     TEXT_INPUT_TYPES.has((el.getAttribute('type') ?? '').toLowerCase()) &&
-    !el.disabled &&
-    !el.readOnly &&
+    !(el as HTMLInputElement).disabled &&
+    !(el as HTMLInputElement).readOnly &&
     isShown(el)
   );
-}
-
-function squash(s: string | null | undefined): string {
-  return (s ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** Visible words of an element, without the values of its inputs. */
@@ -65,19 +87,22 @@ function nearbyText(el: Element): string {
   return '';
 }
 
+function byIdNear(el: Element, id: string): Element | null {
+  const root = el.getRootNode() as Document | ShadowRoot;
+  return 'getElementById' in root ? root.getElementById(id) : null;
+}
+
 function labelText(el: HTMLInputElement): string {
-  const doc = el.ownerDocument;
   const out: string[] = [];
   for (const l of Array.from(el.labels ?? [])) out.push(ownText(l));
   const by = el.getAttribute('aria-labelledby');
   if (by)
-    for (const id of by.split(/\s+/)) out.push(ownText(doc.getElementById(id) ?? doc.createElement('x')));
-  for (const a of ['aria-label', 'placeholder', 'title', 'name', 'id', 'autocomplete', 'aria-describedby'])
-    out.push(
-      a === 'aria-describedby'
-        ? ownText(doc.getElementById(el.getAttribute(a) ?? '') ?? doc.createElement('x'))
-        : (el.getAttribute(a) ?? ''),
-    );
+    for (const id of by.split(/\s+/))
+      out.push(ownText(byIdNear(el, id) ?? el.ownerDocument.createElement('x')));
+  for (const a of ['aria-label', 'placeholder', 'title', 'name', 'id', 'autocomplete'])
+    out.push(el.getAttribute(a) ?? '');
+  const described = el.getAttribute('aria-describedby');
+  if (described) out.push(ownText(byIdNear(el, described) ?? el.ownerDocument.createElement('x')));
   // ids like "clientCode" or "user_pin" read as words
   return out
     .map((t) => t.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' '))
@@ -85,7 +110,7 @@ function labelText(el: HTMLInputElement): string {
     .join(' ');
 }
 
-function cluesOf(inputs: HTMLInputElement[], container: Element | null): FieldClues {
+export function cluesOf(inputs: HTMLInputElement[], container: Element | null): FieldClues {
   const first = inputs[0]!;
   const text =
     inputs.length > 1
@@ -104,10 +129,25 @@ function cluesOf(inputs: HTMLInputElement[], container: Element | null): FieldCl
   };
 }
 
+export interface InputGroup {
+  inputs: HTMLInputElement[];
+  container: Element | null;
+}
+
+/** Every usable input in every root (shadow roots, same-origin frames), inside `scope` if given. */
+function usableInputs(root: ParentNode, scope?: Node | null): HTMLInputElement[] {
+  const doc = root as Document;
+  const all =
+    doc.nodeType === 9
+      ? collectRoots(doc).flatMap((r) => Array.from(r.querySelectorAll('input')))
+      : Array.from(root.querySelectorAll('input'));
+  return all.filter((i) => !insideOwnUi(i) && usableInput(i) && (!scope || containsDeep(scope, i)));
+}
+
 /** Group visible inputs: a run of 4+ one-character boxes under one parent is one field. */
-export function groupInputs(root: ParentNode): { inputs: HTMLInputElement[]; container: Element | null }[] {
-  const all = Array.from(root.querySelectorAll('input')).filter(usableInput);
-  const groups: { inputs: HTMLInputElement[]; container: Element | null }[] = [];
+export function groupInputs(root: ParentNode, scope?: Node | null): InputGroup[] {
+  const all = usableInputs(root, scope);
+  const groups: InputGroup[] = [];
   const used = new Set<HTMLInputElement>();
   for (const input of all) {
     if (used.has(input)) continue;
@@ -133,45 +173,267 @@ export function groupInputs(root: ParentNode): { inputs: HTMLInputElement[]; con
   return groups;
 }
 
-/** The login fields the page shows now, in page order. */
-export function findLoginFields(root: ParentNode): FoundField[] {
-  const groups = groupInputs(root);
-  const clues = groups.map((g) => cluesOf(g.inputs, g.container));
-  return detectStep(clues).map(({ field, index }) => ({ field, inputs: groups[index]!.inputs }));
+function firstShown(doc: Document, selector: string | undefined): Element | null {
+  if (!selector) return null;
+  try {
+    return queryDeep(doc, selector).find((e) => isShown(e)) ?? null;
+  } catch {
+    return null; // a rule that is not valid CSS any more finds nothing
+  }
 }
 
-function buttonText(el: Element): string {
-  if (el instanceof HTMLInputElement) return el.value;
+// ------------------------------------------------------------------------------ modes
+
+const TOTP_MODE_RE = /\b(totp|m-?pin|authenticator)\b|टीओटीपी|एमपिन/i;
+const OTHER_MODE_RE = /\bpassword\b|\botp\b|\bmobile\b|\be-?mail\b|पासवर्ड|ओटीपी/i;
+const MODE_WORDS_RE = /\b(log\s*in|login|sign\s*in|with|using|via|by)\b|लॉग\s*इन|लॉगिन|से/i;
+const SELECTED_CLASS_RE = /(^|[\s_-])(active|selected|current|checked)([\s_-]|$)/i;
+
+export interface LoginModes {
+  /** The control that chooses the TOTP/MPIN mode, when the page offers modes. */
+  totp: HTMLElement | null;
+  selected: boolean;
+  /** The other modes' controls. */
+  others: HTMLElement[];
+}
+
+function modeText(el: Element): string {
+  const parts = [el.getAttribute('aria-label') ?? '', ownText(el)];
+  if (el instanceof HTMLInputElement) {
+    for (const l of Array.from(el.labels ?? [])) parts.push(ownText(l));
+    const next = el.nextSibling;
+    if (next && next.nodeType !== 1) parts.push(next.textContent ?? '');
+    else if (next instanceof Element && !next.querySelector('input')) parts.push(ownText(next));
+    parts.push(el.id.replace(/[_-]+/g, ' '), el.value);
+  }
+  return squash(parts.join(' '));
+}
+
+function isSelected(el: HTMLElement): boolean {
+  if (el instanceof HTMLInputElement) return el.checked;
+  for (const a of ['aria-checked', 'aria-selected', 'aria-pressed', 'aria-current'])
+    if (
+      el.getAttribute(a) === 'true' ||
+      (a === 'aria-current' && el.hasAttribute(a) && el.getAttribute(a) !== 'false')
+    )
+      return true;
+  const radio = el.querySelector('input[type=radio]');
+  if (radio) return (radio as HTMLInputElement).checked;
+  return SELECTED_CLASS_RE.test(el.getAttribute('class') ?? '');
+}
+
+/** Login modes the page offers (radios, tabs, links, buttons such as "Login with TOTP"). */
+export function findLoginModes(doc: Document, rules: LoginRules = EVIDENCE_RULES): LoginModes {
+  const targeted = rules.mode ? (queryDeep<HTMLElement>(doc, rules.mode)[0] ?? null) : null;
+  const controls = queryDeep<HTMLElement>(
+    doc,
+    'input[type=radio], [role=radio], [role=tab], a, button, [role=button], label',
+  ).filter((el) => isShown(el) || (el instanceof HTMLInputElement && el.labels?.length));
+  let totp: HTMLElement | null = targeted;
+  const others: HTMLElement[] = [];
+  for (const el of controls) {
+    if (el.tagName === 'LABEL' && !el.querySelector('input[type=radio]')) continue;
+    const text = modeText(el);
+    if (!text || text.length > 60) continue;
+    const kindOfControl =
+      el.matches('input[type=radio], [role=radio], [role=tab]') ||
+      el.tagName === 'LABEL' ||
+      MODE_WORDS_RE.test(text);
+    if (!kindOfControl) continue;
+    if (TOTP_MODE_RE.test(text))
+      totp ??= el.tagName === 'LABEL' ? (el.querySelector<HTMLElement>('input[type=radio]') ?? el) : el;
+    else if (OTHER_MODE_RE.test(text)) others.push(el);
+  }
+  // One "Login with TOTP" link alone is no choice of modes: it may just be the submit.
+  if (
+    totp &&
+    totp !== targeted &&
+    others.length === 0 &&
+    !totp.matches('input[type=radio], [role=radio], [role=tab]')
+  )
+    totp = null;
+  return { totp, selected: totp ? isSelected(totp) : false, others };
+}
+
+/** Choose the TOTP mode the way a person would: click its radio, tab or link. */
+export function chooseMode(el: HTMLElement): void {
+  el.click();
+}
+
+function commonAncestor(nodes: Node[]): Node | null {
+  if (!nodes.length) return null;
+  let anc: Node | null = nodes[0]!;
+  while (anc && !nodes.every((n) => containsDeep(anc!, n))) anc = parentAcrossShadow(anc);
+  return anc;
+}
+
+/**
+ * The active mode's block: the evidence's TOTP block, or the largest ancestor of the TOTP
+ * field that holds no mode switch. Null when the page offers no modes (the whole page).
+ */
+export function activeScope(
+  doc: Document,
+  modes: LoginModes,
+  rules: LoginRules = EVIDENCE_RULES,
+): Node | null {
+  const targeted = [rules.clientCode, rules.pin, rules.totp]
+    .map((s) => firstShown(doc, s))
+    .filter((e): e is Element => e !== null);
+  if (targeted.length >= 2) return commonAncestor(targeted);
+  if (!modes.totp) return null;
+  const switches = [modes.totp, ...modes.others];
+  const anchor = groupInputs(doc)
+    .map((g) => ({ g, c: cluesOf(g.inputs, g.container) }))
+    .find(({ c }) => /\btotp\b|authenticator|\bm-?pin\b/i.test(c.text))?.g.inputs[0];
+  if (!anchor) return null;
+  let scope: Node = anchor;
+  for (let p = parentAcrossShadow(scope); p && p.nodeType === 1; p = parentAcrossShadow(p)) {
+    if (switches.some((s) => containsDeep(p!, s))) break;
+    scope = p;
+  }
+  return scope;
+}
+
+// ------------------------------------------------------------------------------ fields
+
+export interface LoginStepRead {
+  fields: FoundField[];
+  /** Shown, usable inputs of the active block that were not recognised. */
+  unknown: HTMLInputElement[];
+  /** Scores of every input group, for the diagnostic report. */
+  scored: { clues: FieldClues; scores: Record<LoginField, number>; assigned?: LoginField }[];
+}
+
+/**
+ * The login fields the page shows now, in page order: rules first (taught, then the
+ * evidence's), then reading labels and nearby text for the rest.
+ */
+export function readLoginStep(
+  root: ParentNode,
+  opts: { scope?: Node | null; taught?: LoginRules | null } = {},
+): LoginStepRead {
+  const doc = (root as Node).nodeType === 9 ? (root as Document) : null;
+  const groups = groupInputs(root, opts.scope);
+  const fields: FoundField[] = [];
+  const taken = new Set<HTMLInputElement>();
+  if (doc) {
+    for (const [rules, via] of [
+      [opts.taught ?? {}, 'taught'],
+      [EVIDENCE_RULES, 'rule'],
+    ] as const) {
+      for (const f of FIELDS) {
+        if (fields.some((x) => x.field === f)) continue;
+        const el = firstShown(doc, rules[f]);
+        if (!el || !usableInput(el) || taken.has(el)) continue;
+        const group = groups.find((g) => g.inputs.includes(el));
+        const inputs = group ? group.inputs : [el];
+        for (const i of inputs) taken.add(i);
+        fields.push({ field: f, inputs, via });
+      }
+    }
+  }
+  const rest = groups.filter((g) => !g.inputs.some((i) => taken.has(i)));
+  const clues = rest.map((g) => cluesOf(g.inputs, g.container));
+  const have = new Set(fields.map((f) => f.field));
+  const detected = detectStep(clues).filter((d) => !have.has(d.field));
+  for (const d of detected) fields.push({ field: d.field, inputs: rest[d.index]!.inputs, via: 'page' });
+  const usedIdx = new Set(detected.map((d) => d.index));
+  const order = (f: FoundField) => {
+    const i = usableInputs(root, opts.scope).indexOf(f.inputs[0]!);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  fields.sort((a, b) => order(a) - order(b));
+  return {
+    fields,
+    unknown: rest.filter((_, i) => !usedIdx.has(i)).flatMap((g) => g.inputs),
+    scored: clues.map((c, i) => ({
+      clues: c,
+      scores: scoreField(c),
+      assigned: detected.find((d) => d.index === i)?.field,
+    })),
+  };
+}
+
+/** The login fields the page shows now, in page order. */
+export function findLoginFields(root: ParentNode, scope?: Node | null): FoundField[] {
+  return readLoginStep(root, { scope }).fields;
+}
+
+// ------------------------------------------------------------------------------ pressing
+
+function controlText(el: Element): string {
+  if (el instanceof HTMLInputElement) return el.value || el.getAttribute('aria-label') || '';
   return squash(el.textContent) || el.getAttribute('aria-label') || el.getAttribute('title') || '';
 }
 
-function isDisabled(el: Element): boolean {
-  return (el as HTMLButtonElement).disabled === true || el.getAttribute('aria-disabled') === 'true';
+const PRESS_SELECTOR = 'button, input[type=submit], input[type=button], [role=button], a, div, span';
+
+/** Is this the element that carries a press-like text (not just an ancestor of it)? */
+function isPressCandidate(el: Element): boolean {
+  const tag = el.tagName;
+  if (tag === 'DIV' || tag === 'SPAN' || tag === 'A') {
+    if (el.querySelector('input, button, select, textarea')) return false;
+    // The innermost element with the text: a child saying the same is the better target.
+    const text = controlText(el);
+    for (const child of Array.from(el.children)) if (squash(child.textContent) === text) return false;
+  }
+  return true;
 }
 
-/** The button that continues from the given fields: in their form, else the first after them. */
-export function findSubmitButton(root: ParentNode, near: HTMLInputElement | undefined): HTMLElement | null {
-  const candidates = Array.from(
-    root.querySelectorAll<HTMLElement>(
-      'button, input[type=submit], input[type=button], [role=button], a[href="#"], a:not([href])',
-    ),
-  ).filter((b) => isShown(b) && looksLikeSubmit(buttonText(b)));
+/**
+ * The control that continues from the given fields: a button, submit input, role=button,
+ * or a clickable div/span/a whose whole text is Login/Continue/…; inside the active mode's
+ * block; in the fields' form first, else the first one after the last field.
+ */
+export function findSubmitButton(
+  root: ParentNode,
+  near: HTMLInputElement | undefined,
+  opts: { scope?: Node | null; taught?: string } = {},
+): HTMLElement | null {
+  const doc = (root as Node).nodeType === 9 ? (root as Document) : null;
+  if (doc) {
+    for (const sel of [opts.taught, EVIDENCE_RULES.press]) {
+      const el = firstShown(doc, sel);
+      if (!el) continue;
+      // A wrapper (like the evidence's #totp-login) is pressed on its text-bearing child.
+      const inner = Array.from(el.querySelectorAll<HTMLElement>('*')).find(
+        (c) => isShown(c) && looksLikeSubmit(controlText(c)) && isPressCandidate(c),
+      );
+      return inner ?? (el as HTMLElement);
+    }
+  }
+  const all =
+    doc !== null
+      ? queryDeep<HTMLElement>(doc, PRESS_SELECTOR)
+      : Array.from(root.querySelectorAll<HTMLElement>(PRESS_SELECTOR));
+  const candidates = all.filter(
+    (b) =>
+      !insideOwnUi(b) &&
+      (!opts.scope || containsDeep(opts.scope, b)) &&
+      looksLikeSubmit(controlText(b)) &&
+      isPressCandidate(b) &&
+      isShown(b),
+  );
   if (!candidates.length) return null;
+  // Real buttons before clickable text.
+  const rank = (b: Element) => (b.matches('button, input, [role=button]') ? 0 : 1);
   const form = near?.form ?? null;
   const inForm = form ? candidates.filter((b) => form.contains(b)) : [];
-  if (inForm.length) return inForm[0]!;
+  if (inForm.length) return inForm.sort((a, b) => rank(a) - rank(b))[0]!;
   if (near) {
     const after = candidates.filter(
       (b) => near.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING,
     );
-    if (after.length) return after[0]!;
+    if (after.length) return after.sort((a, b) => rank(a) - rank(b))[0]!;
   }
-  return candidates[0]!;
+  return candidates.sort((a, b) => rank(a) - rank(b))[0]!;
 }
 
 export function buttonDisabled(el: HTMLElement): boolean {
   return isDisabled(el);
 }
+
+// ------------------------------------------------------------------------------ errors
 
 const ERROR_CLASS_RE = /(error|alert|toast|danger|invalid|warning|notif|snack)/i;
 
@@ -185,7 +447,7 @@ export function isErrorContainer(el: Element): boolean {
 export function readErrorText(root: ParentNode): string {
   const found: string[] = [];
   for (const el of Array.from(root.querySelectorAll('[role=alert], [aria-live], [class]'))) {
-    if (!isErrorContainer(el) || !isShown(el)) continue;
+    if (insideOwnUi(el) || !isErrorContainer(el) || !isShown(el)) continue;
     if (
       el.tagName === 'INPUT' ||
       el.tagName === 'BUTTON' ||
@@ -202,9 +464,12 @@ export function readErrorText(root: ParentNode): string {
   return found.join(' ').trim();
 }
 
-/** A page with no login form that tells why (HTTP 403, invalid API key). */
+/**
+ * A page with no login form that tells why (HTTP 403, invalid API key), quoted as the page
+ * shows it: its visible text with its line breaks.
+ */
 export function readBlockingPageError(doc: Document, httpStatus: number | undefined): string {
-  const body = squash(doc.body?.textContent).slice(0, 400);
+  const body = doc.body ? visibleTextWithLines(doc.body).slice(0, 400) : '';
   const c = classifyLoginError(body, httpStatus);
-  return c && c.kind === 'invalid-api-key' ? c.angelMessage : '';
+  return c && c.kind === 'invalid-api-key' ? body : '';
 }

@@ -333,8 +333,9 @@ export const createAppAdapter: PageAdapter = {
     };
 
     // Forms appear late (SPA routes, the "+ ADD APP" modal, shown by toggling attributes).
+    // No debounce beyond one task: the control must be there within a frame of the form.
     const unwatch = watchForTargets(check, {
-      debounceMs: 40,
+      debounceMs: 0,
       attributeFilter: ['hidden', 'style', 'class', 'open'],
     });
 

@@ -3,10 +3,13 @@
  * native value setter (React and Angular wrap `.value`, so a bare assignment is invisible
  * to them), followed by the input, change and blur events they listen to. Then reads every
  * value back and reports what stuck, what the page refused and what was not found.
- * Never submits anything.
+ * Never submits anything. The setter and events are the page engine's (utils/page/act.ts).
  */
 import { tp } from '../i18n/inPage';
 import { isRendered, normaliseText, readableText, type ChoiceTarget, type TextControl } from './fieldFinder';
+import { fire, setNativeChecked, setNativeValue, setTextValue, settle } from '../page/act';
+
+export { setTextValue, settle };
 
 export type FieldStatus = 'filled' | 'not-found' | 'rejected' | 'skipped';
 
@@ -23,55 +26,10 @@ function viewOf(el: Element): Window & typeof globalThis {
   return (el.ownerDocument.defaultView ?? window) as Window & typeof globalThis;
 }
 
-/** The native setter of `value` for the element's own realm (iframes have their own). */
-function nativeValueSetter(el: TextControl | HTMLSelectElement): ((v: string) => void) | undefined {
-  const view = viewOf(el);
-  const proto =
-    el.tagName === 'TEXTAREA'
-      ? view.HTMLTextAreaElement.prototype
-      : el.tagName === 'SELECT'
-        ? view.HTMLSelectElement.prototype
-        : view.HTMLInputElement.prototype;
-  return Object.getOwnPropertyDescriptor(proto, 'value')?.set;
-}
-
-function fire(el: Element, type: string, init: EventInit = {}): void {
-  const view = viewOf(el);
-  const event =
-    type === 'input'
-      ? new view.InputEvent('input', {
-          bubbles: true,
-          composed: true,
-          inputType: 'insertReplacementText',
-          ...init,
-        })
-      : type === 'focus' || type === 'blur'
-        ? new view.FocusEvent(type, { bubbles: false, composed: true })
-        : type === 'focusin' || type === 'focusout'
-          ? new view.FocusEvent(type, { bubbles: true, composed: true })
-          : new view.Event(type, { bubbles: true, composed: true, ...init });
-  el.dispatchEvent(event);
-}
-
-/** Put a value into a text control so that controlled-input frameworks notice. */
-export function setTextValue(el: TextControl, value: string): void {
-  fire(el, 'focus');
-  fire(el, 'focusin');
-  const setter = nativeValueSetter(el);
-  if (setter) setter.call(el, value);
-  else el.value = value;
-  fire(el, 'input');
-  fire(el, 'change');
-  fire(el, 'blur');
-  fire(el, 'focusout');
-}
-
 /** Choose one option of a radio group or a select. */
 export function setChoice(target: ChoiceTarget): void {
   if (target.kind === 'select') {
-    const setter = nativeValueSetter(target.element);
-    if (setter) setter.call(target.element, target.optionValue);
-    else target.element.value = target.optionValue;
+    setNativeValue(target.element, target.optionValue);
     fire(target.element, 'input');
     fire(target.element, 'change');
     return;
@@ -80,8 +38,7 @@ export function setChoice(target: ChoiceTarget): void {
   // A click is what every framework handles for radios, native or role=radio.
   if (!isChecked(target)) el.click();
   if (el instanceof viewOf(el).HTMLInputElement && !el.checked) {
-    const desc = Object.getOwnPropertyDescriptor(viewOf(el).HTMLInputElement.prototype, 'checked');
-    desc?.set?.call(el, true);
+    setNativeChecked(el, true);
     fire(el, 'input');
     fire(el, 'change');
   }
@@ -92,15 +49,6 @@ export function isChecked(target: ChoiceTarget): boolean {
   const el = target.element;
   if (el instanceof viewOf(el).HTMLInputElement) return el.checked;
   return el.getAttribute('aria-checked') === 'true';
-}
-
-/** Let the page's framework re-render after our events (a frame, then a task). */
-export function settle(ms = 30): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => setTimeout(resolve, ms);
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(done);
-    else done();
-  });
 }
 
 const ERROR_CLASS = /(^|[-_\s])(error|invalid|danger|has-error|is-invalid)([-_\s]|$)/i;

@@ -11,16 +11,30 @@ import '../login/protocol';
 import type { PortalHello } from '../login/protocol';
 import type { LoginField } from '../login/fields';
 import {
+  activeScope,
   buttonDisabled,
-  findLoginFields,
+  chooseMode,
+  EVIDENCE_RULES,
+  findLoginModes,
   findSubmitButton,
   isErrorContainer,
   readBlockingPageError,
   readErrorText,
+  readLoginStep,
   type FoundField,
+  type LoginRules,
+  type LoginStepRead,
 } from '../login/page';
 import { clearInput, fieldValue, typeField } from '../login/typing';
 import { onUserClick } from './inPageControl';
+import { press, waitForEnabled } from '../page/act';
+import { insideOwnUi } from '../page/dom';
+import { describeForReport } from '../page/diagnose';
+import { showLoginHelp } from '../login/help';
+import { teachLoginPage } from '../login/teach';
+import type { PageRule } from '../page/rules';
+import '../page/rules';
+import '../login/pageProtocol';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -103,6 +117,12 @@ function say(p: Panel, message: string, tone: 'info' | 'error' = 'info'): void {
 
 // ------------------------------------------------------------------ the fill loop
 
+/** How long the page must stay quiet before a missing field or button is reported. */
+const SETTLE_MS = 2500;
+/** Report at the latest this long after the problem was first seen, even on a busy page. */
+const STUCK_MAX_MS = 6000;
+const PRESS_ENABLE_MS = 3000;
+
 class LoginDriver {
   private stopped = false;
   private busy = false;
@@ -112,18 +132,31 @@ class LoginDriver {
   private errorBaseline = '';
   private errorMutated = false;
   private reported403 = false;
+  private modeChosen = false;
   private filled = new WeakSet<HTMLInputElement>();
   private observer: MutationObserver | null = null;
   private panel: Panel | null = null;
+  private lastMutation = Date.now();
+  private stuckSince = 0;
+  private stuckTimer = 0;
+  private stuckMessage = '';
+  private readonly trace: string[] = [];
+  private lastRead: LoginStepRead | null = null;
+  private lastPress: HTMLElement | null = null;
 
   constructor(
     private readonly doc: Document,
     private readonly attemptId: string,
     private readonly onStop: () => void,
+    private taught: LoginRules | null = null,
   ) {}
 
-  start(): void {
+  start(taught: LoginRules | null): void {
+    this.taught = taught;
+    if (taught) this.note(`taught rule: ${Object.keys(taught).join(', ')}`);
     this.observer = new MutationObserver((records) => {
+      if (records.every((r) => insideOwnUi(r.target as Element))) return;
+      this.lastMutation = Date.now();
       if (this.submitted && records.some((r) => this.touchesError(r.target))) this.errorMutated = true;
       this.kick();
     });
@@ -132,7 +165,15 @@ class LoginDriver {
       subtree: true,
       characterData: true,
       attributes: true,
-      attributeFilter: ['class', 'style', 'hidden', 'disabled'],
+      attributeFilter: [
+        'class',
+        'style',
+        'hidden',
+        'disabled',
+        'aria-hidden',
+        'aria-selected',
+        'aria-checked',
+      ],
     });
     this.kick();
   }
@@ -140,6 +181,12 @@ class LoginDriver {
   stop(): void {
     this.stopped = true;
     this.observer?.disconnect();
+    window.clearTimeout(this.stuckTimer);
+  }
+
+  private note(step: string): void {
+    if (this.trace.at(-1) !== step) this.trace.push(step);
+    if (this.trace.length > 60) this.trace.shift();
   }
 
   private touchesError(node: Node): boolean {
@@ -179,6 +226,66 @@ class LoginDriver {
     say(this.panel, message, 'error');
     this.stop();
     this.onStop();
+    this.offerHelp(message);
+  }
+
+  /** "Show me" and the diagnostic report, beside the message. */
+  private offerHelp(outcome: string): void {
+    const read = this.lastRead;
+    showLoginHelp(this.doc, {
+      found: [
+        ...(read?.fields ?? []).map((f) => ({ element: f.inputs[0]!, label: fieldName(f.field) })),
+        ...(this.lastPress ? [{ element: this.lastPress as Element, label: 'Login' }] : []),
+      ],
+      report: () => ({
+        steps: [...this.trace],
+        scored: (read?.scored ?? []).map((s, i) => ({
+          what: `input ${i + 1}: ${s.clues.type}${s.clues.boxes > 1 ? ` x${s.clues.boxes}` : ''} maxlength=${s.clues.maxLength} "${s.clues.text}"`,
+          scores: s.scores,
+          assigned: s.assigned,
+        })),
+        outcome,
+      }),
+      teach: () => teachLoginPage(this.doc),
+    });
+  }
+
+  /** The page cannot be read: stop the attempt now and say what is missing. */
+  private async stuck(message: string): Promise<void> {
+    this.note(`stopped: ${message}`);
+    try {
+      await ask(() =>
+        sendMessage('login/portal-stuck', {
+          attemptId: this.attemptId,
+          message: `${message} ${tp('eng.tabOpen')}`,
+        }),
+      );
+    } catch {
+      /* the attempt may be over already; the page still says why */
+    }
+    this.fail(message);
+  }
+
+  /** Note a problem; report it once the page has been quiet for a while (or too long). */
+  private waitOrReport(message: string): void {
+    const now = Date.now();
+    if (!this.stuckSince || this.stuckMessage !== message) {
+      this.stuckSince = now;
+      this.stuckMessage = message;
+    }
+    const due = Math.min(this.lastMutation + SETTLE_MS, this.stuckSince + STUCK_MAX_MS);
+    window.clearTimeout(this.stuckTimer);
+    if (now >= due) {
+      void this.stuck(message);
+      return;
+    }
+    this.stuckTimer = window.setTimeout(() => this.kick(), due - now + 10);
+  }
+
+  private unstuck(): void {
+    this.stuckSince = 0;
+    this.stuckMessage = '';
+    window.clearTimeout(this.stuckTimer);
   }
 
   private async value(field: LoginField): Promise<string> {
@@ -196,12 +303,25 @@ class LoginDriver {
     return f.inputs.every((i) => this.filled.has(i)) && fieldValue(f.inputs).length > 0;
   }
 
+  /** The active mode's fields, the unrecognised inputs beside them, and the mode block. */
+  private read(): { read: LoginStepRead; scope: Node | null } {
+    const modes = findLoginModes(this.doc, {
+      ...EVIDENCE_RULES,
+      ...(this.taught?.mode ? { mode: this.taught.mode } : {}),
+    });
+    const scope = activeScope(this.doc, modes, { ...EVIDENCE_RULES, ...(this.taught ?? {}) });
+    const read = readLoginStep(this.doc, { scope, taught: this.taught });
+    this.lastRead = read;
+    return { read, scope };
+  }
+
   private async step(): Promise<void> {
     const err = readErrorText(this.doc);
     const fresh = err !== '' && (err !== this.errorBaseline || this.errorMutated);
     if (fresh && (this.submitted || this.firstPass)) {
       this.errorBaseline = err;
       this.errorMutated = false;
+      this.note('the page shows an error');
       const decision = await ask(() =>
         sendMessage('login/portal-error', {
           attemptId: this.attemptId,
@@ -214,7 +334,7 @@ class LoginDriver {
         return;
       }
       // One retry with the next window's code: clear the TOTP and type it again.
-      for (const f of findLoginFields(this.doc)) {
+      for (const f of this.read().read.fields) {
         if (f.field !== 'totp') continue;
         for (const i of f.inputs) {
           this.filled.delete(i);
@@ -225,10 +345,30 @@ class LoginDriver {
     }
     this.firstPass = false;
 
-    const fields = findLoginFields(this.doc);
+    // Login modes: choose the TOTP/MPIN mode first, then wait for its fields.
+    const modes = findLoginModes(this.doc, {
+      ...EVIDENCE_RULES,
+      ...(this.taught?.mode ? { mode: this.taught.mode } : {}),
+    });
+    if (modes.totp && !modes.selected && !this.modeChosen) {
+      this.modeChosen = true;
+      this.note(`chose the TOTP mode (${describeForReport(modes.totp)})`);
+      chooseMode(modes.totp);
+      this.dirty = true;
+      return;
+    }
+    // Never read the fields of another mode: wait for the TOTP mode to become the chosen one.
+    if (modes.totp && !modes.selected) {
+      this.waitOrReport(tp('eng.modeNotChosen'));
+      return;
+    }
+
+    const { read, scope } = this.read();
+    const fields = read.fields;
     if (fields.length === 0) {
       const blocking = this.reported403 ? '' : readBlockingPageError(this.doc, navigationStatus());
       if (blocking) {
+        this.unstuck();
         this.reported403 = true;
         const decision = await ask(() =>
           sendMessage('login/portal-error', {
@@ -238,44 +378,121 @@ class LoginDriver {
           }),
         );
         if (decision.action === 'stop') this.fail(decision.message);
+        return;
       }
+      // Inputs the engine cannot name: say so instead of waiting for the timeout. A page
+      // with no input at all is still loading (the attempt's timeout covers it).
+      if (read.unknown.length && !this.submitted) this.waitOrReport(tp('eng.noneFound'));
+      else this.unstuck();
       return;
     }
+    const have = new Set(fields.map((f) => f.field));
+    const missing = (['clientCode', 'pin', 'totp'] as const).filter((f) => !have.has(f));
+    // A field is missing while an input nobody could name is showing: that input is
+    // probably it. Type nothing and report (one step at a time pages show no such input).
+    if (missing.length && read.unknown.length && !this.submitted) {
+      this.note(
+        `found ${[...have].join(', ')}; missing ${missing.join(', ')}; ${read.unknown.length} unnamed input(s)`,
+      );
+      this.waitOrReport(
+        tp('eng.missing', { found: nameList([...have], 'eng.and'), missing: nameList(missing, 'eng.or') }),
+      );
+      return;
+    }
+    this.unstuck();
     let typed = false;
     for (const f of fields) {
       if (this.isFilled(f)) continue;
       const v = await this.value(f.field);
       if (this.stopped) return;
       // The page may have re-rendered while we waited: type into what is there now.
-      const now = findLoginFields(this.doc).find((x) => x.field === f.field) ?? f;
+      const now = this.read().read.fields.find((x) => x.field === f.field) ?? f;
       typeField(now.inputs, v);
+      this.note(`typed the ${f.field} (${f.via ?? 'page'})`);
       for (const i of now.inputs) this.filled.add(i);
       typed = true;
+      if (!valueKept(fieldValue(now.inputs), v, f.field)) {
+        await this.stuck(tp('eng.notKept', { field: fieldName(f.field) }));
+        return;
+      }
     }
     if (!typed && this.submitted) return;
-    await this.submit(fields);
+    await this.submit(fields, scope);
   }
 
-  private async submit(fields: FoundField[]): Promise<void> {
+  private async submit(fields: FoundField[], scope: Node | null): Promise<void> {
     const last = fields[fields.length - 1]!.inputs.at(-1);
     // Let the page's own handlers run (validation, enabling the button).
     await Promise.resolve();
-    let button = findSubmitButton(this.doc, last);
-    for (let i = 0; i < 20 && button && buttonDisabled(button); i++) {
-      await sleep(100);
-      button = findSubmitButton(this.doc, last);
+    const find = () => findSubmitButton(this.doc, last, { scope, taught: this.taught?.press });
+    let button = find();
+    const found = nameList(
+      fields.map((f) => f.field),
+      'eng.and',
+    );
+    if (button && buttonDisabled(button)) {
+      const r = await waitForEnabled(find, PRESS_ENABLE_MS);
+      if (this.stopped) return;
+      if (!r.element) {
+        this.lastPress = r.disabled;
+        await this.stuck(tp('eng.pressDisabled', { found }));
+        return;
+      }
+      button = r.element;
     }
     // An auto-submitting page has already moved on: the fields are gone.
     if (!last?.isConnected) {
       this.submitted = true;
       return;
     }
+    if (!button && !last.form) {
+      // Steps that continue by themselves (auto-advance) move on without a press: give
+      // the page time to settle before saying there is no button.
+      this.note('no press control found');
+      this.waitOrReport(tp('eng.noPress', { found }));
+      return;
+    }
+    this.lastPress = button;
     this.submitted = true;
     this.errorBaseline = readErrorText(this.doc);
     this.errorMutated = false;
-    if (button && !buttonDisabled(button)) button.click();
-    else last.form?.requestSubmit();
+    if (button) {
+      this.note(`pressed ${describeForReport(button)}`);
+      press(button);
+    } else {
+      this.note('submitted the form (no press control)');
+      last.form?.requestSubmit();
+    }
   }
+}
+
+/** A stored page rule as the login's rules (selectors per field and the press control). */
+function taughtRules(rule: PageRule | null): LoginRules | null {
+  if (!rule) return null;
+  const out: LoginRules = {};
+  for (const k of ['clientCode', 'pin', 'totp', 'press'] as const) {
+    const sel = rule.selectors[k];
+    if (sel) out[k] = sel;
+  }
+  return out;
+}
+
+function fieldName(f: LoginField): string {
+  // MPIN and TOTP are names that stay in Latin script in every language.
+  return f === 'clientCode' ? tp('eng.fieldClientCode') : f === 'pin' ? 'MPIN' : 'TOTP';
+}
+
+function nameList(fields: readonly LoginField[], joiner: 'eng.and' | 'eng.or'): string {
+  const names = fields.map(fieldName);
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')}${tp(joiner)}${names.at(-1)}`;
+}
+
+/** Did the page keep what was typed? Client codes may be upper-cased by the page. */
+function valueKept(now: string, typed: string, field: LoginField): boolean {
+  if (field === 'clientCode')
+    return now.replace(/\s+/g, '').toUpperCase() === typed.replace(/\s+/g, '').toUpperCase();
+  return now === typed;
 }
 
 // ------------------------------------------------------------------ site-initiated
@@ -312,8 +529,17 @@ export const publisherLoginAdapter: PageAdapter = {
 
     const drive = (attemptId: string) => {
       if (stopped || driver) return;
-      driver = new LoginDriver(document, attemptId, () => undefined);
-      driver.start();
+      driver = new LoginDriver(document, attemptId, () => undefined, null);
+      // Rules the user taught for this page are tried first; the page is read meanwhile.
+      ask(() => sendMessage('pageRules/get', { kind: 'publisher-login' })).then(
+        (rule) => {
+          if (stopped) return;
+          driver!.start(taughtRules(rule));
+        },
+        () => {
+          if (!stopped) driver!.start(null);
+        },
+      );
     };
 
     let starting = false;

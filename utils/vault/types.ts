@@ -3,6 +3,7 @@
  * Secrets (MPIN, TOTP secret, API key/secret, session tokens, webhook signing secrets)
  * exist in clear only inside the background, after unlock. Pages get AccountSummary.
  */
+import type { PageRule } from '../page/rules';
 import type { Message } from '../messaging';
 import type { BackupGroupPreview } from './backupGroups';
 
@@ -94,6 +95,8 @@ export interface VaultData {
   /** Webhook signing secrets by delivery-target id (the delivery feature owns the ids). */
   webhookSecrets: Record<string, string>;
   backupExportedAt?: number;
+  /** Page rules the user taught (utils/page/rules.ts): selectors only, never values. */
+  pageRules?: PageRule[];
 }
 
 export type VaultState = 'none' | 'locked' | 'unlocked' | 'corrupt';

@@ -65,6 +65,7 @@ import {
 } from './attempts';
 import { recordHistory, recordLoginHistory } from './history';
 import { checkSamePinConfirmed, clearWrongPin, markWrongPin, pinChangedSinceRefusal } from './wrongPin';
+import { registerPageRules } from './pageRules';
 
 export const LOGIN_URL = 'https://smartapi.angelone.in/publisher-login';
 const TIMEOUT_ALARM = 'sac-login-timeout:';
@@ -667,6 +668,10 @@ export function registerLogin(): void {
   handle('login/portal-error', 'portal', ({ attemptId, text, httpStatus }, sender) =>
     pageError(attemptId, String(text ?? ''), typeof httpStatus === 'number' ? httpStatus : undefined, sender),
   );
+  registerPageRules({
+    attemptOf: attemptOfSender,
+    fail: (id, message, kind) => finishAttempt(id, false, message, kind),
+  });
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name.startsWith(TIMEOUT_ALARM)) void onTimeout(alarm.name.slice(TIMEOUT_ALARM.length));
