@@ -7,6 +7,11 @@ export default defineConfig({
   // Parallel builds (several developers, tests) can each use their own folder.
   outDir: process.env.SAC_OUT_DIR || '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Store packages: `npm run zip`. The Firefox sources zip is what AMO reviewers rebuild from
+  // (docs/BUILD-FOR-REVIEW.md); tests, examples, the store listing and screenshots are not needed for that.
+  zip: {
+    excludeSources: ['tests/**', 'examples/**', 'store/**', 'docs/screenshots/**', 'coverage/**', '*.log'],
+  },
   manifest: ({ browser }) => ({
     name: 'SmartAPI Companion',
     description:
