@@ -53,6 +53,8 @@ export function optionalHostPatterns(m: Record<string, unknown>): string[] {
   return list.filter((p): p is string => typeof p === 'string' && p.includes('://'));
 }
 
+const POLICY_HOST_LISTS = /<!-- hosts:contacted:start -->[\s\S]*?<!-- hosts:not-contacted:end -->/g;
+
 /**
  * Every host name written as an http(s) URL in the built code and pages. Wildcards
  * (`https://*`), loopback and ports are dropped: loopback is the user's own computer.
@@ -61,7 +63,9 @@ export function bundleHosts(files: Files): Set<string> {
   const hosts = new Set<string>();
   for (const [path, data] of files) {
     if (!/\.(m?js|html|json)$/.test(path)) continue;
-    for (const m of data.toString('utf8').matchAll(/https?:\/\/([a-z0-9*-]+(?:\.[a-z0-9-]+)*)/gi)) {
+    // The policy's own host lists (the privacy page shows the policy) name hosts, not contact them.
+    const text = data.toString('utf8').replace(POLICY_HOST_LISTS, '');
+    for (const m of text.matchAll(/https?:\/\/([a-z0-9*-]+(?:\.[a-z0-9-]+)*)/gi)) {
       const host = m[1]!.toLowerCase();
       if (host.includes('*') || host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host)) continue;
       if (!host.includes('.')) continue;

@@ -12,6 +12,8 @@ import { DeliverySection } from '@/components/delivery/DeliverySection';
 import { LoginSettingsSection } from '@/components/login/LoginSettingsSection';
 import { ValidateAllSection } from '@/components/validation/ValidateAllSection';
 import { LanguageSection } from '@/components/i18n/LanguageSection';
+import { OptionsFooter } from '@/components/ship/OptionsFooter';
+import '@/components/ship/ship.css';
 import { useT } from '@/utils/i18n';
 import { browser } from 'wxt/browser';
 
@@ -80,6 +82,7 @@ export function Options() {
         )}
         <LanguageSection />
       </main>
+      <OptionsFooter />
     </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { enBackground, enRouter } from './en.background';
 import { enInPage, enPortalLoginUi } from './en.portal-login';
+import { enShip } from './en.ship';
 
 export const en = {
   // Portal assistant and daily login (en.portal-login.ts)
@@ -13,6 +14,8 @@ export const en = {
   // Router, backups, damaged vault, webhook delivery, login and portal background (en.background.ts)
   ...enRouter,
   ...enBackground,
+  // Options footer and privacy policy page (en.ship.ts)
+  ...enShip,
   'app.name': 'SmartAPI Companion',
 
   // Language switch (options page)

@@ -7,6 +7,7 @@ import type { MessageKey } from './en';
 
 import { hiBackground, hiRouter } from './hi.background';
 import { hiInPage, hiPortalLoginUi } from './hi.portal-login';
+import { hiShip } from './hi.ship';
 
 export const hi: Record<MessageKey, string> = {
   // Portal assistant and daily login (hi.portal-login.ts)
@@ -15,6 +16,8 @@ export const hi: Record<MessageKey, string> = {
   // Router, backups, damaged vault, webhook delivery, login and portal background (hi.background.ts)
   ...hiRouter,
   ...hiBackground,
+  // Options footer and privacy policy page (hi.ship.ts)
+  ...hiShip,
   'app.name': 'SmartAPI Companion',
 
   'lang.title': 'भाषा',

@@ -18,6 +18,7 @@ import { readTree } from '../../../scripts/check-zip-lib';
 const root = resolve(__dirname, '../../..');
 const policy = readFileSync(join(root, 'PRIVACY.md'), 'utf8');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const policyHi = readFileSync(join(root, 'docs/PRIVACY.hi.md'), 'utf8');
 let outDir = '';
 const built: Record<'chrome' | 'firefox', Map<string, Buffer>> = { chrome: new Map(), firefox: new Map() };
 const manifest = (b: 'chrome' | 'firefox') =>
@@ -59,6 +60,12 @@ describe('PRIVACY.md names exactly what the built extension asks for and contact
       'smartapi.angelbroking.com',
       'smartapi.angelone.in',
     ]);
+  });
+
+  it('the Hindi policy names the same hosts, and the build carries the policy page', () => {
+    expect(policyHosts(policyHi)).toEqual(policyHosts(policy));
+    expect(built.chrome.has('privacy.html')).toBe(true);
+    expect(built.firefox.has('privacy.html')).toBe(true);
   });
 
   for (const b of ['chrome', 'firefox'] as const) {
