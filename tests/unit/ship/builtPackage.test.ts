@@ -96,6 +96,35 @@ describe('PRIVACY.md names exactly what the built extension asks for and contact
   });
 });
 
+describe('the store listing (store/listing.*.md) matches the built manifest', () => {
+  for (const lang of ['en', 'hi']) {
+    it(`${lang}: a short description within 132 characters and a reason for every permission`, () => {
+      const listing = readFileSync(join(root, `store/listing.${lang}.md`), 'utf8');
+      const sections = listing.split(/^## /m).slice(1);
+      expect(sections).toHaveLength(5);
+      const short = sections[1]!
+        .split('\n\n')
+        .find((p, i) => i > 0 && !p.startsWith('('))!
+        .trim();
+      expect(short.length).toBeGreaterThan(40);
+      expect(short.length).toBeLessThanOrEqual(132);
+      for (const b of ['chrome', 'firefox'] as const) {
+        const m = manifest(b);
+        const list = (k: string) => (m[k] as string[] | undefined) ?? [];
+        // Required hosts are named by host name; optional patterns as they are.
+        const perms = [
+          ...[...list('permissions'), ...list('host_permissions')].map((p) =>
+            p.includes('://') ? /:\/\/([^/]+)/.exec(p)![1]! : p,
+          ),
+          ...list('optional_permissions'),
+          ...list('optional_host_permissions'),
+        ];
+        for (const p of perms) expect(listing, `${lang} listing names ${p}`).toContain(`\`${p}\``);
+      }
+    });
+  }
+});
+
 describe('the built Chrome package passes the store checks', () => {
   it('manifest fields, icons, no remote code, permissions in the README table', () => {
     const m = manifest('chrome');
