@@ -32,6 +32,11 @@ export default defineConfig({
         (config.plugins ??= []).push(popupI18n(dirname(fileURLToPath(import.meta.url))));
     },
   },
+  // Store packages: `npm run zip`. The Firefox sources zip is what AMO reviewers rebuild from
+  // (docs/BUILD-FOR-REVIEW.md); tests, examples, the store listing and screenshots are not needed for that.
+  zip: {
+    excludeSources: ['tests/**', 'examples/**', 'store/**', 'docs/screenshots/**', 'coverage/**', '*.log'],
+  },
   manifest: ({ browser }) => ({
     name: 'SmartAPI Companion',
     description:

@@ -4,21 +4,34 @@
  * Builds the extension, serves the local look-alike Angel site at Angel's real host names,
  * starts the example token receiver on 127.0.0.1, and opens Chromium (a fresh, temporary
  * profile; your own browser profile is never touched) with the extension loaded and a demo
- * vault holding two sample accounts.
+ * vault holding two sample accounts. `--browser firefox` does the same in Firefox (the Firefox
+ * build, loaded as a temporary add-on; Angel's host names reach the look-alike site through a
+ * local proxy that only that browser uses).
  *
  * `npm run demo -- --headless` does the same without a window, walks through every feature
  * and prints what happened; it exits non-zero if a step fails. With no display to open a
  * window on (no `DISPLAY`/`WAYLAND_DISPLAY` on Linux) the demo runs headless by itself.
  */
 import { spawnSync } from 'node:child_process';
-import { launchExtension, type ExtensionSession } from '../tests/e2e/harness';
-import { startReceiver, type RunningReceiver } from '../tests/e2e/receiver';
-import { DEMO_PASSWORD, DEMO_STEPS, type DemoContext } from './demo/steps';
+import type { ExtensionSession } from '../tests/e2e/harness';
+import type { RunningReceiver } from '../tests/e2e/receiver';
+import type { DemoContext } from './demo/steps';
 import { demoMode } from './demo/display';
+import { DEMO_BROWSER_LABEL, demoBrowser, type DemoBrowser } from './demo/browser';
 
-const mode = demoMode(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const mode = demoMode(argv);
 const headless = mode.headless;
-process.env.E2E_BROWSER = 'chromium';
+let browserName: DemoBrowser = 'chromium';
+try {
+  browserName = demoBrowser(argv);
+} catch (err) {
+  console.error(`Demo failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(2);
+}
+const label = DEMO_BROWSER_LABEL[browserName];
+// The e2e harness picks its browser from E2E_BROWSER when it is first imported (below).
+process.env.E2E_BROWSER = browserName;
 
 function say(line: string): void {
   console.log(line);
@@ -29,8 +42,12 @@ async function main(): Promise<void> {
   if (mode.reason === 'no-display') {
     say('No display found (DISPLAY and WAYLAND_DISPLAY are unset): running headless, as with --headless.');
   }
-  say('1. Building the extension (Chrome MV3)…');
-  const build = spawnSync('npx', ['wxt', 'build'], {
+  const { launchExtension } = await import('../tests/e2e/harness');
+  const { startReceiver } = await import('../tests/e2e/receiver');
+  const { DEMO_PASSWORD, DEMO_STEPS } = await import('./demo/steps');
+  const firefox = browserName === 'firefox';
+  say(`1. Building the extension (${firefox ? 'Firefox MV2' : 'Chrome MV3'})…`);
+  const build = spawnSync('npx', ['wxt', 'build', ...(firefox ? ['-b', 'firefox'] : [])], {
     stdio: headless ? 'pipe' : 'inherit',
     encoding: 'utf8',
   });
@@ -46,7 +63,7 @@ async function main(): Promise<void> {
   say(`   receiver: ${receiver.url} (tokens file ${receiver.dataFile})`);
 
   say(
-    `3. Starting Chromium${headless ? ' (headless)' : ''} with the extension and the look-alike Angel site…`,
+    `3. Starting ${label}${headless ? ' (headless)' : ''} with the extension and the look-alike Angel site…`,
   );
   let session: ExtensionSession;
   try {
@@ -56,13 +73,13 @@ async function main(): Promise<void> {
     const msg = err instanceof Error ? err.message : String(err);
     if (!headless && /display|X server|ozone/i.test(msg)) {
       throw new Error(
-        `Chromium could not open a window (${msg}). On a machine without a display run: npm run demo -- --headless`,
+        `${label} could not open a window (${msg}). On a machine without a display run: npm run demo -- --headless`,
       );
     }
     throw err;
   }
   say(
-    `   look-alike site: https://smartapi.angelone.in/ (served locally on 127.0.0.1:${session.fixture.httpsPort})`,
+    `   look-alike site: https://smartapi.angelone.in/ (served locally on 127.0.0.1:${session.fixture.httpsPort}${firefox ? `, reached through the proxy on 127.0.0.1:${session.fixture.proxyPort}` : ''})`,
   );
 
   const ctx: DemoContext = { session, receiver, headless, log: (l) => say(`   ${l}`) };
@@ -81,7 +98,11 @@ async function main(): Promise<void> {
   if (headless) {
     await session.close();
     await receiver.dispose();
-    say(failures ? `Demo finished with ${failures} failed step(s).` : 'Demo finished: every step worked.');
+    say(
+      failures
+        ? `Demo finished in ${label} with ${failures} failed step(s).`
+        : `Demo finished in ${label}: every step worked.`,
+    );
     process.exit(failures ? 1 : 0);
   }
   say('');

@@ -2,7 +2,8 @@
  * README screenshots: the popup and the setup page, light and dark, taken in headless Chromium
  * with the built extension (SAC_OUT_DIR or .output) and the look-alike Angel site.
  *   npm run build && npx tsx scripts/screenshots.ts   (Chromium; the harness default)
- * Writes docs/screenshots/{popup,setup}-{light,dark}.png.
+ * Writes docs/screenshots/{popup,setup}-{light,dark}.png. With --store: the store screenshots
+ * (1280×800, store/screenshots/), see scripts/screenshots-store.ts.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
@@ -108,10 +109,23 @@ async function main(): Promise<void> {
   }
 }
 
-void main().then(
-  () => console.log(`Screenshots written to ${OUT}/`),
-  (err: unknown) => {
-    console.error(err);
-    process.exitCode = 1;
-  },
-);
+if (process.argv.includes('--store')) {
+  // Store-sized screenshots (1280×800): scripts/screenshots-store.ts.
+  void import('./screenshots-store')
+    .then(({ storeScreenshots }) => storeScreenshots())
+    .then(
+      (files) => console.log(`Store screenshots written: ${files.join(', ')}`),
+      (err: unknown) => {
+        console.error(err);
+        process.exitCode = 1;
+      },
+    );
+} else {
+  void main().then(
+    () => console.log(`Screenshots written to ${OUT}/`),
+    (err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -15,6 +15,8 @@ import { HistorySection } from '@/components/login/HistorySection';
 import { PageRulesSection } from '@/components/engine/PageRulesSection';
 import { ValidateAllSection } from '@/components/validation/ValidateAllSection';
 import { LanguageSection } from '@/components/i18n/LanguageSection';
+import { OptionsFooter } from '@/components/ship/OptionsFooter';
+import '@/components/ship/ship.css';
 import { useT } from '@/utils/i18n';
 import { browser } from 'wxt/browser';
 
@@ -86,6 +88,7 @@ export function Options() {
         )}
         <LanguageSection />
       </main>
+      <OptionsFooter />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { enHistory } from './en.history';
 import { enPopup } from './en.popup';
 import { enSecStore } from './en.secstore';
 import { enEngineUi } from './en.engine';
+import { enShip } from './en.ship';
 
 export const en = {
   // Portal assistant and daily login (en.portal-login.ts)
@@ -26,6 +27,8 @@ export const en = {
   ...enPopup,
   // Kept vault copies, checked delivery settings (en.secstore.ts)
   ...enSecStore,
+  // Options footer and privacy policy page (en.ship.ts)
+  ...enShip,
   'app.name': 'SmartAPI Companion',
 
   // Language switch (options page)

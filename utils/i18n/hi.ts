@@ -12,6 +12,7 @@ import { hiHistory } from './hi.history';
 import { hiPopup } from './hi.popup';
 import { hiSecStore } from './hi.secstore';
 import { hiEngineUi } from './hi.engine';
+import { hiShip } from './hi.ship';
 
 export const hi: Record<MessageKey, string> = {
   // Portal assistant and daily login (hi.portal-login.ts)
@@ -26,6 +27,8 @@ export const hi: Record<MessageKey, string> = {
   // The popup's own screens (hi.popup.ts)
   ...hiPopup,
   ...hiSecStore,
+  // Options footer and privacy policy page (hi.ship.ts)
+  ...hiShip,
   'app.name': 'SmartAPI Companion',
 
   'lang.title': 'भाषा',
