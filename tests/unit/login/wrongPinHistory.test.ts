@@ -73,6 +73,8 @@ const pageSender = (): Sender => ({ id: browser.runtime.id, url: browser.runtime
 const portalSender = (tabId: number, url: string): Sender => ({
   id: browser.runtime.id,
   url,
+  origin: new URL(url).origin,
+  frameId: 0, // portal messages come only from the tab's top frame
   tab: { id: tabId } as never,
 });
 

@@ -42,19 +42,19 @@ describe('portal/load-qr-decoder (background)', () => {
     registerQrDecoder();
   });
 
-  it('injects the decoder file into the asking frame of the asking Angel tab only', async () => {
+  it('injects the decoder file into the asking (top) frame of the asking Angel tab only', async () => {
     const sender: Sender = {
       id: browser.runtime.id,
       url: 'https://smartapi.angelone.in/enable-totp',
       tab: { id: 7 } as Sender['tab'],
-      frameId: 3,
+      frameId: 0, // portal messages come only from the tab's top frame
     };
     expect(await dispatch({ __sac: 1, type: 'portal/load-qr-decoder' }, sender)).toEqual({
       ok: true,
       value: undefined,
     });
     expect(executeScript).toHaveBeenCalledWith({
-      target: { tabId: 7, frameIds: [3] },
+      target: { tabId: 7, frameIds: [0] },
       files: [QR_DECODER_FILE],
     });
   });
