@@ -96,3 +96,41 @@ export async function loginPanelButton(page: Page, text: string): Promise<Elemen
     throw new Error(`no "${text}" button in the login panel`);
   return b as unknown as ElementHandle<HTMLButtonElement>;
 }
+
+/** Names of the buttons of the first `selector` control ([] while it is not there). */
+export async function controlButtons(page: Page, selector: string): Promise<string[]> {
+  const root = await rootIn(page, selector);
+  if (!root) return [];
+  return root
+    .evaluate((r) => Array.from(r.querySelectorAll('button')).map((b) => b.textContent ?? ''))
+    .catch(() => []);
+}
+
+/** Text of the first `selector` control ('' while it is not there). */
+export async function controlText(page: Page, selector: string): Promise<string> {
+  const root = await rootIn(page, selector);
+  return root ? ((await root.evaluate((r) => r.textContent ?? '').catch(() => '')) as string) : '';
+}
+
+/** A button of the first `selector` control by its text, waited for, as a handle puppeteer can click for real. */
+export async function controlButton(
+  page: Page,
+  selector: string,
+  text: string,
+  timeoutMs = 15_000,
+): Promise<ElementHandle<HTMLButtonElement>> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const root = await rootIn(page, selector);
+    if (root) {
+      const b: JSHandle<unknown> = await root.evaluateHandle(
+        (r, t) => Array.from(r.querySelectorAll('button')).find((x) => x.textContent === t) ?? null,
+        text,
+      );
+      if (await b.evaluate((x: unknown) => x !== null).catch(() => false))
+        return b as unknown as ElementHandle<HTMLButtonElement>;
+    }
+    if (Date.now() > until) throw new Error(`no "${text}" button in ${selector}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

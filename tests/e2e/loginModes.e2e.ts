@@ -15,6 +15,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { BROWSER, launchExtension, type ExtensionSession } from './harness';
 import { addAccount, createVault } from './flows';
+import { controlButton, controlButtons, controlText } from './closedShadow';
 
 const PASSWORD = 'login modes end to end';
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -144,12 +145,7 @@ describe(`daily login on the two-mode page (${BROWSER})`, () => {
     expect(posts('/publisher-login/api/login')).toHaveLength(0);
     expect(posts('/publisher-login/api/other-mode')).toHaveLength(0);
     const tab = await loginTab();
-    const helpButtons = () =>
-      tab.evaluate(() =>
-        Array.from(document.querySelectorAll('[data-smartapi-companion="login-help"]')).flatMap((host) =>
-          Array.from(host.shadowRoot?.querySelectorAll('button') ?? []).map((b) => b.textContent),
-        ),
-      );
+    const helpButtons = () => controlButtons(tab, '[data-smartapi-companion="login-help"]');
     await expect
       .poll(helpButtons, { timeout: 10_000 })
       .toEqual(['Show me', 'Copy a diagnostic report', 'Teach this page']);
@@ -157,33 +153,11 @@ describe(`daily login on the two-mode page (${BROWSER})`, () => {
     expect(await tab.evaluate(() => (document.getElementById('tot-pin') as HTMLInputElement).value)).toBe('');
   });
 
-  /** A button of one of the extension's in-page controls, as a handle for a real click. */
-  async function ownButton(
-    page: Page,
-    kind: string,
-    text: string,
-  ): Promise<ElementHandle<HTMLButtonElement>> {
-    const handle = await page.waitForFunction(
-      (k: string, t: string) => {
-        const host = document.querySelector(`[data-smartapi-companion="${k}"]`);
-        return (
-          Array.from(host?.shadowRoot?.querySelectorAll('button') ?? []).find((b) => b.textContent === t) ??
-          null
-        );
-      },
-      { timeout: 15_000 },
-      kind,
-      text,
-    );
-    return handle as unknown as ElementHandle<HTMLButtonElement>;
-  }
+  /** A button of one of the extension's in-page controls (closed roots), as a handle for a real click. */
+  const ownButton = (page: Page, kind: string, text: string): Promise<ElementHandle<HTMLButtonElement>> =>
+    controlButton(page, `[data-smartapi-companion="${kind}"]`, text);
 
-  const ownText = (page: Page, kind: string) =>
-    page.evaluate(
-      (k: string) =>
-        document.querySelector(`[data-smartapi-companion="${k}"]`)?.shadowRoot?.textContent ?? '',
-      kind,
-    );
+  const ownText = (page: Page, kind: string) => controlText(page, `[data-smartapi-companion="${kind}"]`);
 
   it('"Teach this page": the picked fields make the next login succeed; Options lists and deletes the rule', async () => {
     h.fixture.reset();
