@@ -3,7 +3,10 @@
  * storage.sync after any flow (including a webhook that refuses and echoes the request),
  * auto-lock with a forgotten options tab, delivery settings changed outside the extension,
  * a receiver whose clock is 6 minutes off, and a reset that leaves no copy behind.
- * (storage.session holds the unlocked vault key by design and is not searched.)
+ * After a daily login and portal captures as well, every file of the browser profile is
+ * searched byte by byte, while the browser runs and again after it has closed
+ * (tests/e2e/profileScan.ts). storage.session holds the unlocked vault key by design and is
+ * not searched as an area; its key is searched for in the profile's files (memory only).
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -174,7 +177,12 @@ describe(`secrets at rest, auto-lock, delivery settings, reset (${BROWSER})`, ()
     const record = (x: ProfileHit) => isBrowserPageRecord(BROWSER, x.file);
     console.info(
       `[${BROWSER}] profile scan after ${after}: ${files} files, ${(bytes / 1e6).toFixed(1)} MB, ${Date.now() - started} ms; ` +
-        `in the browser's record of visited pages: ${hits.filter(record).map(fmt).join('; ') || 'nothing'}`,
+        `storage.local marker in: ${hits
+          .filter((x) => x.secret === 'canary')
+          .map((x) => `${x.file} (${x.encoding})`)
+          .join(
+            ', ',
+          )}; in the browser's record of visited pages: ${hits.filter(record).map(fmt).join('; ') || 'nothing'}`,
     );
     // The marker written through storage.local is found: the scan reads the extension's files.
     expect(
@@ -337,6 +345,12 @@ describe(`secrets at rest, auto-lock, delivery settings, reset (${BROWSER})`, ()
     const after = await must<Array<{ id: string; apiKeyLast4: string }>>(h, 'accounts/list');
     expect(after.find((a) => a.id === loginId)!.apiKeyLast4).toBe(FIXTURE_APPS[0]!.apiKey.slice(-4));
     await expectNoSecretAtRest('portal captures');
+
+    // storage.session (the unlocked vault's key) is kept in memory only in both browsers, as
+    // their documentation says: the file scans look for the key too, and find it nowhere.
+    const vaultKey = (await h.storageDump('session')).vaultKey;
+    expect(typeof vaultKey).toBe('string');
+    secrets.set('vault key (storage.session)', vaultKey as string);
 
     const canary = await setCanary();
     // Let the browser write what it holds in memory (LevelDB logs, sqlite WAL) before looking.
