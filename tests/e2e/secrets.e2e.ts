@@ -169,8 +169,18 @@ describe(`secrets at rest, auto-lock, delivery settings, reset (${BROWSER})`, ()
     return canary;
   }
 
-  /** Every file of the profile folder, raw bytes: no secret outside what Angel's pages showed. */
-  function expectNoSecretInProfile(after: string, canary: string): void {
+  /**
+   * Every file of the profile folder, raw bytes: no secret outside what Angel's pages showed.
+   * Waits first until the marker just written to storage.local is on disk (LevelDB log,
+   * sqlite WAL), so what the browser held in memory has been written too.
+   */
+  async function expectNoSecretInProfile(after: string, canary: string, closed = false): Promise<void> {
+    if (!closed)
+      await expect
+        .poll(() => scanProfile(h.profileDir, new Map([['canary', canary]])).hits.length, {
+          timeout: WAIT_MS,
+        })
+        .toBeGreaterThan(0);
     const started = Date.now();
     const { hits, files, bytes } = scanProfile(h.profileDir, new Map([...secrets, ['canary', canary]]));
     const fmt = (x: ProfileHit) => `${x.secret} (${x.form}, ${x.encoding}) in ${x.file}`;
@@ -266,6 +276,7 @@ describe(`secrets at rest, auto-lock, delivery settings, reset (${BROWSER})`, ()
     await must(h, 'vault/lock');
     await must(h, 'vault/unlock', { password: PASSWORD });
     await expectNoSecretAtRest('lock and unlock');
+    await expectNoSecretInProfile('validation, deliveries and a refused echoing webhook', await setCanary());
   });
 
   it('a daily login and portal captures: no secret in storage or in any file of the profile', async () => {
@@ -352,14 +363,7 @@ describe(`secrets at rest, auto-lock, delivery settings, reset (${BROWSER})`, ()
     expect(typeof vaultKey).toBe('string');
     secrets.set('vault key (storage.session)', vaultKey as string);
 
-    const canary = await setCanary();
-    // Let the browser write what it holds in memory (LevelDB logs, sqlite WAL) before looking.
-    await expect
-      .poll(() => scanProfile(h.profileDir, new Map([['canary', canary]])).hits.length, {
-        timeout: WAIT_MS,
-      })
-      .toBeGreaterThan(0);
-    expectNoSecretInProfile('every flow, browser running', canary);
+    await expectNoSecretInProfile('every flow, browser running', await setCanary());
   }, 240_000);
 
   it('a receiver whose clock is 6 minutes ahead still gets the delivery (one re-signed attempt)', async () => {
@@ -507,7 +511,7 @@ describe(`secrets at rest, auto-lock, delivery settings, reset (${BROWSER})`, ()
     await h.close({ keepProfile: true });
     closed = true;
     try {
-      expectNoSecretInProfile('the browser closed', canary);
+      await expectNoSecretInProfile('the browser closed', canary, true);
     } finally {
       rmSync(h.profileDir, { recursive: true, force: true });
     }
