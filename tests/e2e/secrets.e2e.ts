@@ -3,43 +3,57 @@
  * storage.sync after any flow (including a webhook that refuses and echoes the request),
  * auto-lock with a forgotten options tab, delivery settings changed outside the extension,
  * a receiver whose clock is 6 minutes off, and a reset that leaves no copy behind.
- * (storage.session holds the unlocked vault key by design and is not searched.)
+ * After a daily login and portal captures as well, every file of the browser profile is
+ * searched byte by byte, while the browser runs and again after it has closed
+ * (tests/e2e/profileScan.ts). storage.session holds the unlocked vault key by design and is
+ * not searched as an area; its key is searched for in the profile's files (memory only).
  */
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER, launchExtension, type ExtensionSession } from './harness';
 import { connectWebhook, startReceiver, type RunningReceiver } from './receiver';
 import { FIXTURE_API_ACCOUNT } from '../fixtures/api/angelApi';
-import { secretForms } from '@/utils/delivery/mask';
-import { decodeBase32 } from '@/utils/vault/base32';
+import { FIXTURE_APPS, FIXTURE_TOTP_SECRET } from '../fixtures/portal/routes';
+import { chooseAccountAndSave, companionButton, waitForControlText } from './portalFlows';
+import { isBrowserPageRecord, needlesFor, scanProfile, type ProfileHit } from './profileScan';
 
 const PASSWORD = 'secrets-e2e-master-pw';
 const LABEL = 'Secrets e2e';
 const WAIT_MS = 60_000;
+/**
+ * The account logged in daily (publisher login) and given the portal captures. Angel's MPIN
+ * is 4 digits, so any 4-digit test MPIN also occurs by chance in binary files: it is looked
+ * for only as a stored or submitted PIN would be written (see needlesFor), and this one is
+ * not the fixture's default 1234.
+ */
+const LOGIN = {
+  label: 'Dump login',
+  clientCode: 'D482913',
+  mpin: '9173',
+  totpSecret: 'KRUGKIDROVUWG2ZAMJZG653OEBTG66BA',
+  apiKey: 'PubDumpKey7x',
+  apiSecret: 'pub-api-secret-dump-4c2e',
+};
+/**
+ * Values Angel's own pages show or carry in their URLs (the login page's api_key, the tokens
+ * in the redirect, the key on My APIs, the secret on enable-totp): the browser's record of
+ * those pages (history, HTTP cache, session) may hold them; the extension's files may not.
+ */
+const SHOWN_BY_ANGEL = new Set([
+  'login API key',
+  'login auth token',
+  'login feed token',
+  'login refresh token',
+  'captured API key',
+  'captured TOTP secret',
+]);
 
 async function must<T>(h: ExtensionSession, type: string, data?: unknown): Promise<T> {
   const r = await h.sendMessage<T>(type, data);
   if (!r.ok) throw new Error(`${type} failed: ${r.code} ${r.message}`);
   return r.value as T;
-}
-
-/** Every form of `value` the dump must not contain: as is, URL-encoded, hex, base64, base32 (any alignment). */
-function forms(value: string): string[] {
-  const b = Buffer.from(value, 'utf8');
-  return [
-    value,
-    encodeURIComponent(value),
-    b.toString('hex'),
-    b.toString('base64').replace(/=+$/, ''),
-    b.toString('base64url'),
-    ...secretForms(value),
-  ];
-}
-
-/** The TOTP secret is base32 already: its key bytes are searched too. */
-function keyForms(base32: string): string[] {
-  const key = Buffer.from(decodeBase32(base32));
-  return [key.toString('hex'), key.toString('base64').replace(/=+$/, ''), key.toString('base64url')];
 }
 
 /** A webhook that refuses every delivery with a 422 echoing the request, as FastAPI does. */
@@ -92,6 +106,7 @@ describe(`secrets at rest, auto-lock, delivery settings, reset (${BROWSER})`, ()
   let targetId: string;
   /** name -> value of everything that must never be found in storage.local / storage.sync. */
   const secrets = new Map<string, string>();
+  let closed = false;
 
   beforeAll(async () => {
     h = await launchExtension();
@@ -124,7 +139,7 @@ describe(`secrets at rest, auto-lock, delivery settings, reset (${BROWSER})`, ()
   });
 
   afterAll(async () => {
-    await h?.close();
+    if (!closed) await h?.close();
     await receiver?.dispose();
   });
 
@@ -135,14 +150,61 @@ describe(`secrets at rest, auto-lock, delivery settings, reset (${BROWSER})`, ()
     };
     const found: string[] = [];
     for (const [name, value] of secrets) {
-      const all = [...forms(value), ...(name === 'TOTP secret' ? keyForms(value) : [])];
       for (const [area, text] of Object.entries(dumps)) {
-        // The MPIN is 4 digits: only its exact JSON string form is meaningful to look for.
-        const needles = name === 'MPIN' ? [`"${value}"`] : all.filter((f) => f.length >= 6);
-        for (const f of needles) if (text.includes(f.toLowerCase())) found.push(`${name} (${f}) in ${area}`);
+        for (const f of needlesFor(name, value))
+          if (text.includes(f)) found.push(`${name} (${f}) in ${area}`);
       }
     }
     expect(found, `after ${after}`).toEqual([]);
+  }
+
+  /** Put a marker in storage.local: the file scan must find it, or it proves nothing. */
+  async function setCanary(): Promise<string> {
+    const canary = `dump-canary-${randomBytes(6).toString('hex')}`;
+    await h.inExtension(async (c: string) => {
+      const api =
+        (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      await api.storage.local.set({ 'dump.canary': c });
+    }, canary);
+    return canary;
+  }
+
+  /**
+   * Every file of the profile folder, raw bytes: no secret outside what Angel's pages showed.
+   * Waits first until the marker just written to storage.local is on disk (LevelDB log,
+   * sqlite WAL), so what the browser held in memory has been written too.
+   */
+  async function expectNoSecretInProfile(after: string, canary: string, closed = false): Promise<void> {
+    if (!closed)
+      await expect
+        .poll(() => scanProfile(h.profileDir, new Map([['canary', canary]])).hits.length, {
+          timeout: WAIT_MS,
+        })
+        .toBeGreaterThan(0);
+    const started = Date.now();
+    const { hits, files, bytes } = scanProfile(h.profileDir, new Map([...secrets, ['canary', canary]]));
+    const fmt = (x: ProfileHit) => `${x.secret} (${x.form}, ${x.encoding}) in ${x.file}`;
+    const record = (x: ProfileHit) => isBrowserPageRecord(BROWSER, x.file);
+    console.info(
+      `[${BROWSER}] profile scan after ${after}: ${files} files, ${(bytes / 1e6).toFixed(1)} MB, ${Date.now() - started} ms; ` +
+        `storage.local marker in: ${hits
+          .filter((x) => x.secret === 'canary')
+          .map((x) => `${x.file} (${x.encoding})`)
+          .join(
+            ', ',
+          )}; in the browser's record of visited pages: ${hits.filter(record).map(fmt).join('; ') || 'nothing'}`,
+    );
+    // The marker written through storage.local is found: the scan reads the extension's files.
+    expect(
+      hits.filter((x) => x.secret === 'canary' && !record(x)).map((x) => x.file),
+      `after ${after}: the storage.local marker was not found in the profile`,
+    ).not.toEqual([]);
+    const secretHits = hits.filter((x) => x.secret !== 'canary');
+    expect(secretHits.filter((x) => !record(x)).map(fmt), `after ${after}`).toEqual([]);
+    expect(
+      secretHits.filter((x) => record(x) && !SHOWN_BY_ANGEL.has(x.secret)).map(fmt),
+      `after ${after}: in the browser's record of pages`,
+    ).toEqual([]);
   }
 
   async function captureTokens(): Promise<void> {
@@ -214,7 +276,95 @@ describe(`secrets at rest, auto-lock, delivery settings, reset (${BROWSER})`, ()
     await must(h, 'vault/lock');
     await must(h, 'vault/unlock', { password: PASSWORD });
     await expectNoSecretAtRest('lock and unlock');
+    await expectNoSecretInProfile('validation, deliveries and a refused echoing webhook', await setCanary());
   });
+
+  it('a daily login and portal captures: no secret in storage or in any file of the profile', async () => {
+    const saved = await must<{ account?: { id: string } }>(h, 'accounts/save', {
+      input: {
+        label: LOGIN.label,
+        clientCode: LOGIN.clientCode,
+        mpin: LOGIN.mpin,
+        totpSecret: LOGIN.totpSecret,
+        apiKey: LOGIN.apiKey,
+        apiSecret: LOGIN.apiSecret,
+        platform: 'SMART_API_M',
+        redirectUrl: 'https://webx.stocksdeveloper.in/auth/angel',
+        notes: '',
+        dailyLogin: false,
+        autoFill: false,
+      },
+    });
+    const loginId = saved.account!.id;
+    secrets.set('login MPIN', LOGIN.mpin);
+    secrets.set('login TOTP secret', LOGIN.totpSecret);
+    secrets.set('login API key', LOGIN.apiKey);
+    secrets.set('login API secret', LOGIN.apiSecret);
+
+    // The daily login: Angel's look-alike publisher-login page checks the PIN and the code and
+    // redirects with fresh tokens, which the extension captures from the redirect.
+    h.fixture.setFlags({
+      loginStyle: 'one-page',
+      loginClientCode: LOGIN.clientCode,
+      loginMpin: LOGIN.mpin,
+      loginTotpSecret: LOGIN.totpSecret,
+    });
+    const since = Date.now();
+    await must(h, 'login/start', { accountId: loginId });
+    await expect
+      .poll(
+        async () => {
+          const o = await must<{ results: Record<string, { ok: boolean; at: number; message: string }> }>(
+            h,
+            'login/overview',
+          );
+          const r = o.results[loginId];
+          return r && r.at >= since ? `${r.ok} ${r.message}` : 'running';
+        },
+        { timeout: 90_000, interval: 500 },
+      )
+      .toMatch(/^true /);
+    const landing = h.fixture.state.requests.find(
+      (r) => r.host === 'webx.stocksdeveloper.in' && r.at >= since && r.path.includes('auth_token='),
+    );
+    expect(landing, 'the redirect with the tokens').toBeDefined();
+    const q = new URLSearchParams(landing!.path.split('?')[1]);
+    secrets.set('login auth token', q.get('auth_token')!);
+    secrets.set('login feed token', q.get('feed_token')!);
+    secrets.set('login refresh token', q.get('refresh_token')!);
+    const list = await must<Array<{ id: string; tokensSource?: string }>>(h, 'accounts/list');
+    expect(list.find((a) => a.id === loginId)!.tokensSource).toBe('publisher-login');
+    await expectNoSecretAtRest('a daily login');
+
+    // Portal captures: the API key shown on My APIs, the TOTP secret shown on enable-totp.
+    const myApis = await h.openPage('https://smartapi.angelone.in/myapis?style=cards');
+    const save = await chooseAccountAndSave(await companionButton(myApis, 'Save to account…'), loginId);
+    await waitForControlText(save, /hidden/);
+    await myApis.evaluate(() => document.querySelector<HTMLButtonElement>('button.reveal')!.click());
+    await save.click();
+    await waitForControlText(save, /Saved the API key/);
+    await myApis.close();
+    secrets.set('captured API key', FIXTURE_APPS[0]!.apiKey);
+    const totp = await h.openPage('https://smartapi.angelone.in/enable-totp?style=text');
+    const done = await chooseAccountAndSave(
+      await companionButton(totp, 'Save TOTP secret to account…'),
+      loginId,
+    );
+    await waitForControlText(done, /Type this code/);
+    await totp.close();
+    secrets.set('captured TOTP secret', FIXTURE_TOTP_SECRET);
+    const after = await must<Array<{ id: string; apiKeyLast4: string }>>(h, 'accounts/list');
+    expect(after.find((a) => a.id === loginId)!.apiKeyLast4).toBe(FIXTURE_APPS[0]!.apiKey.slice(-4));
+    await expectNoSecretAtRest('portal captures');
+
+    // storage.session (the unlocked vault's key) is kept in memory only in both browsers, as
+    // their documentation says: the file scans look for the key too, and find it nowhere.
+    const vaultKey = (await h.storageDump('session')).vaultKey;
+    expect(typeof vaultKey).toBe('string');
+    secrets.set('vault key (storage.session)', vaultKey as string);
+
+    await expectNoSecretInProfile('every flow, browser running', await setCanary());
+  }, 240_000);
 
   it('a receiver whose clock is 6 minutes ahead still gets the delivery (one re-signed attempt)', async () => {
     receiver.setClockOffset(6 * 60_000);
@@ -354,5 +504,16 @@ describe(`secrets at rest, auto-lock, delivery settings, reset (${BROWSER})`, ()
     expect(JSON.stringify(local)).not.toContain('damaged beyond reading');
     expect((await h.sendMessage('vault/unlock', { password: PASSWORD })).code).toBe('no-vault');
     expect((await h.sendMessage('vault/unlock', { password: 'backup-pw-e2e-1' })).code).toBe('no-vault');
+  });
+
+  it('after the browser has closed (logs flushed), no file of the profile holds a secret', async () => {
+    const canary = await setCanary();
+    await h.close({ keepProfile: true });
+    closed = true;
+    try {
+      await expectNoSecretInProfile('the browser closed', canary, true);
+    } finally {
+      rmSync(h.profileDir, { recursive: true, force: true });
+    }
   });
 });
