@@ -3,7 +3,7 @@
  *   otpauth://totp/ISSUER:ACCOUNT?secret=BASE32&issuer=ISSUER&algorithm=SHA1&digits=6&period=30
  * Parsing never throws anything but OtpauthError.
  */
-import { tText } from '../i18n/text';
+import { tSecret } from '../i18n/secretParse';
 import { Base32Error, parseBase32Secret } from './base32';
 import { DEFAULT_TOTP, type TotpAlgorithm, type TotpParams } from './types';
 
@@ -49,7 +49,7 @@ function decode(part: string, what: 'label' | 'issuer'): string {
   } catch {
     throw new OtpauthError(
       'bad-encoding',
-      tText('otpl.badEscape', { what: tText(what === 'label' ? 'otpl.label' : 'otpl.issuer') }),
+      tSecret('otpl.badEscape', { what: tSecret(what === 'label' ? 'otpl.label' : 'otpl.issuer') }),
     );
   }
 }
@@ -61,13 +61,13 @@ function parseAlgorithm(raw: string | null): TotpAlgorithm {
     .replace(/^HMAC-?/, '')
     .replace('-', '');
   if (name === 'SHA1' || name === 'SHA256' || name === 'SHA512') return name;
-  throw new OtpauthError('bad-algorithm', tText('otpl.badAlgorithm', { raw }));
+  throw new OtpauthError('bad-algorithm', tSecret('otpl.badAlgorithm', { raw }));
 }
 
 function parseDigits(raw: string | null): TotpParams['digits'] {
   if (raw === null || raw === '') return DEFAULT_TOTP.digits;
   if (raw === '6' || raw === '7' || raw === '8') return Number(raw) as TotpParams['digits'];
-  throw new OtpauthError('bad-digits', tText('otpl.badDigits', { raw: JSON.stringify(raw) }));
+  throw new OtpauthError('bad-digits', tSecret('otpl.badDigits', { raw: JSON.stringify(raw) }));
 }
 
 function parsePeriod(raw: string | null): number {
@@ -76,7 +76,7 @@ function parsePeriod(raw: string | null): number {
   if (!Number.isInteger(n) || n < 1 || n > MAX_PERIOD) {
     throw new OtpauthError(
       'bad-period',
-      tText('otpl.badPeriod', { raw: JSON.stringify(raw), max: MAX_PERIOD }),
+      tSecret('otpl.badPeriod', { raw: JSON.stringify(raw), max: MAX_PERIOD }),
     );
   }
   return n;
@@ -86,27 +86,27 @@ export function parseOtpauth(uri: string): OtpauthTotp {
   const text = uri.trim();
   const m = /^otpauth:\/\/([^/?#]*)\/?([^?#]*)(?:\?([^#]*))?(?:#.*)?$/is.exec(text);
   if (!m) {
-    throw new OtpauthError('not-otpauth', tText('otpl.notOtpauth'));
+    throw new OtpauthError('not-otpauth', tSecret('otpl.notOtpauth'));
   }
   const type = m[1]!.toLowerCase();
   if (type === 'hotp') {
-    throw new OtpauthError('not-totp', tText('otpl.hotp'));
+    throw new OtpauthError('not-totp', tSecret('otpl.hotp'));
   }
   if (type !== 'totp') {
-    throw new OtpauthError('not-totp', tText('otpl.otherType', { type: m[1] ?? '' }));
+    throw new OtpauthError('not-totp', tSecret('otpl.otherType', { type: m[1] ?? '' }));
   }
   const label = decode(m[2] ?? '', 'label');
   const params = new URLSearchParams(m[3] ?? '');
   const rawSecret = params.get('secret');
   if (rawSecret === null || rawSecret.trim() === '') {
-    throw new OtpauthError('missing-secret', tText('otpl.noSecret'));
+    throw new OtpauthError('missing-secret', tSecret('otpl.noSecret'));
   }
   let secret: string;
   try {
     secret = parseBase32Secret(rawSecret).secret;
   } catch (err) {
     if (err instanceof Base32Error)
-      throw new OtpauthError('bad-secret', tText('otpl.badSecret', { reason: err.message }));
+      throw new OtpauthError('bad-secret', tSecret('otpl.badSecret', { reason: err.message }));
     throw err;
   }
   const issuerParam = params.get('issuer')?.trim() ?? '';
