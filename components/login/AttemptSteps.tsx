@@ -38,7 +38,7 @@ export function AttemptSteps({ attempt }: { attempt: AttemptView }) {
         })}
       </ol>
       {attempt.status === 'failed' && attempt.message ? (
-        <p className="form-message form-message--error" role="alert">
+        <p className="form-message form-message--error keep-lines" role="alert">
           {attempt.message}
         </p>
       ) : null}

@@ -79,7 +79,7 @@ export function LoginButton({ account }: { account?: AccountSummary }) {
       ) : null}
       {live ? <AttemptSteps attempt={live} /> : null}
       {last && !last.ok && !live ? (
-        <p className="field__hint" data-testid="login-last-message">
+        <p className="field__hint keep-lines" data-testid="login-last-message">
           {last.message}
         </p>
       ) : null}

@@ -272,6 +272,8 @@ describe(`daily login (${BROWSER})`, () => {
     expect(result.ok).toBe(false);
     expect(attempt.errorKind).toBe('invalid-api-key');
     expect(result.message).toMatch(/Publisher/);
+    // Angel's page is quoted as it shows it, line by line (not run together).
+    expect(result.message).toContain('403 Forbidden\nInvalid API Key.');
     expect(submissions()).toHaveLength(0);
   });
 

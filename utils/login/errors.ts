@@ -93,11 +93,24 @@ const PATTERNS: { kind: LoginErrorKind; re: RegExp }[] = [
 ];
 
 /**
+ * Angel's words as the page shows them: spaces within a line collapsed, blank lines dropped,
+ * line breaks kept ("403 Forbidden" and "Invalid API Key." stay two lines, not run together).
+ */
+export function keepLines(text: string): string {
+  return text
+    .split(/\r?\n|\r/)
+    .map((line) => line.replace(/[^\S\n]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n')
+    .slice(0, 300);
+}
+
+/**
  * Classify an error text (and optionally the HTTP status of the page or of its request).
  * Returns null when the text does not look like an error at all.
  */
 export function classifyLoginError(text: string, httpStatus?: number): ClassifiedError | null {
-  const angelMessage = text.replace(/\s+/g, ' ').trim().slice(0, 300);
+  const angelMessage = keepLines(text);
   if (httpStatus === 403)
     return { kind: 'invalid-api-key', angelMessage: angelMessage || 'HTTP 403 Forbidden' };
   if (!angelMessage) return null;

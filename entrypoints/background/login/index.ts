@@ -33,7 +33,7 @@ import type {
 import { isUserBackend, publisherLoginParams } from '@/utils/login/tokens';
 import { newLoginState } from '@/utils/login/state';
 import { judgeNavigation, redirectOriginOf } from './capture';
-import { classifyLoginError, explainLoginError } from '@/utils/login/errors';
+import { classifyLoginError, explainLoginError, keepLines } from '@/utils/login/errors';
 import { totpWaitMs } from '@/utils/login/totpWait';
 import {
   istDateKey,
@@ -525,7 +525,7 @@ async function pageError(
   const a = await attemptOfSender(attemptId, sender);
   const err = classifyLoginError(text, httpStatus) ?? {
     kind: 'other' as const,
-    angelMessage: text.trim().slice(0, 300),
+    angelMessage: keepLines(text),
   };
   if (err.kind === 'invalid-totp' && a.round === 1 && a.given.totp === 1) {
     await updateAttempt(a.id, (x) => {

@@ -92,3 +92,16 @@ describe('wrong PIN with attempts left is not a locked account', () => {
     expect(locked).toMatch(/locked or blocked/);
   });
 });
+
+describe("Angel's words keep their line breaks", () => {
+  it('quotes a 403 page line by line, spaces within a line collapsed, blank lines dropped', () => {
+    const page = '403   Forbidden\n\n  Invalid API Key.  This key cannot be used\tfor publisher login.\r\n';
+    expect(classifyLoginError(page, 403)?.angelMessage).toBe(
+      '403 Forbidden\nInvalid API Key. This key cannot be used for publisher login.',
+    );
+  });
+
+  it('still recognises a message that a line break splits', () => {
+    expect(kind('Invalid\nMPIN. 2 attempts left before your account is blocked.')).toBe('wrong-credentials');
+  });
+});
