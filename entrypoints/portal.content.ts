@@ -6,14 +6,22 @@ import { initPageLanguage } from '@/utils/i18n/inPage';
 import '@/utils/protocol';
 import { listenForFocusedFill } from '@/utils/shortcuts/fillFocused';
 import { watchLocation } from '@/utils/contentScriptGuard';
+import { isChildFrame, listenForFrameFill } from '@/utils/shortcuts/frameFill';
 
 export default defineContentScript({
   matches: PORTAL_MATCHES,
   runAt: 'document_idle',
-  allFrames: false,
+  // All frames, so "Fill TOTP here" works inside iframes; a child frame does only that (below).
+  // One script for both keeps what an Angel page loads to one file.
+  allFrames: true,
   // Never post the extension's id to the page (see utils/contentScriptGuard.ts).
   noScriptStartedPostMessage: true,
   async main(ctx) {
+    if (isChildFrame()) {
+      // A child frame: only "Fill TOTP here", on requests from the background.
+      ctx.onInvalidated(listenForFrameFill());
+      return;
+    }
     ctx.onInvalidated(listenForFocusedFill()); // "Fill TOTP here" (context menu)
     await initPageLanguage(); // the in-page controls speak the user's chosen language
     let last: PageKind | null = null;

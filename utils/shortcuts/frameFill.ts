@@ -1,8 +1,7 @@
 /**
  * "Fill TOTP here" inside frames of Angel's portal pages (same-origin and cross-origin iframes
- * on the portal hosts). The frames content script runs in every frame but acts only in child
- * frames — the top frame's portal content script already does the fill there, with all its
- * other duties — and only on a request from the extension's own background: not from another
+ * on the portal hosts). The portal content script runs in every frame; in a child frame it does
+ * only this (the top frame does the fill with its other duties), and only on a request from the extension's own background: not from another
  * extension, not from a tab, not from one of the extension's pages.
  */
 import { browser, type Browser } from 'wxt/browser';
@@ -43,9 +42,8 @@ export function onFrameFillMessage(
   return Promise.resolve(fillFocused(document, message.code));
 }
 
-/** Listen in a child frame; returns the function that stops listening (nothing to stop in the top frame). */
-export function listenForFrameFill(win: Window = window): () => void {
-  if (!isChildFrame(win)) return () => undefined;
+/** Listen for fills in this child frame (the caller checks isChildFrame); returns the stop function. */
+export function listenForFrameFill(): () => void {
   browser.runtime.onMessage.addListener(onFrameFillMessage);
   return () => browser.runtime.onMessage.removeListener(onFrameFillMessage);
 }
