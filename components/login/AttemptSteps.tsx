@@ -1,7 +1,8 @@
 import { useT, type MessageKey } from '@/utils/i18n';
 import { LOGIN_STEPS, type AttemptView, type LoginStep } from '@/utils/login/protocol';
 
-const STEP_KEYS: Record<LoginStep, MessageKey> = {
+/** The name of each login step (also used by the login history). */
+export const STEP_KEYS: Record<LoginStep, MessageKey> = {
   opening: 'login.stepOpening',
   clientCode: 'login.stepClientCode',
   pin: 'login.stepPin',

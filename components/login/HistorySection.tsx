@@ -15,6 +15,7 @@ import {
 } from '@/utils/login/history';
 import type { AccountSummary } from '@/utils/vault/types';
 import './history.css';
+import { STEP_KEYS } from './AttemptSteps';
 
 const KIND_KEY: Record<HistoryKind, MessageKey> = {
   login: 'hist.kindLogin',
@@ -22,14 +23,8 @@ const KIND_KEY: Record<HistoryKind, MessageKey> = {
   delivery: 'hist.kindDelivery',
 };
 const RESULT_KEY: Record<HistoryResult, MessageKey> = { success: 'hist.success', failure: 'hist.failure' };
-const STEP_KEY: Record<string, MessageKey> = {
-  opening: 'login.stepOpening',
-  clientCode: 'login.stepClientCode',
-  pin: 'login.stepPin',
-  totp: 'login.stepTotp',
-  redirected: 'login.stepRedirected',
-  delivered: 'login.stepDelivered',
-};
+// History entries keep the step as stored text; unknown ones are shown as they are.
+const STEP_KEY: Partial<Record<string, MessageKey>> = STEP_KEYS;
 
 /** Options page: the last 60 days of logins, validations and deliveries, filtered, as CSV. */
 export function HistorySection(_props: { account?: AccountSummary }) {
