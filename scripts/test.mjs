@@ -40,16 +40,52 @@ function vitest(name, config, env = {}) {
     failed = 0,
     skipped = 0,
     total = 0;
+  const problems = [];
   if (existsSync(out)) {
     const j = JSON.parse(readFileSync(out, 'utf8'));
     passed = j.numPassedTests;
     failed = j.numFailedTests;
     skipped = j.numPendingTests + (j.numTodoTests ?? 0);
     total = j.numTotalTests;
+    problems.push(...problemsOf(j));
   }
-  if (status !== 0 && failed === 0) failed = 1; // a crash before any test reported
-  results.push({ name, total, passed, failed, skipped });
+  if (status !== 0 && failed === 0) {
+    // A crash, a failed hook (beforeAll) or an unhandled error: no test itself failed.
+    failed = 1;
+    if (problems.length === 0)
+      problems.push('vitest exited with an error outside any test (see its output above)');
+  }
+  results.push({ name, total, passed, failed, skipped, problems });
   if (status !== 0) failedStep = true;
+}
+
+const firstLine = (text) =>
+  String(text ?? '')
+    .split('\n')
+    .find((l) => l.trim())
+    ?.trim()
+    .slice(0, 300) ?? '';
+
+/**
+ * What failed, one line each, from vitest's JSON report: failed tests with their first error
+ * line, and files that failed outside any test (a beforeAll, an import) with the tests they
+ * left unrun. Printed again in the summary, so the end of a long CI log says what broke.
+ */
+function problemsOf(report) {
+  const lines = [];
+  for (const file of report.testResults ?? []) {
+    const rel = String(file.name).replace(process.cwd() + '/', '');
+    for (const t of file.assertionResults ?? [])
+      if (t.status === 'failed') lines.push(`${rel} > ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+    const unrun = (file.assertionResults ?? []).filter((t) => t.status !== 'passed' && t.status !== 'failed');
+    if (file.status === 'failed' && (unrun.length > 0 || file.message))
+      lines.push(
+        `${rel}: ${firstLine(file.message) || 'failed outside its tests (a beforeAll hook?)'}; not run: ${
+          unrun.map((t) => t.fullName).join(' | ') || 'none'
+        }`,
+      );
+  }
+  return lines;
 }
 
 function findBrowser(name) {
@@ -104,6 +140,7 @@ for (const r of results) {
   console.log(
     `${r.name.padEnd(14)} ${r.total} ran: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`,
   );
+  for (const p of r.problems ?? []) console.log(`  ✖ ${p}`);
 }
 const sum = (k) => results.reduce((a, r) => a + r[k], 0);
 console.log(
