@@ -19,6 +19,7 @@ import {
 import { describeChoice, isChecked, readBack, setChoice, setTextValue, settle } from './filler';
 import {
   createControlHost,
+  errorText,
   h,
   keepBeside,
   labelledSelect,
@@ -36,6 +37,8 @@ import {
 } from './profiles';
 import { isPortalTabRequest, type FillReport } from './protocol';
 import { reportLines } from './report';
+import { sendMessage } from '../messaging';
+import '../page/rules';
 
 export type CreateAppField =
   'appName' | 'redirectUrl' | 'postbackUrl' | 'clientId' | 'primaryIp' | 'secondaryIp';
@@ -128,8 +131,19 @@ export interface CreateAppForm {
   apiType: ChoiceGroup<ApiType> | null;
 }
 
-export function findCreateAppForm(doc: Document): CreateAppForm {
-  return { text: findTextFields(doc, CREATE_APP_RULES), apiType: findChoiceGroup(doc, API_TYPE_OPTIONS) };
+/** Where the user showed the fields on this page ("Teach this page"), as selectors. */
+export type TaughtFields = Partial<Record<CreateAppField, string>>;
+
+/** The rules with the taught selectors tried first. */
+export function withTaught(taught: TaughtFields): readonly TextFieldRule<CreateAppField>[] {
+  return CREATE_APP_RULES.map((r) => {
+    const sel = taught[r.key];
+    return sel ? { ...r, selectors: [sel, ...(r.selectors ?? [])] } : r;
+  });
+}
+
+export function findCreateAppForm(doc: Document, taught: TaughtFields = {}): CreateAppForm {
+  return { text: findTextFields(doc, withTaught(taught)), apiType: findChoiceGroup(doc, API_TYPE_OPTIONS) };
 }
 
 /** A form is there when a person would recognise it: app name or redirect URL visible. */
@@ -156,7 +170,11 @@ function profileValue(p: RegistrationProfile, key: CreateAppField): string {
 }
 
 /** Fill the visible create-app form from a profile. Nothing at all is filled on an error. */
-export async function fillCreateApp(doc: Document, profile: RegistrationProfile): Promise<FillReport> {
+export async function fillCreateApp(
+  doc: Document,
+  profile: RegistrationProfile,
+  taught: TaughtFields = {},
+): Promise<FillReport> {
   const issues = checkProfile(profile);
   const report: FillReport = {
     profileName: profile.name,
@@ -165,7 +183,7 @@ export async function fillCreateApp(doc: Document, profile: RegistrationProfile)
     formFound: false,
     outcomes: [],
   };
-  const form = findCreateAppForm(doc);
+  const form = findCreateAppForm(doc, taught);
   report.formFound = formIsPresent(form);
   if (report.blocked || !report.formFound) return report;
 
@@ -212,7 +230,7 @@ export async function fillCreateApp(doc: Document, profile: RegistrationProfile)
 
   await settle();
   // Frameworks may re-render into new elements: read back from a fresh search.
-  const after = findCreateAppForm(doc);
+  const after = findCreateAppForm(doc, taught);
   for (const { key, value } of pending) {
     const el = after.text.found[key]?.element ?? form.text.found[key]!.element;
     const check = readBack(el, value);
@@ -249,6 +267,22 @@ function renderReport(list: HTMLElement, report: FillReport): void {
   replaceChildren(list, ...reportLines(report).map((l) => h('li', { class: l.status }, l.text)));
 }
 
+/** This page's taught fields; none when nothing was taught or the vault is locked. */
+async function loadTaught(): Promise<TaughtFields> {
+  try {
+    return (await sendMessage('pageRules/get', { kind: 'create-app' }))?.selectors ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** Text fields the last fill could not find: what "Teach this page" asks for. */
+function missingFields(report: FillReport): CreateAppField[] {
+  return report.outcomes
+    .filter((o) => o.status === 'not-found' && o.field !== 'apiType')
+    .map((o) => o.field as CreateAppField);
+}
+
 async function fillWithProfileId(profileId: string): Promise<FillReport> {
   const { profiles } = await loadProfiles();
   const profile = profiles.find((p) => p.id === profileId);
@@ -268,7 +302,7 @@ async function fillWithProfileId(profileId: string): Promise<FillReport> {
       outcomes: [],
     };
   }
-  return fillCreateApp(document, profile);
+  return fillCreateApp(document, profile, await loadTaught());
 }
 
 function buildControl(): ControlHost {
@@ -277,12 +311,28 @@ function buildControl(): ControlHost {
   const list = h('ul', { 'aria-live': 'polite', 'aria-label': tp('ip.fillReport') });
   let select: HTMLSelectElement | null = null;
   const button = h('button', { type: 'button' }, tp('ip.fillButton'));
+  const teachRow = h('div', { class: 'row' });
   onUserClick(button, async () => {
     button.disabled = true;
+    replaceChildren(teachRow);
     try {
       const { profiles, selectedId } = await loadProfiles();
       const id = select?.value ?? selectedId ?? profiles[0]?.id ?? '';
-      renderReport(list, await fillWithProfileId(id));
+      const report = await fillWithProfileId(id);
+      renderReport(list, report);
+      const missing = missingFields(report);
+      if (missing.length) {
+        // The user shows the fields the fill could not find; the picking mode is loaded only now.
+        const teach = h('button', { type: 'button', class: 'secondary' }, tp('eng.teach'));
+        onUserClick(teach, async () => {
+          try {
+            await sendMessage('pageRules/teach', { kind: 'create-app', targets: missing });
+          } catch (err) {
+            list.append(h('li', { class: 'error' }, errorText(err)));
+          }
+        });
+        teachRow.append(teach);
+      }
     } catch {
       replaceChildren(list, h('li', { class: 'error' }, tp('ip.fillFailed')));
     } finally {
@@ -303,6 +353,7 @@ function buildControl(): ControlHost {
   control.box.append(
     h('div', { class: 'row' }, h('span', { class: 'brand' }, 'SmartAPI Companion'), picker, button),
     list,
+    teachRow,
   );
   return control;
 }

@@ -31,7 +31,6 @@ import { press, waitForEnabled } from '../page/act';
 import { insideOwnUi } from '../page/dom';
 import { describeForReport } from '../page/diagnose';
 import { showLoginHelp } from '../login/help';
-import { teachLoginPage } from '../login/teach';
 import type { PageRule } from '../page/rules';
 import '../page/rules';
 import '../login/pageProtocol';
@@ -246,7 +245,7 @@ class LoginDriver {
         })),
         outcome,
       }),
-      teach: () => teachLoginPage(this.doc),
+      teach: () => sendMessage('pageRules/teach', { kind: 'publisher-login', targets: [] }),
     });
   }
 
