@@ -33,6 +33,7 @@ import {
   loadProfiles,
   type ApiType,
   type ProfileIssue,
+  type ProfilesState,
   type RegistrationProfile,
 } from './profiles';
 import { isPortalTabRequest, type FillReport } from './protocol';
@@ -276,6 +277,12 @@ async function loadTaught(): Promise<TaughtFields> {
   }
 }
 
+// Asked for when the form appears, so a fill does not wait for the background; asked again
+// after "Teach this page" was pressed (the user may have taught fields since).
+let taughtCache: Promise<TaughtFields> | null = null;
+let teachPressed = false;
+const taught = () => (teachPressed ? loadTaught() : (taughtCache ??= loadTaught()));
+
 /** Text fields the last fill could not find: what "Teach this page" asks for. */
 function missingFields(report: FillReport): CreateAppField[] {
   return report.outcomes
@@ -283,8 +290,8 @@ function missingFields(report: FillReport): CreateAppField[] {
     .map((o) => o.field as CreateAppField);
 }
 
-async function fillWithProfileId(profileId: string): Promise<FillReport> {
-  const { profiles } = await loadProfiles();
+async function fillWithProfileId(profileId: string, loaded?: ProfilesState): Promise<FillReport> {
+  const { profiles } = loaded ?? (await loadProfiles());
   const profile = profiles.find((p) => p.id === profileId);
   if (!profile) {
     return {
@@ -302,10 +309,11 @@ async function fillWithProfileId(profileId: string): Promise<FillReport> {
       outcomes: [],
     };
   }
-  return fillCreateApp(document, profile, await loadTaught());
+  return fillCreateApp(document, profile, await taught());
 }
 
 function buildControl(): ControlHost {
+  void taught();
   const control = createControlHost('create-app');
   const picker = h('span', { class: 'picker' });
   const list = h('ul', { 'aria-live': 'polite', 'aria-label': tp('ip.fillReport') });
@@ -316,15 +324,16 @@ function buildControl(): ControlHost {
     button.disabled = true;
     replaceChildren(teachRow);
     try {
-      const { profiles, selectedId } = await loadProfiles();
-      const id = select?.value ?? selectedId ?? profiles[0]?.id ?? '';
-      const report = await fillWithProfileId(id);
+      const state = await loadProfiles();
+      const id = select?.value ?? state.selectedId ?? state.profiles[0]?.id ?? '';
+      const report = await fillWithProfileId(id, state);
       renderReport(list, report);
       const missing = missingFields(report);
       if (missing.length) {
         // The user shows the fields the fill could not find; the picking mode is loaded only now.
         const teach = h('button', { type: 'button', class: 'secondary' }, tp('eng.teach'));
         onUserClick(teach, async () => {
+          teachPressed = true;
           try {
             await sendMessage('pageRules/teach', { kind: 'create-app', targets: missing });
           } catch (err) {
@@ -361,6 +370,9 @@ function buildControl(): ControlHost {
 export const createAppAdapter: PageAdapter = {
   kinds: ['create-app-old', 'create-app-new'],
   start(ctx) {
+    // Another route may be another page with its own taught fields.
+    taughtCache = null;
+    teachPressed = false;
     let control: ControlHost | null = null;
     let unkeep: (() => void) | null = null;
     let anchor: Element | null = null;

@@ -1,6 +1,7 @@
 /**
  * Angel's publisher-login page. In a tab the extension opened for a login, it types the
- * values the background hands out one at a time and presses the page's own continue
+ * values the background hands out (the three of one fill in one answer once every field was
+ * found, otherwise one at a time) and presses the page's own continue
  * button (the person asked for this login). On a login page someone else opened, it
  * offers "Log in as <label>" for the stored account with that API key.
  */
@@ -298,6 +299,16 @@ class LoginDriver {
     }
   }
 
+  /** The three values of one fill, in one answer (waiting out the end of a TOTP window). */
+  private async values(): Promise<Partial<Record<LoginField, string>>> {
+    for (;;) {
+      const res = await ask(() => sendMessage('login/portal-values', { attemptId: this.attemptId }));
+      if ('values' in res) return { ...res.values };
+      await sleep(res.waitMs);
+      if (this.stopped) throw new UserError('stopped', tp('ip.stopped'));
+    }
+  }
+
   private isFilled(f: FoundField): boolean {
     return f.inputs.every((i) => this.filled.has(i)) && fieldValue(f.inputs).length > 0;
   }
@@ -400,12 +411,23 @@ class LoginDriver {
     }
     this.unstuck();
     let typed = false;
+    // All three fields found and none filled yet: one fill, its three values in one answer
+    // (dropped as soon as they are typed). Anything else (a retry's TOTP, one step at a
+    // time pages) asks field by field.
+    let batch: Partial<Record<LoginField, string>> | null =
+      fields.length === 3 && !missing.length && !read.unknown.length && fields.every((f) => !this.isFilled(f))
+        ? await this.values()
+        : null;
+    if (this.stopped) return;
     for (const f of fields) {
       if (this.isFilled(f)) continue;
-      const v = await this.value(f.field);
+      const v = batch?.[f.field] ?? (await this.value(f.field));
+      if (batch) delete batch[f.field];
       if (this.stopped) return;
       // The page may have re-rendered while we waited: type into what is there now.
-      const now = this.read().read.fields.find((x) => x.field === f.field) ?? f;
+      const now = f.inputs.every((i) => i.isConnected)
+        ? f
+        : (this.read().read.fields.find((x) => x.field === f.field) ?? f);
       typeField(now.inputs, v);
       this.note(`typed the ${f.field} (${f.via ?? 'page'})`);
       for (const i of now.inputs) this.filled.add(i);
@@ -415,6 +437,7 @@ class LoginDriver {
         return;
       }
     }
+    batch = null;
     if (!typed && this.submitted) return;
     await this.submit(fields, scope);
   }

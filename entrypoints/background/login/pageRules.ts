@@ -10,6 +10,9 @@ import { handle, UserError, type Sender } from '@/utils/messaging';
 import { tText } from '@/utils/i18n/text';
 import { readVault, updateVault } from '@/entrypoints/background/vault';
 import { pageKindFromUrl } from '@/utils/pageKind';
+import type { LoginField } from '@/utils/login/fields';
+import type { FillValue } from '@/utils/login/protocol';
+import type { FillValues } from '@/utils/login/pageProtocol';
 import '@/utils/login/pageProtocol';
 import '@/utils/page/rules';
 import {
@@ -27,6 +30,8 @@ export interface PageRulesDeps {
   /** The running attempt of this tab (throws for any other sender). */
   attemptOf(attemptId: string, sender: Sender): Promise<{ id: string }>;
   fail(attemptId: string, message: string, errorKind: string): Promise<unknown>;
+  /** One value for one field of the attempt ('login/portal-value'), with all its checks. */
+  valueOf(attemptId: string, field: LoginField, sender: Sender): Promise<FillValue>;
 }
 
 const MAX_RULES = 50;
@@ -59,6 +64,19 @@ export function registerPageRules(deps: PageRulesDeps): void {
       .trim()
       .slice(0, 300);
     await deps.fail(a.id, text, 'page-unreadable');
+  });
+
+  // One fill's three values in one answer. Every check of a single value applies to each
+  // (the attempt's own tab on Angel's login page, the account's key, each value at most once
+  // per round). The TOTP goes first: when its window is about to end nothing is handed out.
+  handle('login/portal-values', 'portal', async ({ attemptId }, sender): Promise<FillValues> => {
+    const id = String(attemptId ?? '');
+    const totp = await deps.valueOf(id, 'totp', sender);
+    if ('waitMs' in totp) return { waitMs: totp.waitMs };
+    const clientCode = await deps.valueOf(id, 'clientCode', sender);
+    const pin = await deps.valueOf(id, 'pin', sender);
+    if ('waitMs' in clientCode || 'waitMs' in pin) throw new UserError('forbidden', 'no values');
+    return { values: { clientCode: clientCode.value, pin: pin.value, totp: totp.value } };
   });
 
   handle('pageRules/get', 'portal', async ({ kind }, sender) => {

@@ -87,7 +87,7 @@ describe('pageRules/teach and pageRules/teach-plan (background)', () => {
     clearHandlers();
     executeScript.mockClear();
     (browser as unknown as { scripting: unknown }).scripting = { executeScript };
-    registerPageRules({ attemptOf: vi.fn(), fail: vi.fn() });
+    registerPageRules({ attemptOf: vi.fn(), fail: vi.fn(), valueOf: vi.fn() } as never);
   });
   const teach = (data: unknown, sender: Sender) =>
     dispatch({ __sac: 1, type: 'pageRules/teach', data }, sender);
