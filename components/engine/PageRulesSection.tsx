@@ -10,6 +10,13 @@ const TARGET_NAMES: Record<TaughtTarget, MessageKey | 'MPIN' | 'TOTP'> = {
   pin: 'MPIN',
   totp: 'TOTP',
   press: 'engui.press',
+  // The create-app form's fields, named as the fill report names them.
+  appName: 'ip.fieldAppName',
+  redirectUrl: 'ip.fieldRedirectUrl',
+  postbackUrl: 'ip.fieldPostbackUrl',
+  clientId: 'ip.fieldClientId',
+  primaryIp: 'ip.fieldPrimaryIp',
+  secondaryIp: 'ip.fieldSecondaryIp',
 };
 
 /** Options page: the pages the user taught ("Teach this page"), each deletable. */
@@ -44,7 +51,7 @@ export function PageRulesSection() {
                 {r.host}
                 {r.path}
               </strong>{' '}
-              —{' '}
+              — {r.kind === 'create-app' && `${t('engui.createApp')}: `}
               {(Object.keys(r.selectors) as TaughtTarget[])
                 .map((k) => {
                   const name = TARGET_NAMES[k];

@@ -19,6 +19,17 @@ export const enEngineInPage = {
   'eng.copyReport': 'Copy a diagnostic report',
   'eng.copied': 'Diagnostic report copied. It holds the page’s outline only: no values, no codes.',
   'eng.teach': 'Teach this page',
+  'eng.copyFailed': 'The report could not be copied. Select the text below and copy it.',
+} as const;
+
+export type EngineInPageKey = keyof typeof enEngineInPage;
+
+/**
+ * The picking mode of "Teach this page" (entrypoints/page-teach.ts, loaded on demand): not in
+ * the content script's catalogue. Spread into `enEngineUi`, so the full catalogue (and its
+ * Hindi checks) holds it too.
+ */
+export const enEngineTeach = {
   'eng.teachClientCode': 'Click the client code field.',
   'eng.teachPin': 'Click the MPIN field.',
   'eng.teachTotp': 'Click the TOTP field.',
@@ -27,19 +38,23 @@ export const enEngineInPage = {
   'eng.teachCancel': 'Cancel (Esc)',
   'eng.teachNotInput': 'That is not an input box. Click the box itself.',
   'eng.teachSaved': 'Saved for this page. Log in again from the extension: these fields are used first.',
-  'eng.copyFailed': 'The report could not be copied. Select the text below and copy it.',
+  'eng.teachField': 'Click the {field} field.',
+  'eng.teachSavedForm':
+    'Saved for this page. Press "Fill with SmartAPI Companion" again: these fields are used first.',
 } as const;
 
-export type EngineInPageKey = keyof typeof enEngineInPage;
+export type EngineTeachKey = keyof typeof enEngineTeach;
 
 /** Options page: the pages taught with "Teach this page". Spread into `en` (en.ts). */
 export const enEngineUi = {
-  'engui.title': 'Taught login pages',
+  ...enEngineTeach,
+  'engui.title': 'Taught pages',
   'engui.hint':
     'Pages where you showed the extension the fields ("Teach this page"). Only where the fields are is stored, never what is typed; it is kept in the encrypted vault.',
   'engui.none': 'No page taught yet.',
   'engui.clientCode': 'client code',
   'engui.press': 'Login button',
+  'engui.createApp': 'create-app form',
   'engui.delete': 'Delete',
   'engui.deleteLabel': 'Delete what was taught for {page}',
 } as const;

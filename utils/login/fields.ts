@@ -23,7 +23,7 @@ const PIN_RE = /\bm-?pin\b|\bpin\b|pass\s*code|passcode/i;
 /** A "Password" is weaker evidence: it is the MPIN only when no field says PIN (see detectStep). */
 const PASSWORD_RE = /password/i;
 const TOTP_RE =
-  /\btotp\b|authenticator|\botp\b|one[-\s]?time|verification\s*code|2fa|two[-\s]?factor|auth(entication)?\s*code|6[-\s]?digit/i;
+  /\btotp\b|authenticator|\botp\b|one[-\s]?time|verification\s*code|\b2fa\b|two[-\s]?factor|auth(entication)?\s*code|6[-\s]?digit/i;
 
 /** Score each kind; the highest positive score wins. */
 export function scoreField(c: FieldClues): Record<LoginField, number> {

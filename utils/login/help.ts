@@ -6,15 +6,15 @@
  */
 import { browser } from 'wxt/browser';
 import { tp } from '../i18n/inPage';
-import { createControlHost, h, onUserClick, replaceChildren } from '../portal/inPageControl';
+import { createControlHost, errorText, h, onUserClick, replaceChildren } from '../portal/inPageControl';
 import { diagnosticReport, type DiagnosticInput } from '../page/diagnose';
 import { OWN_UI_ATTR } from '../page/dom';
 
 export interface HelpInput {
   found: { element: Element; label: string }[];
   report: () => DiagnosticInput;
-  /** "Teach this page": enters the picking mode. */
-  teach?: () => Promise<boolean>;
+  /** "Teach this page": has the background load the picking mode into this page. */
+  teach?: () => Promise<unknown>;
 }
 
 const HOST_KIND = 'login-help';
@@ -91,6 +91,8 @@ export function showLoginHelp(doc: Document, input: HelpInput): void {
       teach.disabled = true;
       try {
         await run();
+      } catch (err) {
+        replaceChildren(status, h('span', { class: 'error' }, errorText(err)));
       } finally {
         teach.disabled = false;
       }

@@ -1,5 +1,7 @@
 /** Messages and stored shapes of the daily login. No secret ever appears in these shapes,
- * except `FillValue.value`, which goes to the one tab the attempt belongs to, one value at a time. */
+ * except `FillValue.value` (and `FillValues`, utils/login/pageProtocol.ts), which go to the one tab
+ * the attempt belongs to: one value at a time, or the three values of one fill once all three
+ * fields were found. */
 import type { Message } from '../messaging';
 import type { LoginField } from './fields';
 import type { LoginSchedule } from './schedule';

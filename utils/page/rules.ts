@@ -1,15 +1,25 @@
 /**
  * Rules a user taught for one page (host + path): where the client code, MPIN and TOTP
- * inputs and the Login control are, as robust CSS selectors built from ids, names, aria
- * labels, placeholders and structure. Never from values. Stored inside the encrypted vault
+ * inputs and the Login control are (login page), or where the create-app form's fields are,
+ * as robust CSS selectors built from ids, names, aria labels, placeholders and structure.
+ * Never from values. Stored inside the encrypted vault
  * (VaultData.pageRules); tried before the engine's own reading of the page.
  */
 import type { Message } from '../messaging';
 import { insideOwnUi } from './dom';
 
-export type TaughtPageKind = 'publisher-login';
-export type TaughtTarget = 'clientCode' | 'pin' | 'totp' | 'press';
-export const TAUGHT_TARGETS: readonly TaughtTarget[] = ['clientCode', 'pin', 'totp', 'press'];
+export type TaughtPageKind = 'publisher-login' | 'create-app';
+export type LoginTarget = 'clientCode' | 'pin' | 'totp' | 'press';
+export type CreateAppTarget =
+  'appName' | 'redirectUrl' | 'postbackUrl' | 'clientId' | 'primaryIp' | 'secondaryIp';
+export type TaughtTarget = LoginTarget | CreateAppTarget;
+
+/** What can be taught on each kind of page, in the order the picking mode asks for it. */
+export const TAUGHT_TARGETS: { readonly [K in TaughtPageKind]: readonly TaughtTarget[] } = {
+  'publisher-login': ['clientCode', 'pin', 'totp', 'press'],
+  'create-app': ['appName', 'redirectUrl', 'postbackUrl', 'clientId', 'primaryIp', 'secondaryIp'],
+};
+export const TAUGHT_PAGE_KINDS = Object.keys(TAUGHT_TARGETS) as TaughtPageKind[];
 
 export interface PageRule {
   id: string;
@@ -23,6 +33,12 @@ export interface PageRule {
 /** What Options lists (the same, nothing secret is in a rule). */
 export type PageRuleSummary = PageRule;
 
+/** What the picking mode asks for on one tab (set when the user presses "Teach this page"). */
+export interface TeachPlan {
+  kind: TaughtPageKind;
+  targets: TaughtTarget[];
+}
+
 declare module '../messaging' {
   interface MessageMap {
     /** The taught rule for the sender's own page (host + path from the sender's URL). */
@@ -33,9 +49,27 @@ declare module '../messaging' {
       PageRule,
       'portal'
     >;
+    /**
+     * "Teach this page" was pressed: the background loads the picking mode (/page-teach.js,
+     * kept out of the content script) into the sender's frame, for these targets.
+     */
+    'pageRules/teach': Message<TeachPlan, void, 'portal'>;
+    /** The picking mode asks what to pick on its tab (the plan of the last 'pageRules/teach'). */
+    'pageRules/teach-plan': Message<void, TeachPlan | null, 'portal'>;
     'pageRules/list': Message<void, PageRuleSummary[], 'page'>;
     'pageRules/delete': Message<{ id: string }, PageRuleSummary[], 'page'>;
   }
+}
+
+/** Checks a teaching plan from a content script: a known kind and some of its targets. */
+export function checkPlan(input: unknown): TeachPlan | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const { kind, targets } = input as { kind?: unknown; targets?: unknown };
+  if (typeof kind !== 'string' || !TAUGHT_PAGE_KINDS.includes(kind as TaughtPageKind)) return null;
+  const allowed = TAUGHT_TARGETS[kind as TaughtPageKind];
+  if (!Array.isArray(targets)) return { kind: kind as TaughtPageKind, targets: [...allowed] };
+  const wanted = allowed.filter((t) => targets.includes(t));
+  return { kind: kind as TaughtPageKind, targets: wanted.length ? wanted : [...allowed] };
 }
 
 /** An id or name a framework generated (hex runs, long digit runs) is no anchor for next time. */
@@ -106,17 +140,27 @@ export function robustSelector(el: Element): string {
 export function pickTarget(target: TaughtTarget, el: Element): Element | null {
   if (insideOwnUi(el)) return null;
   if (target === 'press') return el;
-  if (el.tagName === 'INPUT') return el;
-  // A click on an input's icon or wrapper: the one input inside it.
-  const inner = el.querySelectorAll('input:not([type=hidden])');
-  return inner.length === 1 ? inner[0]! : null;
+  if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') return el;
+  // A click on an input's wrapper, or on the icon beside it: the one input inside the
+  // wrapper (or the icon's line); never a guess between two.
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < 3; depth++, node = node.parentElement) {
+    if (node.tagName === 'FORM' || node.tagName === 'BODY') return null;
+    const inner = node.querySelectorAll('input:not([type=hidden]), textarea');
+    if (inner.length === 1) return inner[0]!;
+    if (inner.length > 1) return null;
+  }
+  return null;
 }
 
-/** Checks a rule that comes from a content script before it is stored. */
-export function checkSelectors(input: unknown): Partial<Record<TaughtTarget, string>> | null {
-  if (typeof input !== 'object' || input === null) return null;
+/** Checks a rule for a page of `kind` that comes from a content script before it is stored. */
+export function checkSelectors(
+  kind: TaughtPageKind,
+  input: unknown,
+): Partial<Record<TaughtTarget, string>> | null {
+  if (typeof input !== 'object' || input === null || !TAUGHT_PAGE_KINDS.includes(kind)) return null;
   const out: Partial<Record<TaughtTarget, string>> = {};
-  for (const k of TAUGHT_TARGETS) {
+  for (const k of TAUGHT_TARGETS[kind]) {
     const v = (input as Record<string, unknown>)[k];
     if (v === undefined) continue;
     if (typeof v !== 'string' || v.length === 0 || v.length > 300) return null;

@@ -19,6 +19,7 @@ import {
 import { describeChoice, isChecked, readBack, setChoice, setTextValue, settle } from './filler';
 import {
   createControlHost,
+  errorText,
   h,
   keepBeside,
   labelledSelect,
@@ -32,10 +33,13 @@ import {
   loadProfiles,
   type ApiType,
   type ProfileIssue,
+  type ProfilesState,
   type RegistrationProfile,
 } from './profiles';
 import { isPortalTabRequest, type FillReport } from './protocol';
 import { reportLines } from './report';
+import { sendMessage } from '../messaging';
+import '../page/rules';
 
 export type CreateAppField =
   'appName' | 'redirectUrl' | 'postbackUrl' | 'clientId' | 'primaryIp' | 'secondaryIp';
@@ -128,8 +132,19 @@ export interface CreateAppForm {
   apiType: ChoiceGroup<ApiType> | null;
 }
 
-export function findCreateAppForm(doc: Document): CreateAppForm {
-  return { text: findTextFields(doc, CREATE_APP_RULES), apiType: findChoiceGroup(doc, API_TYPE_OPTIONS) };
+/** Where the user showed the fields on this page ("Teach this page"), as selectors. */
+export type TaughtFields = Partial<Record<CreateAppField, string>>;
+
+/** The rules with the taught selectors tried first. */
+export function withTaught(taught: TaughtFields): readonly TextFieldRule<CreateAppField>[] {
+  return CREATE_APP_RULES.map((r) => {
+    const sel = taught[r.key];
+    return sel ? { ...r, selectors: [sel, ...(r.selectors ?? [])] } : r;
+  });
+}
+
+export function findCreateAppForm(doc: Document, taught: TaughtFields = {}): CreateAppForm {
+  return { text: findTextFields(doc, withTaught(taught)), apiType: findChoiceGroup(doc, API_TYPE_OPTIONS) };
 }
 
 /** A form is there when a person would recognise it: app name or redirect URL visible. */
@@ -156,7 +171,11 @@ function profileValue(p: RegistrationProfile, key: CreateAppField): string {
 }
 
 /** Fill the visible create-app form from a profile. Nothing at all is filled on an error. */
-export async function fillCreateApp(doc: Document, profile: RegistrationProfile): Promise<FillReport> {
+export async function fillCreateApp(
+  doc: Document,
+  profile: RegistrationProfile,
+  taught: TaughtFields = {},
+): Promise<FillReport> {
   const issues = checkProfile(profile);
   const report: FillReport = {
     profileName: profile.name,
@@ -165,7 +184,7 @@ export async function fillCreateApp(doc: Document, profile: RegistrationProfile)
     formFound: false,
     outcomes: [],
   };
-  const form = findCreateAppForm(doc);
+  const form = findCreateAppForm(doc, taught);
   report.formFound = formIsPresent(form);
   if (report.blocked || !report.formFound) return report;
 
@@ -212,7 +231,7 @@ export async function fillCreateApp(doc: Document, profile: RegistrationProfile)
 
   await settle();
   // Frameworks may re-render into new elements: read back from a fresh search.
-  const after = findCreateAppForm(doc);
+  const after = findCreateAppForm(doc, taught);
   for (const { key, value } of pending) {
     const el = after.text.found[key]?.element ?? form.text.found[key]!.element;
     const check = readBack(el, value);
@@ -249,8 +268,30 @@ function renderReport(list: HTMLElement, report: FillReport): void {
   replaceChildren(list, ...reportLines(report).map((l) => h('li', { class: l.status }, l.text)));
 }
 
-async function fillWithProfileId(profileId: string): Promise<FillReport> {
-  const { profiles } = await loadProfiles();
+/** This page's taught fields; none when nothing was taught or the vault is locked. */
+async function loadTaught(): Promise<TaughtFields> {
+  try {
+    return (await sendMessage('pageRules/get', { kind: 'create-app' }))?.selectors ?? {};
+  } catch {
+    return {};
+  }
+}
+
+// Asked for when the form appears, so a fill does not wait for the background; asked again
+// after "Teach this page" was pressed (the user may have taught fields since).
+let taughtCache: Promise<TaughtFields> | null = null;
+let teachPressed = false;
+const taught = () => (teachPressed ? loadTaught() : (taughtCache ??= loadTaught()));
+
+/** Text fields the last fill could not find: what "Teach this page" asks for. */
+function missingFields(report: FillReport): CreateAppField[] {
+  return report.outcomes
+    .filter((o) => o.status === 'not-found' && o.field !== 'apiType')
+    .map((o) => o.field as CreateAppField);
+}
+
+async function fillWithProfileId(profileId: string, loaded?: ProfilesState): Promise<FillReport> {
+  const { profiles } = loaded ?? (await loadProfiles());
   const profile = profiles.find((p) => p.id === profileId);
   if (!profile) {
     return {
@@ -268,21 +309,39 @@ async function fillWithProfileId(profileId: string): Promise<FillReport> {
       outcomes: [],
     };
   }
-  return fillCreateApp(document, profile);
+  return fillCreateApp(document, profile, await taught());
 }
 
 function buildControl(): ControlHost {
+  void taught();
   const control = createControlHost('create-app');
   const picker = h('span', { class: 'picker' });
   const list = h('ul', { 'aria-live': 'polite', 'aria-label': tp('ip.fillReport') });
   let select: HTMLSelectElement | null = null;
   const button = h('button', { type: 'button' }, tp('ip.fillButton'));
+  const teachRow = h('div', { class: 'row' });
   onUserClick(button, async () => {
     button.disabled = true;
+    replaceChildren(teachRow);
     try {
-      const { profiles, selectedId } = await loadProfiles();
-      const id = select?.value ?? selectedId ?? profiles[0]?.id ?? '';
-      renderReport(list, await fillWithProfileId(id));
+      const state = await loadProfiles();
+      const id = select?.value ?? state.selectedId ?? state.profiles[0]?.id ?? '';
+      const report = await fillWithProfileId(id, state);
+      renderReport(list, report);
+      const missing = missingFields(report);
+      if (missing.length) {
+        // The user shows the fields the fill could not find; the picking mode is loaded only now.
+        const teach = h('button', { type: 'button', class: 'secondary' }, tp('eng.teach'));
+        onUserClick(teach, async () => {
+          teachPressed = true;
+          try {
+            await sendMessage('pageRules/teach', { kind: 'create-app', targets: missing });
+          } catch (err) {
+            list.append(h('li', { class: 'error' }, errorText(err)));
+          }
+        });
+        teachRow.append(teach);
+      }
     } catch {
       replaceChildren(list, h('li', { class: 'error' }, tp('ip.fillFailed')));
     } finally {
@@ -303,6 +362,7 @@ function buildControl(): ControlHost {
   control.box.append(
     h('div', { class: 'row' }, h('span', { class: 'brand' }, 'SmartAPI Companion'), picker, button),
     list,
+    teachRow,
   );
   return control;
 }
@@ -310,6 +370,9 @@ function buildControl(): ControlHost {
 export const createAppAdapter: PageAdapter = {
   kinds: ['create-app-old', 'create-app-new'],
   start(ctx) {
+    // Another route may be another page with its own taught fields.
+    taughtCache = null;
+    teachPressed = false;
     let control: ControlHost | null = null;
     let unkeep: (() => void) | null = null;
     let anchor: Element | null = null;

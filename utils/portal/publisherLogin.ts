@@ -1,6 +1,7 @@
 /**
  * Angel's publisher-login page. In a tab the extension opened for a login, it types the
- * values the background hands out one at a time and presses the page's own continue
+ * values the background hands out (the three of one fill in one answer once every field was
+ * found, otherwise one at a time) and presses the page's own continue
  * button (the person asked for this login). On a login page someone else opened, it
  * offers "Log in as <label>" for the stored account with that API key.
  */
@@ -31,7 +32,6 @@ import { press, waitForEnabled } from '../page/act';
 import { insideOwnUi } from '../page/dom';
 import { describeForReport } from '../page/diagnose';
 import { showLoginHelp } from '../login/help';
-import { teachLoginPage } from '../login/teach';
 import type { PageRule } from '../page/rules';
 import '../page/rules';
 import '../login/pageProtocol';
@@ -246,7 +246,7 @@ class LoginDriver {
         })),
         outcome,
       }),
-      teach: () => teachLoginPage(this.doc),
+      teach: () => sendMessage('pageRules/teach', { kind: 'publisher-login', targets: [] }),
     });
   }
 
@@ -294,6 +294,16 @@ class LoginDriver {
       if ('value' in res) return res.value;
       // The TOTP window is about to end (or a retry needs the next one): wait, then ask
       // again so the code is computed at the moment it is typed.
+      await sleep(res.waitMs);
+      if (this.stopped) throw new UserError('stopped', tp('ip.stopped'));
+    }
+  }
+
+  /** The three values of one fill, in one answer (waiting out the end of a TOTP window). */
+  private async values(): Promise<Partial<Record<LoginField, string>>> {
+    for (;;) {
+      const res = await ask(() => sendMessage('login/portal-values', { attemptId: this.attemptId }));
+      if ('values' in res) return { ...res.values };
       await sleep(res.waitMs);
       if (this.stopped) throw new UserError('stopped', tp('ip.stopped'));
     }
@@ -401,12 +411,23 @@ class LoginDriver {
     }
     this.unstuck();
     let typed = false;
+    // All three fields found and none filled yet: one fill, its three values in one answer
+    // (dropped as soon as they are typed). Anything else (a retry's TOTP, one step at a
+    // time pages) asks field by field.
+    let batch: Partial<Record<LoginField, string>> | null =
+      fields.length === 3 && !missing.length && !read.unknown.length && fields.every((f) => !this.isFilled(f))
+        ? await this.values()
+        : null;
+    if (this.stopped) return;
     for (const f of fields) {
       if (this.isFilled(f)) continue;
-      const v = await this.value(f.field);
+      const v = batch?.[f.field] ?? (await this.value(f.field));
+      if (batch) delete batch[f.field];
       if (this.stopped) return;
       // The page may have re-rendered while we waited: type into what is there now.
-      const now = this.read().read.fields.find((x) => x.field === f.field) ?? f;
+      const now = f.inputs.every((i) => i.isConnected)
+        ? f
+        : (this.read().read.fields.find((x) => x.field === f.field) ?? f);
       typeField(now.inputs, v);
       this.note(`typed the ${f.field} (${f.via ?? 'page'})`);
       for (const i of now.inputs) this.filled.add(i);
@@ -416,6 +437,7 @@ class LoginDriver {
         return;
       }
     }
+    batch = null;
     if (!typed && this.submitted) return;
     await this.submit(fields, scope);
   }

@@ -671,6 +671,7 @@ export function registerLogin(): void {
   registerPageRules({
     attemptOf: attemptOfSender,
     fail: (id, message, kind) => finishAttempt(id, false, message, kind),
+    valueOf: fillValue,
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -63,6 +63,13 @@ describe('findLoginFields on other shapes', () => {
     expect(kinds()).toEqual(['clientCode:1', 'totp:1']);
   });
 
+  it('a generated id is not a word: "f12fa3b4c" does not say 2FA, while an id "user-2fa" does', () => {
+    document.body.innerHTML = `<input type="text" id="f12fa3b4c" maxlength="6">`;
+    expect(kinds()).toEqual([]);
+    document.body.innerHTML = `<input type="text" id="user-2fa" maxlength="6">`;
+    expect(kinds()).toEqual(['totp:1']);
+  });
+
   it('ignores hidden, disabled and unrelated inputs', () => {
     document.body.innerHTML = `<input type="hidden" name="pin"><input disabled placeholder="PIN"><input placeholder="Search"><input type="checkbox" aria-label="Remember me">`;
     expect(kinds()).toEqual([]);

@@ -1,22 +1,42 @@
 /**
- * "Teach this page": a picking mode in which the user clicks the client-code, MPIN and TOTP
- * inputs and the Login control, one after another (Skip for one that is not there, Esc or
+ * "Teach this page": a picking mode in which the user clicks, one after another, the fields
+ * the extension could not find: the client-code, MPIN and TOTP inputs and the Login control
+ * of the login page, or the create-app form's fields (Skip for one that is not there, Esc or
  * Cancel to leave). Each pick becomes a robust selector (utils/page/rules.ts); nothing is
  * typed, nothing is pressed on the page while picking, and no value is read.
+ *
+ * Loaded on demand only (entrypoints/page-teach.ts), never part of the content script.
  */
+import { corePageLanguage, lookup, type Params } from '../i18n/core';
+import { enEngineTeach, type EngineTeachKey } from '../i18n/en.engine';
+import { hiEngineTeach } from '../i18n/hi.engine';
 import { tp } from '../i18n/inPage';
 import { sendMessage } from '../messaging';
 import { createControlHost, errorText, h, onUserClick, replaceChildren } from '../portal/inPageControl';
-import { insideOwnUi, OWN_UI_ATTR } from '../page/dom';
-import { pickTarget, robustSelector, TAUGHT_TARGETS, type TaughtTarget } from '../page/rules';
-import '../page/rules';
+import { FIELD_LABEL_KEYS } from '../portal/createApp';
+import { insideOwnUi, OWN_UI_ATTR } from './dom';
+import { pickTarget, robustSelector, type TaughtTarget, type TeachPlan } from './rules';
+import './rules';
 
-const STEP_TEXT = {
+const TEACH_TEXT = { en: enEngineTeach, hi: hiEngineTeach };
+
+function tt(key: EngineTeachKey, params?: Params): string {
+  return lookup(TEACH_TEXT, corePageLanguage(), key, params);
+}
+
+const LOGIN_STEP: Partial<Record<TaughtTarget, EngineTeachKey>> = {
   clientCode: 'eng.teachClientCode',
   pin: 'eng.teachPin',
   totp: 'eng.teachTotp',
   press: 'eng.teachPress',
-} as const;
+};
+
+/** What the picking mode asks the user to click for one target. */
+export function stepText(target: TaughtTarget): string {
+  const login = LOGIN_STEP[target];
+  if (login) return tt(login);
+  return tt('eng.teachField', { field: tp(FIELD_LABEL_KEYS[target as keyof typeof FIELD_LABEL_KEYS]) });
+}
 
 function outline(doc: Document, kind: string, el: Element | null, color: string): HTMLElement | null {
   doc.querySelector(`[${OWN_UI_ATTR}="${kind}"]`)?.remove();
@@ -30,7 +50,8 @@ function outline(doc: Document, kind: string, el: Element | null, color: string)
 }
 
 /** Enter picking mode. Resolves when the rule is saved (true) or the user leaves (false). */
-export function teachLoginPage(doc: Document): Promise<boolean> {
+export function teachPage(doc: Document, plan: TeachPlan): Promise<boolean> {
+  const targets = plan.targets;
   return new Promise((resolve) => {
     doc.querySelector(`[${OWN_UI_ATTR}="teach"]`)?.remove();
     const control = createControlHost('teach');
@@ -39,8 +60,8 @@ export function teachLoginPage(doc: Document): Promise<boolean> {
     control.box.setAttribute('aria-label', tp('eng.teach'));
     const instruction = h('p', { role: 'status', 'aria-live': 'assertive' });
     const status = h('div', { role: 'status', 'aria-live': 'polite', class: 'muted' });
-    const skip = h('button', { type: 'button', class: 'secondary' }, tp('eng.teachSkip'));
-    const cancel = h('button', { type: 'button', class: 'secondary' }, tp('eng.teachCancel'));
+    const skip = h('button', { type: 'button', class: 'secondary' }, tt('eng.teachSkip'));
+    const cancel = h('button', { type: 'button', class: 'secondary' }, tt('eng.teachCancel'));
     control.box.append(
       h('div', { class: 'row' }, h('span', { class: 'brand' }, 'SmartAPI Companion'), skip, cancel),
       instruction,
@@ -65,11 +86,11 @@ export function teachLoginPage(doc: Document): Promise<boolean> {
       resolve(saved);
     };
     const show = () => {
-      replaceChildren(instruction, tp(STEP_TEXT[TAUGHT_TARGETS[index]!]));
+      replaceChildren(instruction, stepText(targets[index]!));
     };
     const next = async () => {
       index += 1;
-      if (index < TAUGHT_TARGETS.length) {
+      if (index < targets.length) {
         show();
         return;
       }
@@ -83,8 +104,8 @@ export function teachLoginPage(doc: Document): Promise<boolean> {
         return;
       }
       try {
-        await sendMessage('pageRules/save', { kind: 'publisher-login', selectors: picked });
-        replaceChildren(status, tp('eng.teachSaved'));
+        await sendMessage('pageRules/save', { kind: plan.kind, selectors: picked });
+        replaceChildren(status, tt(plan.kind === 'create-app' ? 'eng.teachSavedForm' : 'eng.teachSaved'));
         resolve(true);
       } catch (err) {
         replaceChildren(status, h('span', { class: 'error' }, errorText(err)));
@@ -97,7 +118,7 @@ export function teachLoginPage(doc: Document): Promise<boolean> {
     };
     function onMove(event: MouseEvent) {
       const el = targetOf(event);
-      const target = TAUGHT_TARGETS[index];
+      const target = targets[index];
       outline(
         doc,
         'teach-hover',
@@ -112,10 +133,10 @@ export function teachLoginPage(doc: Document): Promise<boolean> {
       event.preventDefault();
       event.stopImmediatePropagation();
       if (!event.isTrusted) return;
-      const target = TAUGHT_TARGETS[index]!;
+      const target = targets[index]!;
       const chosen = pickTarget(target, el);
       if (!chosen) {
-        replaceChildren(status, tp('eng.teachNotInput'));
+        replaceChildren(status, tt('eng.teachNotInput'));
         return;
       }
       replaceChildren(status);
