@@ -61,16 +61,7 @@ export default tseslint.config(
           patterns: [
             { group: ['wxt', 'wxt/*', '@wxt-dev/*'], message: 'The pure core knows no WXT.' },
             {
-              group: [
-                '**/i18n/text',
-                '**/i18n/index',
-                '**/i18n',
-                '**/i18n/inPage',
-                '**/i18n/router',
-                '**/i18n/language',
-                '**/i18n/secretParse',
-                '**/i18n/popup',
-              ],
+              regex: '(^|/)i18n(/(index|text|inPage|router|language|secretParse|popup))?$',
               message:
                 'The pure core returns codes ({ code, params }); the UI edge translates them with t().',
             },

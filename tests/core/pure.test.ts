@@ -16,6 +16,33 @@ const EXERCISE: Record<string, (m: Record<string, unknown>) => void> = {
     const core = m as typeof import('../../utils/i18n/core');
     expect(core.lookup({ en: { k: 'Hi {name}' }, hi: { k: '' } }, 'hi', 'k', { name: 'A' })).toBe('Hi A');
     expect(core.languageFromTag('hi-IN')).toBe('hi');
+    const nested = core.msg('outer', { why: core.msg('inner', { n: 2 }) });
+    expect(core.render(nested, (k, p) => `${k}(${p ? Object.values(p).join() : ''})`)).toBe(
+      'outer(inner(2))',
+    );
+  },
+  'utils/vault/base32.ts': (m) => {
+    const b32 = m as typeof import('../../utils/vault/base32');
+    expect(b32.parseBase32Secret('jbsw y3dp ehpk 3pxp').secret).toBe('JBSWY3DPEHPK3PXP');
+    expect(() => b32.parseBase32Secret('JBSWY3DPEH0K3PXP')).toThrow(
+      expect.objectContaining({
+        msg: { code: 'b32.position', params: { position: 11, what: { code: 'b32.zero' } } },
+      }),
+    );
+  },
+  'utils/vault/otpauth.ts': (m) => {
+    const o = m as typeof import('../../utils/vault/otpauth');
+    expect(o.parseOtpauth('otpauth://totp/Angel:A1?secret=JBSWY3DPEHPK3PXP').account).toBe('A1');
+    expect(() => o.parseOtpauth('otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=5')).toThrow(
+      expect.objectContaining({ msg: { code: 'otpl.badDigits', params: { raw: '"5"' } } }),
+    );
+  },
+  'utils/portal/totpSecret.ts': (m) => {
+    const s = m as typeof import('../../utils/portal/totpSecret');
+    expect(s.parseTotpInput('JBSWY3DP')).toEqual({
+      ok: false,
+      problem: { code: 'b32.short', params: { n: 5, min: 10, chars: 16 } },
+    });
   },
 };
 

@@ -50,3 +50,26 @@ export function corePageLanguage(): Language {
 export function setCorePageLanguage(lang: Language): void {
   pageLanguage = lang;
 }
+
+/**
+ * What pure code says to the user: a catalogue key and its values, never a sentence. A value may
+ * itself be a message (a reason inside a sentence). The UI edge turns it into text with
+ * `render(msg, t)` in the language shown at that moment, so stored messages follow a switch.
+ */
+export interface Msg<K extends string = string> {
+  code: K;
+  params?: MsgParams;
+}
+export type MsgParams = Record<string, string | number | Msg>;
+
+export function msg<K extends string>(code: K, params?: MsgParams): Msg<K> {
+  return params ? { code, params } : { code };
+}
+
+/** The text of a message through a translate function, inner messages first. */
+export function render(m: Msg, tr: (key: string, params?: Params) => string): string {
+  if (!m.params) return tr(m.code);
+  const p: Params = {};
+  for (const [k, v] of Object.entries(m.params)) p[k] = typeof v === 'object' ? render(v, tr) : v;
+  return tr(m.code, p);
+}
