@@ -11,7 +11,7 @@ const PURE_CORE = JSON.parse(readFileSync(new URL('./modules.json', import.meta.
 const g = globalThis as Record<string, unknown>;
 
 /** One call per core module, on what it exports. */
-const EXERCISE: Record<string, (m: Record<string, unknown>) => void> = {
+const EXERCISE: Record<string, (m: Record<string, unknown>) => void | Promise<void>> = {
   'utils/i18n/core.ts': (m) => {
     const core = m as typeof import('../../utils/i18n/core');
     expect(core.lookup({ en: { k: 'Hi {name}' }, hi: { k: '' } }, 'hi', 'k', { name: 'A' })).toBe('Hi A');
@@ -44,6 +44,23 @@ const EXERCISE: Record<string, (m: Record<string, unknown>) => void> = {
       problem: { code: 'b32.short', params: { n: 5, min: 10, chars: 16 } },
     });
   },
+  'utils/delivery/url.ts': (m) => {
+    const u = m as typeof import('../../utils/delivery/url');
+    expect(u.checkWebhookUrl('http://example.com/hook')).toEqual({
+      ok: false,
+      error: { code: 'whurl.http' },
+    });
+    expect(u.checkWebhookUrl('http://localhost:8787/x')).toMatchObject({
+      ok: true,
+      origin: 'http://localhost:8787',
+    });
+  },
+  'utils/ui/qr.ts': async (m) => {
+    const q = m as typeof import('../../utils/ui/qr');
+    await expect(q.decodeQrFile(new Blob(['x'], { type: 'text/plain' }))).rejects.toMatchObject({
+      msg: { code: 'qr.notImage' },
+    });
+  },
 };
 
 describe('the pure core runs in plain Node', () => {
@@ -61,7 +78,7 @@ describe('the pure core runs in plain Node', () => {
     it(`${file} loads and works`, async () => {
       const url = new URL(`../../${file}`, import.meta.url).href;
       const mod = (await import(/* @vite-ignore */ url)) as Record<string, unknown>;
-      EXERCISE[file]!(mod);
+      await EXERCISE[file]!(mod);
     });
   }
 });

@@ -66,10 +66,13 @@ export function msg<K extends string>(code: K, params?: MsgParams): Msg<K> {
   return params ? { code, params } : { code };
 }
 
-/** The text of a message through a translate function, inner messages first. */
-export function render(m: Msg, tr: (key: string, params?: Params) => string): string {
+/**
+ * The text of a message through a translate function (t, useT()'s t), inner messages first.
+ * Inner messages come from the same catalogue as the outer one.
+ */
+export function render<K extends string>(m: Msg<K>, tr: (key: K, params?: Params) => string): string {
   if (!m.params) return tr(m.code);
   const p: Params = {};
-  for (const [k, v] of Object.entries(m.params)) p[k] = typeof v === 'object' ? render(v, tr) : v;
+  for (const [k, v] of Object.entries(m.params)) p[k] = typeof v === 'object' ? render(v as Msg<K>, tr) : v;
   return tr(m.code, p);
 }

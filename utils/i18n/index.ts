@@ -15,7 +15,11 @@ import { languageItem, resolveLanguage } from './language';
 export {
   format,
   languageFromTag,
+  msg,
   placeholdersOf,
+  render,
+  type Msg,
+  type MsgParams,
   type Language,
   type LanguageSetting,
   type Params,

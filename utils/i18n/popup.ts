@@ -16,7 +16,11 @@ import type { MessageKey } from './en';
 export {
   format,
   languageFromTag,
+  msg,
   placeholdersOf,
+  render,
+  type Msg,
+  type MsgParams,
   type Language,
   type LanguageSetting,
   type Params,

@@ -18,5 +18,5 @@ export function tSecret(key: SecretParseKey, params?: Params): string {
 
 /** The text of a parser's message (Base32Error.msg, OtpauthError.msg) in the current language. */
 export function secretText(m: Msg<SecretParseKey>): string {
-  return render(m, (key, params) => tSecret(key as SecretParseKey, params));
+  return render(m, tSecret);
 }
