@@ -61,6 +61,13 @@ const EXERCISE: Record<string, (m: Record<string, unknown>) => void | Promise<vo
       msg: { code: 'qr.notImage' },
     });
   },
+  'utils/delivery/classify.ts': (m) => {
+    const c = m as typeof import('../../utils/delivery/classify');
+    expect(c.classifyAttempt({ status: 503 })).toEqual({
+      kind: 'retry',
+      reason: [{ code: 'dlv.serverError', params: { status: 503 } }],
+    });
+  },
 };
 
 describe('the pure core runs in plain Node', () => {
