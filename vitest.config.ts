@@ -2,8 +2,17 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
-  plugins: [WxtVitest()],
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
+    projects: [
+      {
+        plugins: [WxtVitest()],
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'] },
+      },
+      // The pure core (eslint.config.js, PURE_CORE) in plain Node: no WxtVitest, no fake
+      // browser, no path aliases. An import of anything browser-bound fails here.
+      {
+        test: { name: 'core', environment: 'node', include: ['tests/core/**/*.test.ts'] },
+      },
+    ],
   },
 });

@@ -38,9 +38,11 @@ export default defineConfig({
     excludeSources: ['tests/**', 'examples/**', 'store/**', 'docs/screenshots/**', 'coverage/**', '*.log'],
   },
   manifest: ({ browser }) => ({
-    name: 'SmartAPI Companion',
-    description:
-      'Encrypted vault with live TOTP codes, Smart API portal assistant and safe daily login for Angel One traders.',
+    // Name, description and the shortcut's name in the browser's language: public/_locales/{en,hi}.
+    // (The in-app language switch in Options governs everything else.)
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Every permission is explained in README.md ("Permissions").
     permissions: [
       'storage',
@@ -58,7 +60,7 @@ export default defineConfig({
     commands: {
       'copy-default-totp': {
         suggested_key: { default: 'Alt+Shift+Y' },
-        description: 'Copy the TOTP code of the default account',
+        description: '__MSG_cmdCopyDefaultTotp__',
       },
     },
     // Token delivery: asked for one origin at a time when the user adds a webhook, never at install.

@@ -43,6 +43,81 @@ export function checkChromeManifest(m: Manifest): string[] {
   return problems;
 }
 
+/** `__MSG_key__` placeholders (chrome.i18n) in the manifest's string fields, at any depth. */
+export function manifestMessageKeys(m: unknown): string[] {
+  const keys = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') for (const x of v.matchAll(/__MSG_(\w+?)__/g)) keys.add(x[1]!);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(m);
+  return [...keys];
+}
+
+/** The locales of a package (`_locales/<locale>/messages.json`) with their messages, key → text. */
+export function packageLocales(files: Files): Map<string, Map<string, string>> {
+  const locales = new Map<string, Map<string, string>>();
+  for (const [path, data] of files) {
+    const hit = /^_locales\/([^/]+)\/messages\.json$/.exec(path);
+    if (!hit) continue;
+    const json = JSON.parse(data.toString('utf8')) as Record<string, { message?: unknown }>;
+    // Message names are case-insensitive for the browsers.
+    const messages = new Map<string, string>();
+    for (const [k, v] of Object.entries(json)) {
+      if (typeof v?.message === 'string') messages.set(k.toLowerCase(), v.message);
+    }
+    locales.set(hit[1]!, messages);
+  }
+  return locales;
+}
+
+/** The manifest as a browser in `locale` shows it: every `__MSG_key__` replaced by that locale's text. */
+export function localizeManifest(m: Manifest, messages: Map<string, string>): Manifest {
+  const swap = (v: unknown): unknown => {
+    if (typeof v === 'string')
+      return v.replace(/__MSG_(\w+?)__/g, (all, k: string) => messages.get(k.toLowerCase()) ?? all);
+    if (Array.isArray(v)) return v.map(swap);
+    if (v && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, swap(x)]));
+    return v;
+  };
+  return swap(m) as Manifest;
+}
+
+/**
+ * A localized manifest: `default_locale` names a locale the package has (and is there only with
+ * `_locales`), every `__MSG_key__` has a text in every locale, and each locale's manifest passes
+ * `check` (the Chrome Web Store's name and description limits apply to every language).
+ */
+export function checkLocales(
+  m: Manifest,
+  files: Files,
+  check: (m: Manifest) => string[] = () => [],
+): string[] {
+  const locales = packageLocales(files);
+  const keys = manifestMessageKeys(m);
+  const problems: string[] = [];
+  const def = m.default_locale;
+  if (locales.size === 0) {
+    if (def !== undefined)
+      problems.push(`default_locale "${String(def)}" is set but the package has no _locales.`);
+    if (keys.length)
+      problems.push(`the manifest uses ${keys.map((k) => `__MSG_${k}__`).join(', ')} without _locales.`);
+    return problems.length ? problems : check(m);
+  }
+  if (typeof def !== 'string')
+    problems.push('the package has _locales but the manifest has no default_locale.');
+  else if (!locales.has(def)) problems.push(`default_locale "${def}" has no _locales/${def}/messages.json.`);
+  for (const [locale, messages] of [...locales].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const k of keys) {
+      if (!messages.has(k.toLowerCase())) problems.push(`_locales/${locale} has no message "${k}".`);
+    }
+    problems.push(...check(localizeManifest(m, messages)).map((p) => `${locale}: ${p}`));
+  }
+  return problems;
+}
+
 /** Icons 16, 32, 48 and 128 named in the manifest, present in the package, PNG, square, the size named. */
 export function checkIcons(m: Manifest, files: Files): string[] {
   const problems: string[] = [];
@@ -142,7 +217,7 @@ export function checkSize(zipBytes: number, label: string): string[] {
 export function checkChromePackage(files: Files, zipBytes: number, readme: string): string[] {
   const m = parseManifest(files);
   return [
-    ...checkChromeManifest(m),
+    ...checkLocales(m, files, checkChromeManifest),
     ...checkIcons(m, files),
     ...checkNoRemoteCode(m, files),
     ...checkPermissionsDocumented(m, readme),

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   checkChromePackage,
+  checkLocales,
   checkFirefoxLint,
   checkNoRemoteCode,
   checkPermissionsDocumented,
@@ -35,6 +36,7 @@ async function firefox(): Promise<string[]> {
   const files = await readZip(zips.firefox);
   const m = parseManifest(files);
   const problems = [
+    ...checkLocales(m, files),
     ...checkNoRemoteCode(m, files),
     ...checkPermissionsDocumented(m, readme),
     ...checkSize(statSync(zips.firefox).size, 'The Firefox package'),

@@ -10,7 +10,7 @@ import { watchStorage } from '@/utils/ui/storageWatch';
 import { deliveryStore, useDelivery } from './deliveryStore';
 import { SettingsCheckBanner } from './SettingsCheckBanner';
 import './delivery.css';
-import { t as tNow, useT, type MessageKey } from '@/utils/i18n';
+import { render, t as tNow, useT, type MessageKey } from '@/utils/i18n';
 
 /** The stored delivery state: the section re-reads the overview when one of these changes. */
 const DELIVERY_KEYS = ['delivery.targets', 'delivery.outbox', 'delivery.status'] as const;
@@ -365,7 +365,7 @@ function AddTargetForm({ account, hasRedirect }: { account: AccountSummary; hasR
     }
     const check = checkWebhookUrl(url);
     if (!check.ok) {
-      setError(check.error);
+      setError(render(check.error, t));
       return;
     }
     // The site-access request must start inside the click/submit itself (user gesture).

@@ -5,7 +5,7 @@ import { emptyInput, firstErrorField, inputFromSummary } from '@/utils/ui/accoun
 import { decodeQrFile, QrError } from '@/utils/ui/qr';
 import type { SaveResult } from '@/utils/ui/vaultStore';
 import { CheckField, Field, FormMessage } from './Field';
-import { useT } from '@/utils/i18n';
+import { render, useT } from '@/utils/i18n';
 
 export function AccountForm({
   account,
@@ -298,7 +298,7 @@ function TotpSecretField({
     } catch (err) {
       setQrState({
         kind: 'error',
-        text: err instanceof QrError ? err.message : t('form.qrFailed'),
+        text: err instanceof QrError ? render(err.msg, t) : t('form.qrFailed'),
       });
     } finally {
       if (fileRef.current) fileRef.current.value = '';

@@ -1,5 +1,5 @@
 import { listenForMessages } from '@/utils/messaging';
-import { initPageLanguage } from '@/utils/i18n/core';
+import { initPageLanguage } from '@/utils/i18n/language';
 import { registerTabPages } from './tabPages';
 import { registerVault } from './vault';
 import { registerPopupStartup } from './vault/popupStartup';

@@ -43,6 +43,8 @@ export interface LaunchOptions {
   /** Extra Firefox prefs / Chromium args. */
   firefoxPrefs?: Record<string, unknown>;
   chromiumArgs?: string[];
+  /** Extra environment of the browser process (Chromium on Linux takes its UI language from LANGUAGE). */
+  env?: Record<string, string>;
 }
 
 export interface ExtensionSession {
@@ -129,6 +131,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
         acceptInsecureCerts: true,
         enableExtensions: [extPath],
         defaultViewport: null,
+        ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
         args: [
           ...CHROMIUM_BASE_ARGS,
           // Every https host name goes to the local look-alike site; loopback stays loopback

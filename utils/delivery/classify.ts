@@ -1,8 +1,23 @@
-import { tText } from '../i18n/text';
+import { msg, render, type Msg, type Params } from '../i18n/core';
+import type { MessageKey } from '../i18n/en';
 
-/** What an attempt's result means for the outbox: done, try again later, or stop. */
+/** One sentence of a verdict's reason: a `dlv.*` catalogue key (en.background.ts) and its values. */
+export type DeliveryMsg = Msg<Extract<MessageKey, `dlv.${string}`>>;
+
+/**
+ * What an attempt's result means for the outbox: done, try again later, or stop. The reason is
+ * its sentences as codes, shown one after the other (reasonText) in the language of the moment.
+ */
 export type Verdict =
-  { kind: 'delivered' } | { kind: 'retry'; reason: string } | { kind: 'stop'; reason: string };
+  { kind: 'delivered' } | { kind: 'retry'; reason: DeliveryMsg[] } | { kind: 'stop'; reason: DeliveryMsg[] };
+
+/** A verdict's reason as text, its sentences joined with a space. */
+export function reasonText(
+  reason: DeliveryMsg[],
+  tr: (key: DeliveryMsg['code'], params?: Params) => string,
+): string {
+  return reason.map((m) => render(m, tr)).join(' ');
+}
 
 export interface AttemptResult {
   /** HTTP status; 0 with `redirected` for a redirect that was not followed. */
@@ -18,39 +33,39 @@ export function classifyAttempt(r: AttemptResult): Verdict {
   if (r.networkError !== undefined) {
     return {
       kind: 'retry',
-      reason: tText('dlv.unreachable', { error: r.networkError }),
+      reason: [msg('dlv.unreachable', { error: r.networkError })],
     };
   }
   if (r.redirected) {
     return {
       kind: 'stop',
-      reason: tText('dlv.redirect'),
+      reason: [msg('dlv.redirect')],
     };
   }
   const s = r.status ?? 0;
-  const said = r.bodySnippet ? ` ${tText('dlv.said', { body: r.bodySnippet })}` : '';
+  const said: DeliveryMsg[] = r.bodySnippet ? [msg('dlv.said', { body: r.bodySnippet })] : [];
   if (s >= 200 && s < 300) return { kind: 'delivered' };
-  if (s === 408 || s === 429) return { kind: 'retry', reason: tText('dlv.later', { status: s }) };
+  if (s === 408 || s === 429) return { kind: 'retry', reason: [msg('dlv.later', { status: s })] };
   if (s >= 500)
     return {
       kind: 'retry',
-      reason: `${tText('dlv.serverError', { status: s })}${said}`,
+      reason: [msg('dlv.serverError', { status: s }), ...said],
     };
   if (s >= 400) {
     return {
       kind: 'stop',
-      reason: `${tText('dlv.refused', { status: s })}${said} ${tText('dlv.refusedNext')}`,
+      reason: [msg('dlv.refused', { status: s }), ...said, msg('dlv.refusedNext')],
     };
   }
   if (s >= 300) {
     return {
       kind: 'stop',
-      reason: tText('dlv.status3xx', { status: s }),
+      reason: [msg('dlv.status3xx', { status: s })],
     };
   }
   return {
     kind: 'retry',
-    reason: tText('dlv.unexpected', { status: s }),
+    reason: [msg('dlv.unexpected', { status: s })],
   };
 }
 

@@ -1,21 +1,12 @@
 /**
- * The React-free core of the UI languages: language resolution, placeholder formatting and
- * the one "current language" every part of a page shares. Content scripts import only this
- * and their own small catalogue section (utils/i18n/inPage.ts), never React or the whole
- * catalogue; `index.ts` re-exports it for the extension's pages.
+ * The pure core of the UI languages: placeholder formatting, catalogue lookup and the one
+ * "current language" every part of a page shares. No browser API, no storage, no React: it
+ * runs in plain Node (tests/core) and ESLint keeps it that way (eslint.config.js). The stored
+ * choice and the browser's language are in language.ts, which sets the current language here.
  */
-import { browser } from 'wxt/browser';
-import { storage } from '#imports';
-
 export type Language = 'en' | 'hi';
 export type LanguageSetting = 'auto' | Language;
 export type Params = Record<string, string | number>;
-
-/** Version 1: the first stored shape. */
-export const languageItem = storage.defineItem<LanguageSetting>('local:uiLanguage', {
-  fallback: 'auto',
-  version: 1,
-});
 
 /** The placeholders a message uses, sorted: "{label}" → ["label"]. */
 export function placeholdersOf(text: string): string[] {
@@ -34,21 +25,6 @@ export function languageFromTag(tag: string | undefined | null): Language {
   return tag && /^hi(\b|[-_])/i.test(tag) ? 'hi' : 'en';
 }
 
-export function browserLanguage(): Language {
-  let tag: string | undefined;
-  try {
-    tag = browser.i18n?.getUILanguage?.();
-  } catch {
-    tag = undefined;
-  }
-  if (!tag && typeof navigator !== 'undefined') tag = navigator.language;
-  return languageFromTag(tag);
-}
-
-export function resolveLanguage(setting: LanguageSetting): Language {
-  return setting === 'auto' ? browserLanguage() : setting;
-}
-
 /** Look a key up in a language's catalogue, falling back to English, then to the key itself. */
 export function lookup<K extends string>(
   catalogues: Record<Language, Record<K, string>>,
@@ -63,30 +39,40 @@ export function lookup<K extends string>(
 }
 
 // The page's language for code outside React (content scripts, shared helpers). Extension
-// pages keep it in step through index.ts; content scripts call initPageLanguage().
-let pageLanguage: Language | null = null;
+// pages keep it in step through index.ts; content scripts and the background through
+// initPageLanguage() (language.ts), before they show any text. English until then.
+let pageLanguage: Language = 'en';
 
 export function corePageLanguage(): Language {
-  return (pageLanguage ??= browserLanguage());
+  return pageLanguage;
 }
 
 export function setCorePageLanguage(lang: Language): void {
   pageLanguage = lang;
 }
 
-let contentStarted: Promise<void> | null = null;
 /**
- * For content scripts: read the stored choice once and follow later changes. Controls built
- * after a change use the new language; controls already shown keep theirs until rebuilt.
+ * What pure code says to the user: a catalogue key and its values, never a sentence. A value may
+ * itself be a message (a reason inside a sentence). The UI edge turns it into text with
+ * `render(msg, t)` in the language shown at that moment, so stored messages follow a switch.
  */
-export function initPageLanguage(): Promise<void> {
-  contentStarted ??= (async () => {
-    try {
-      setCorePageLanguage(resolveLanguage(await languageItem.getValue()));
-      languageItem.watch((v) => setCorePageLanguage(resolveLanguage(v ?? 'auto')));
-    } catch {
-      setCorePageLanguage(browserLanguage());
-    }
-  })();
-  return contentStarted;
+export interface Msg<K extends string = string> {
+  code: K;
+  params?: MsgParams;
+}
+export type MsgParams = Record<string, string | number | Msg>;
+
+export function msg<K extends string>(code: K, params?: MsgParams): Msg<K> {
+  return params ? { code, params } : { code };
+}
+
+/**
+ * The text of a message through a translate function (t, useT()'s t), inner messages first.
+ * Inner messages come from the same catalogue as the outer one.
+ */
+export function render<K extends string>(m: Msg<K>, tr: (key: K, params?: Params) => string): string {
+  if (!m.params) return tr(m.code);
+  const p: Params = {};
+  for (const [k, v] of Object.entries(m.params)) p[k] = typeof v === 'object' ? render(v as Msg<K>, tr) : v;
+  return tr(m.code, p);
 }

@@ -11,7 +11,7 @@ import { enInPage, type InPageKey } from './en.portal-login';
 import { hiInPage } from './hi.portal-login';
 
 export type { InPageKey } from './en.portal-login';
-export { initPageLanguage } from './core';
+export { initPageLanguage } from './language';
 
 const IN_PAGE: Record<Language, Record<InPageKey, string>> = { en: enInPage, hi: hiInPage };
 

@@ -8,28 +8,23 @@
 import { useSyncExternalStore } from 'react';
 import { en, type MessageKey } from './en';
 import { hi } from './hi';
-import {
-  format,
-  languageItem,
-  resolveLanguage,
-  setCorePageLanguage,
-  type Language,
-  type LanguageSetting,
-  type Params,
-} from './core';
+import { format, setCorePageLanguage, type Language, type LanguageSetting, type Params } from './core';
+import { languageItem, resolveLanguage } from './language';
 
 // Resolution and formatting live in the React-free core (content scripts use it directly).
 export {
-  browserLanguage,
   format,
   languageFromTag,
-  languageItem,
+  msg,
   placeholdersOf,
-  resolveLanguage,
+  render,
+  type Msg,
+  type MsgParams,
   type Language,
   type LanguageSetting,
   type Params,
 } from './core';
+export { browserLanguage, languageItem, resolveLanguage } from './language';
 export type { MessageKey } from './en';
 
 export const CATALOGUES: Record<Language, Record<MessageKey, string>> = { en, hi };

@@ -9,28 +9,23 @@ import { useSyncExternalStore } from 'react';
 import { enInPage, enPortalLoginUi, type InPageKey } from './en.portal-login';
 import { enRouter, type RouterKey } from './en.background';
 import { enPopup } from './en.popup';
-import {
-  format,
-  languageItem,
-  resolveLanguage,
-  setCorePageLanguage,
-  type Language,
-  type LanguageSetting,
-  type Params,
-} from './core';
+import { format, setCorePageLanguage, type Language, type LanguageSetting, type Params } from './core';
+import { languageItem, resolveLanguage } from './language';
 import type { MessageKey } from './en';
 
 export {
-  browserLanguage,
   format,
   languageFromTag,
-  languageItem,
+  msg,
   placeholdersOf,
-  resolveLanguage,
+  render,
+  type Msg,
+  type MsgParams,
   type Language,
   type LanguageSetting,
   type Params,
 } from './core';
+export { browserLanguage, languageItem, resolveLanguage } from './language';
 export type { MessageKey } from './en';
 export type { InPageKey } from './en.portal-login';
 

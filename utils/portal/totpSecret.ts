@@ -4,13 +4,20 @@
  * by the same parsers as a secret typed in Options (utils/vault/base32.ts, otpauth.ts): a
  * secret that would not decode into a usable key is refused here, before anything is saved.
  */
-import { Base32Error, MAX_SECRET_BYTES, normaliseBase32, parseBase32Secret } from '../vault/base32';
+import {
+  Base32Error,
+  MAX_SECRET_BYTES,
+  normaliseBase32,
+  parseBase32Secret,
+  type SecretMsg,
+} from '../vault/base32';
 import { looksLikeOtpauth, OtpauthError, parseOtpauth } from '../vault/otpauth';
 import { DEFAULT_TOTP, type TotpParams } from '../vault/types';
 
 export { normaliseBase32 };
 
-export type ParsedTotp = { ok: true; secret: string; params: TotpParams } | { ok: false; message: string };
+/** Refused: what to tell the user, as a code the UI edge translates (utils/i18n/secretParse.ts). */
+export type ParsedTotp = { ok: true; secret: string; params: TotpParams } | { ok: false; problem: SecretMsg };
 
 const BASE32 = /^[A-Z2-7]+$/;
 /** Base32 characters of the longest secret the vault accepts. */
@@ -40,7 +47,7 @@ export function parseTotpInput(input: string): ParsedTotp {
     }
     return { ok: true, secret: parseBase32Secret(text).secret, params: { ...DEFAULT_TOTP } };
   } catch (err) {
-    if (err instanceof Base32Error || err instanceof OtpauthError) return { ok: false, message: err.message };
+    if (err instanceof Base32Error || err instanceof OtpauthError) return { ok: false, problem: err.msg };
     throw err;
   }
 }

@@ -2,10 +2,15 @@
  * Decode a QR code from an image file, in the options page only. jsqr is loaded with a
  * dynamic import() so it lands in its own chunk and never in the popup bundle.
  */
-import { tText } from '../i18n/text';
+import { msg, type Msg } from '../i18n/core';
+import type { MessageKey } from '../i18n/en';
+
 export class QrError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    /** For the user: a `qr.*` catalogue key, translated where it is shown. */
+    public readonly msg: Msg<Extract<MessageKey, `qr.${string}`>>,
+  ) {
+    super(msg.code);
     this.name = 'QrError';
   }
 }
@@ -15,7 +20,7 @@ const MAX_SIDE = 1600;
 
 export async function decodeQrFile(file: Blob): Promise<string> {
   if (file.type && !file.type.startsWith('image/')) {
-    throw new QrError(tText('qr.notImage'));
+    throw new QrError(msg('qr.notImage'));
   }
   const image = await openImage(file);
   const scale = Math.min(1, MAX_SIDE / Math.max(image.width, image.height));
@@ -25,7 +30,7 @@ export async function decodeQrFile(file: Blob): Promise<string> {
   canvas.width = w;
   canvas.height = h;
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new QrError(tText('qr.cannotRead'));
+  if (!ctx) throw new QrError(msg('qr.cannotRead'));
   // A white background so transparent PNGs (black modules on nothing) still scan.
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, w, h);
@@ -35,7 +40,7 @@ export async function decodeQrFile(file: Blob): Promise<string> {
   const { default: jsQR } = await import('jsqr');
   const found = jsQR(pixels.data, w, h, { inversionAttempts: 'attemptBoth' });
   if (!found || !found.data) {
-    throw new QrError(tText('qr.noCode'));
+    throw new QrError(msg('qr.noCode'));
   }
   return found.data;
 }
@@ -68,6 +73,6 @@ async function openImage(file: Blob): Promise<OpenedImage> {
     return { source: img, width, height, release: () => URL.revokeObjectURL(url) };
   } catch {
     URL.revokeObjectURL(url);
-    throw new QrError(tText('qr.cannotOpen'));
+    throw new QrError(msg('qr.cannotOpen'));
   }
 }

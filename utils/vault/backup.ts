@@ -16,6 +16,7 @@ import {
   DEFAULT_KDF_ITERATIONS,
   type EnvelopeV2,
 } from './envelope';
+import { secretText } from '../i18n/secretParse';
 import { tText } from '../i18n/text';
 import { BackupGroupError, parseBackupGroups, vaultExtrasOf, type BackupGroups } from './backupGroups';
 import { formatOtpauth, OtpauthError, parseOtpauth } from './otpauth';
@@ -259,7 +260,7 @@ export function sanitiseAccount(x: unknown, index: number): Account {
     try {
       totpSecret = parseBase32Secret(totpSecret).secret;
     } catch (err) {
-      if (err instanceof Base32Error) fail(tText('bkf.totpSecret', { problem: err.message }));
+      if (err instanceof Base32Error) fail(tText('bkf.totpSecret', { problem: secretText(err.msg) }));
       throw err;
     }
   }
@@ -404,7 +405,7 @@ export function parseOtpauthList(content: string): OtpauthEntry[] {
       parsed = parseOtpauth(line);
     } catch (err) {
       if (err instanceof OtpauthError)
-        throw new BackupError('bad-line', tText('bkf.line', { n: i + 1, problem: err.message }));
+        throw new BackupError('bad-line', tText('bkf.line', { n: i + 1, problem: secretText(err.msg) }));
       throw err;
     }
     const withCode = /^(.*\S)\s*\(([A-Za-z0-9]{1,20})\)$/.exec(parsed.account);

@@ -5,7 +5,8 @@
  * '=' padding. `normaliseBase32` accepts all of those; `parseBase32Secret` then says exactly
  * what is wrong with anything it cannot use.
  */
-import { tSecret } from '../i18n/secretParse';
+import { msg, type Msg } from '../i18n/core';
+import type { SecretParseKey } from '../i18n/en.secretParse';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -17,15 +18,19 @@ export const MAX_SECRET_BYTES = 64;
 export type Base32ErrorCode =
   'empty' | 'invalid-char' | 'bad-padding' | 'bad-length' | 'too-short' | 'too-long';
 
+/** What the user is told: a key of the secret-parser catalogue (en.secretParse.ts) and its values. */
+export type SecretMsg = Msg<SecretParseKey>;
+
 export class Base32Error extends Error {
   constructor(
     public readonly code: Base32ErrorCode,
-    message: string,
+    /** For the user, in their language at the UI edge (utils/i18n/secretParse.ts, secretText). */
+    public readonly msg: SecretMsg,
     /** For 'invalid-char': the offending character and its 1-based position in what was typed. */
     public readonly char?: string,
     public readonly position?: number,
   ) {
-    super(message);
+    super(msg.code);
     this.name = 'Base32Error';
   }
 }
@@ -38,16 +43,16 @@ export function normaliseBase32(input: string): string {
     .replace(/=+$/, '');
 }
 
-function describeChar(ch: string): string {
-  if (ch === '0') return tSecret('b32.zero');
-  if (ch === '1') return tSecret('b32.one');
-  if (ch === '8') return tSecret('b32.eight');
-  if (ch === '9') return tSecret('b32.nine');
-  if (ch === '=') return tSecret('b32.equals');
+function describeChar(ch: string): SecretMsg {
+  if (ch === '0') return msg('b32.zero');
+  if (ch === '1') return msg('b32.one');
+  if (ch === '8') return msg('b32.eight');
+  if (ch === '9') return msg('b32.nine');
+  if (ch === '=') return msg('b32.equals');
   const shown = /[\p{L}\p{N}\p{P}\p{S}]/u.test(ch)
     ? `"${ch}"`
-    : tSecret('b32.codepoint', { hex: ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0') });
-  return tSecret('b32.notBase32', { shown });
+    : msg('b32.codepoint', { hex: ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0') });
+  return msg('b32.notBase32', { shown });
 }
 
 /** Throws Base32Error('invalid-char') naming the first character that cannot be base32. */
@@ -60,7 +65,7 @@ function checkCharacters(input: string): void {
     if (!/^[A-Za-z2-7]$/.test(ch)) {
       throw new Base32Error(
         'invalid-char',
-        tSecret('b32.position', { position, what: describeChar(ch) }),
+        msg('b32.position', { position, what: describeChar(ch) }),
         ch,
         position,
       );
@@ -75,11 +80,11 @@ export function decodeBase32(input: string): Uint8Array<ArrayBuffer> {
   const trailing = /[\s=-]*$/.exec(input)?.[0] ?? '';
   const padding = trailing.replace(/[^=]/g, '').length;
   if (padding > 0 && (padding >= 8 || (clean.length + padding) % 8 !== 0)) {
-    throw new Base32Error('bad-padding', tSecret('b32.padding'));
+    throw new Base32Error('bad-padding', msg('b32.padding'));
   }
   // 1, 3 or 6 leftover characters cannot come from whole bytes: a character is missing or extra.
   if ([1, 3, 6].includes(clean.length % 8)) {
-    throw new Base32Error('bad-length', tSecret('b32.length', { n: clean.length }));
+    throw new Base32Error('bad-length', msg('b32.length', { n: clean.length }));
   }
   const out = new Uint8Array(Math.floor((clean.length * 5) / 8));
   let buffer = 0;
@@ -121,20 +126,20 @@ export interface Base32Secret {
   bytes: Uint8Array<ArrayBuffer>;
 }
 
-/** Validate a typed or pasted TOTP secret. Throws Base32Error with a message for the user. */
+/** Validate a typed or pasted TOTP secret. Throws Base32Error with a message (code) for the user. */
 export function parseBase32Secret(input: string, minBytes = MIN_SECRET_BYTES): Base32Secret {
   if (normaliseBase32(input) === '' && !/[^\s=-]/.test(input)) {
-    throw new Base32Error('empty', tSecret('b32.empty'));
+    throw new Base32Error('empty', msg('b32.empty'));
   }
   const bytes = decodeBase32(input);
   if (bytes.length < minBytes) {
     throw new Base32Error(
       'too-short',
-      tSecret('b32.short', { n: bytes.length, min: minBytes, chars: Math.ceil((minBytes * 8) / 5) }),
+      msg('b32.short', { n: bytes.length, min: minBytes, chars: Math.ceil((minBytes * 8) / 5) }),
     );
   }
   if (bytes.length > MAX_SECRET_BYTES) {
-    throw new Base32Error('too-long', tSecret('b32.long', { n: bytes.length, max: MAX_SECRET_BYTES }));
+    throw new Base32Error('too-long', msg('b32.long', { n: bytes.length, max: MAX_SECRET_BYTES }));
   }
   // Keep the characters the user gave (normalised): they decode to exactly these bytes.
   return { secret: normaliseBase32(input), bytes };

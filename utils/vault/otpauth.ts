@@ -3,8 +3,8 @@
  *   otpauth://totp/ISSUER:ACCOUNT?secret=BASE32&issuer=ISSUER&algorithm=SHA1&digits=6&period=30
  * Parsing never throws anything but OtpauthError.
  */
-import { tSecret } from '../i18n/secretParse';
-import { Base32Error, parseBase32Secret } from './base32';
+import { msg } from '../i18n/core';
+import { Base32Error, parseBase32Secret, type SecretMsg } from './base32';
 import { DEFAULT_TOTP, type TotpAlgorithm, type TotpParams } from './types';
 
 export type OtpauthErrorCode =
@@ -20,9 +20,10 @@ export type OtpauthErrorCode =
 export class OtpauthError extends Error {
   constructor(
     public readonly code: OtpauthErrorCode,
-    message: string,
+    /** For the user, in their language at the UI edge (utils/i18n/secretParse.ts, secretText). */
+    public readonly msg: SecretMsg,
   ) {
-    super(message);
+    super(msg.code);
     this.name = 'OtpauthError';
   }
 }
@@ -49,7 +50,7 @@ function decode(part: string, what: 'label' | 'issuer'): string {
   } catch {
     throw new OtpauthError(
       'bad-encoding',
-      tSecret('otpl.badEscape', { what: tSecret(what === 'label' ? 'otpl.label' : 'otpl.issuer') }),
+      msg('otpl.badEscape', { what: msg(what === 'label' ? 'otpl.label' : 'otpl.issuer') }),
     );
   }
 }
@@ -61,13 +62,13 @@ function parseAlgorithm(raw: string | null): TotpAlgorithm {
     .replace(/^HMAC-?/, '')
     .replace('-', '');
   if (name === 'SHA1' || name === 'SHA256' || name === 'SHA512') return name;
-  throw new OtpauthError('bad-algorithm', tSecret('otpl.badAlgorithm', { raw }));
+  throw new OtpauthError('bad-algorithm', msg('otpl.badAlgorithm', { raw }));
 }
 
 function parseDigits(raw: string | null): TotpParams['digits'] {
   if (raw === null || raw === '') return DEFAULT_TOTP.digits;
   if (raw === '6' || raw === '7' || raw === '8') return Number(raw) as TotpParams['digits'];
-  throw new OtpauthError('bad-digits', tSecret('otpl.badDigits', { raw: JSON.stringify(raw) }));
+  throw new OtpauthError('bad-digits', msg('otpl.badDigits', { raw: JSON.stringify(raw) }));
 }
 
 function parsePeriod(raw: string | null): number {
@@ -76,7 +77,7 @@ function parsePeriod(raw: string | null): number {
   if (!Number.isInteger(n) || n < 1 || n > MAX_PERIOD) {
     throw new OtpauthError(
       'bad-period',
-      tSecret('otpl.badPeriod', { raw: JSON.stringify(raw), max: MAX_PERIOD }),
+      msg('otpl.badPeriod', { raw: JSON.stringify(raw), max: MAX_PERIOD }),
     );
   }
   return n;
@@ -86,27 +87,27 @@ export function parseOtpauth(uri: string): OtpauthTotp {
   const text = uri.trim();
   const m = /^otpauth:\/\/([^/?#]*)\/?([^?#]*)(?:\?([^#]*))?(?:#.*)?$/is.exec(text);
   if (!m) {
-    throw new OtpauthError('not-otpauth', tSecret('otpl.notOtpauth'));
+    throw new OtpauthError('not-otpauth', msg('otpl.notOtpauth'));
   }
   const type = m[1]!.toLowerCase();
   if (type === 'hotp') {
-    throw new OtpauthError('not-totp', tSecret('otpl.hotp'));
+    throw new OtpauthError('not-totp', msg('otpl.hotp'));
   }
   if (type !== 'totp') {
-    throw new OtpauthError('not-totp', tSecret('otpl.otherType', { type: m[1] ?? '' }));
+    throw new OtpauthError('not-totp', msg('otpl.otherType', { type: m[1] ?? '' }));
   }
   const label = decode(m[2] ?? '', 'label');
   const params = new URLSearchParams(m[3] ?? '');
   const rawSecret = params.get('secret');
   if (rawSecret === null || rawSecret.trim() === '') {
-    throw new OtpauthError('missing-secret', tSecret('otpl.noSecret'));
+    throw new OtpauthError('missing-secret', msg('otpl.noSecret'));
   }
   let secret: string;
   try {
     secret = parseBase32Secret(rawSecret).secret;
   } catch (err) {
     if (err instanceof Base32Error)
-      throw new OtpauthError('bad-secret', tSecret('otpl.badSecret', { reason: err.message }));
+      throw new OtpauthError('bad-secret', msg('otpl.badSecret', { reason: err.msg }));
     throw err;
   }
   const issuerParam = params.get('issuer')?.trim() ?? '';

@@ -2,6 +2,7 @@
  * The account form's rules: one plain message per field saying what is wrong and how to fix
  * it, and the normalised values to store when nothing is wrong.
  */
+import { secretText } from '../i18n/secretParse';
 import { tText } from '../i18n/text';
 import { Base32Error, parseBase32Secret } from './base32';
 import { looksLikeOtpauth, OtpauthError, parseOtpauth } from './otpauth';
@@ -99,7 +100,7 @@ export function checkAccountInput(
       }
     } catch (err) {
       if (!(err instanceof Base32Error || err instanceof OtpauthError)) throw err;
-      errors.totpSecret = err.message;
+      errors.totpSecret = secretText(err.msg);
     }
   }
   // An empty TOTP secret or API key is allowed: the guided setup saves the account first and

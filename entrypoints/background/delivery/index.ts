@@ -3,6 +3,7 @@
  * options page. Login and validation call `enqueueDelivery` right after they store tokens.
  */
 import { tText } from '@/utils/i18n/text';
+import { render } from '@/utils/i18n/core';
 import { browser } from 'wxt/browser';
 import { handle, UserError } from '@/utils/messaging';
 import {
@@ -238,7 +239,7 @@ async function addTarget(req: AddTargetRequest): Promise<{ target: TargetView; s
     }
   } else if (req.kind === 'webhook') {
     const check = checkWebhookUrl(typeof req.url === 'string' ? req.url : '');
-    if (!check.ok) throw new UserError('invalid-url', check.error);
+    if (!check.ok) throw new UserError('invalid-url', render(check.error, tText));
     if (existing.some((t) => t.kind === 'webhook' && t.url === check.url)) {
       throw new UserError('duplicate-target', tText('dlbg.dupUrl'));
     }

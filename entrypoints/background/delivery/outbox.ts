@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { isUnlocked, openBlob, readVault, sealBlob } from '@/entrypoints/background/vault';
 import { isUnboundBlob } from '@/entrypoints/background/vault/store';
 import { backoffDelay, parseRetryAfter } from '@/utils/delivery/backoff';
-import { classifyAttempt } from '@/utils/delivery/classify';
+import { classifyAttempt, reasonText } from '@/utils/delivery/classify';
 import { checkWebhookUrl } from '@/utils/delivery/url';
 import type { SendResult } from '@/utils/delivery/protocol';
 import { tText } from '@/utils/i18n/text';
@@ -210,11 +210,11 @@ async function attempt(
       attempted: true,
       state: 'failed',
       httpStatus: outcome.status,
-      message: verdict.reason,
+      message: reasonText(verdict.reason, tText),
     });
   }
   // Retry: unless the deadline has come.
-  let reason = verdict.reason;
+  let reason = reasonText(verdict.reason, tText);
   if (outcome.networkError !== undefined && (await hasSiteAccess(target.url)) === false) {
     reason += ` ${tText('dlv.noAccess')}`;
   }

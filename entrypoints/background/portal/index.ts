@@ -14,6 +14,7 @@ import { currentTotp, readVault, updateVault } from '@/entrypoints/background/va
 import type { Account } from '@/utils/vault/types';
 import type { FillReport, PortalTabRequest, SavedTotp } from '@/utils/portal/protocol';
 import { parseTotpInput } from '@/utils/portal/totpSecret';
+import { secretText } from '@/utils/i18n/secretParse';
 import '@/utils/portal/protocol';
 
 /** How long after saving a TOTP secret its tab may ask for the current code. */
@@ -68,7 +69,7 @@ export function registerPortal(): void {
 
   handle('portal/save-totp-secret', 'portal', async ({ accountId, secret }, sender) => {
     const parsed = parseTotpInput(String(secret ?? ''));
-    if (!parsed.ok) throw new UserError('bad-totp-secret', parsed.message);
+    if (!parsed.ok) throw new UserError('bad-totp-secret', secretText(parsed.problem));
     findAccount((await readVault()).accounts, accountId);
     let saved: Account | undefined;
     await updateVault((v) => {

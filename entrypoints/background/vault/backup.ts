@@ -8,7 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { tText } from '@/utils/i18n/text';
-import { languageItem } from '@/utils/i18n/core';
+import { languageItem } from '@/utils/i18n/language';
 import { handle, UserError } from '@/utils/messaging';
 import { validationSettingsItem } from '@/utils/angel/results';
 import { checkWebhookUrl } from '@/utils/delivery/url';

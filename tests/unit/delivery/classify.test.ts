@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAttempt, snippet } from '@/utils/delivery/classify';
+import { classifyAttempt, reasonText, snippet } from '@/utils/delivery/classify';
+import { tText } from '@/utils/i18n/text';
 
 describe('retry classification', () => {
   it('2xx is delivered', () => {
@@ -14,7 +15,13 @@ describe('retry classification', () => {
     for (const s of [400, 401, 403, 404, 410, 413, 422]) {
       const v = classifyAttempt({ status: s, bodySnippet: 'signature does not match' });
       expect(v.kind, String(s)).toBe('stop');
-      if (v.kind === 'stop') expect(v.reason).toContain('signature does not match');
+      if (v.kind === 'stop') {
+        expect(v.reason.map((m) => m.code)).toEqual(['dlv.refused', 'dlv.said', 'dlv.refusedNext']);
+        expect(reasonText(v.reason, tText)).toBe(
+          `Your server refused the delivery (HTTP ${s}) and it will not be retried. It said: "signature does not match" ` +
+            'Check the URL and the signing secret on your server, then press "Retry now".',
+        );
+      }
     }
     expect(classifyAttempt({ status: 0, redirected: true }).kind).toBe('stop');
   });

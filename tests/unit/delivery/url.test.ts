@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkWebhookUrl } from '@/utils/delivery/url';
+import { render } from '@/utils/i18n/core';
+import { tText } from '@/utils/i18n/text';
 
 describe('webhook URL rules', () => {
   it('accepts https anywhere and asks access for that host only', () => {
@@ -29,7 +31,8 @@ describe('webhook URL rules', () => {
     ]) {
       const r = checkWebhookUrl(bad);
       expect(r.ok, bad).toBe(false);
-      if (!r.ok) expect(r.error).toMatch(/https/);
+      if (!r.ok) expect(r.error).toEqual({ code: 'whurl.http' });
+      if (!r.ok) expect(render(r.error, tText)).toMatch(/https/);
     }
   });
 
@@ -43,7 +46,8 @@ describe('webhook URL rules', () => {
     ]) {
       const r = checkWebhookUrl(bad);
       expect(r.ok, bad).toBe(false);
-      if (!r.ok) expect(r.error.length).toBeGreaterThan(20);
+      if (!r.ok) expect(r.error.code, bad).toMatch(/^whurl\./);
+      if (!r.ok) expect(render(r.error, tText).length).toBeGreaterThan(20);
     }
   });
 });

@@ -10,8 +10,10 @@ import { checkPrivacy, policyHosts } from '../../../scripts/check-privacy-lib';
 import {
   checkChromeManifest,
   checkIcons,
+  checkLocales,
   checkNoRemoteCode,
   checkPermissionsDocumented,
+  packageLocales,
 } from '../../../scripts/check-store-lib';
 import { readTree } from '../../../scripts/check-zip-lib';
 
@@ -108,6 +110,13 @@ describe('the store listing (store/listing.*.md) matches the built manifest', ()
         .trim();
       expect(short.length).toBeGreaterThan(40);
       expect(short.length).toBeLessThanOrEqual(132);
+      // The browser shows the manifest in its own language: the listing's name and short description.
+      const name = sections[0]!.split('\n\n')[1]!.trim();
+      for (const b of ['chrome', 'firefox'] as const) {
+        const messages = packageLocales(built[b]).get(lang)!;
+        expect(messages.get('extname'), `${b} ${lang} name`).toBe(name);
+        expect(messages.get('extdescription'), `${b} ${lang} description`).toBe(short);
+      }
       for (const b of ['chrome', 'firefox'] as const) {
         const m = manifest(b);
         const list = (k: string) => (m[k] as string[] | undefined) ?? [];
@@ -129,7 +138,7 @@ describe('the built Chrome package passes the store checks', () => {
   it('manifest fields, icons, no remote code, permissions in the README table', () => {
     const m = manifest('chrome');
     expect([
-      ...checkChromeManifest(m),
+      ...checkLocales(m, built.chrome, checkChromeManifest),
       ...checkIcons(m, built.chrome),
       ...checkNoRemoteCode(m, built.chrome),
       ...checkPermissionsDocumented(m, readme),
@@ -137,6 +146,10 @@ describe('the built Chrome package passes the store checks', () => {
   });
   it('Firefox: no remote code, permissions in the README table', () => {
     const m = manifest('firefox');
-    expect([...checkNoRemoteCode(m, built.firefox), ...checkPermissionsDocumented(m, readme)]).toEqual([]);
+    expect([
+      ...checkLocales(m, built.firefox),
+      ...checkNoRemoteCode(m, built.firefox),
+      ...checkPermissionsDocumented(m, readme),
+    ]).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import {
   checkChromeManifest,
   checkFirefoxLint,
   checkIcons,
+  checkLocales,
   checkNoRemoteCode,
   checkPermissionsDocumented,
   checkSize,
@@ -51,6 +52,53 @@ describe('Chrome manifest fields', () => {
     expect(p.join('\n')).toMatch(/133 characters/);
     expect(checkChromeManifest({ ...goodManifest, version: '1.01' })[0]).toMatch(/leading zeros/);
     expect(checkChromeManifest({ ...goodManifest, version: '70000' })[0]).toMatch(/0–65535/);
+  });
+});
+
+describe('localized manifest (_locales)', () => {
+  const messages = (texts: Record<string, string>) =>
+    Buffer.from(
+      JSON.stringify(Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, { message: v }]))),
+    );
+  const localized = {
+    ...goodManifest,
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    commands: { copy: { description: '__MSG_cmdCopy__' } },
+  };
+  const en = { extName: 'SmartAPI Companion', extDescription: 'A short description.', cmdCopy: 'Copy' };
+  const hi = { extName: 'SmartAPI Companion', extDescription: 'एक छोटा विवरण।', cmdCopy: 'कॉपी' };
+
+  it('checks every locale as the browser shows it', () => {
+    const files = new Map([
+      ['_locales/en/messages.json', messages(en)],
+      ['_locales/hi/messages.json', messages({ ...hi, extname: 'SmartAPI Companion' })],
+    ]);
+    expect(checkLocales(localized, files, checkChromeManifest)).toEqual([]);
+  });
+  it('names a missing message, a too long text per locale and a missing default locale', () => {
+    const files = new Map([
+      ['_locales/en/messages.json', messages(en)],
+      ['_locales/hi/messages.json', messages({ extName: 'x'.repeat(76), extDescription: hi.extDescription })],
+    ]);
+    expect(checkLocales(localized, files, checkChromeManifest)).toEqual([
+      '_locales/hi has no message "cmdCopy".',
+      'hi: name is 76 characters (at most 75).',
+    ]);
+    expect(checkLocales({ ...localized, default_locale: 'de' }, files)).toEqual([
+      'default_locale "de" has no _locales/de/messages.json.',
+      '_locales/hi has no message "cmdCopy".',
+    ]);
+    expect(checkLocales({ ...localized, default_locale: undefined }, new Map())).toEqual([
+      'the manifest uses __MSG_extName__, __MSG_extDescription__, __MSG_cmdCopy__ without _locales.',
+    ]);
+  });
+  it('a manifest without _locales is checked as it is', () => {
+    expect(checkLocales(goodManifest, new Map(), checkChromeManifest)).toEqual([]);
+    expect(checkLocales({ ...goodManifest, name: '' }, new Map(), checkChromeManifest)).toEqual([
+      'name is missing.',
+    ]);
   });
 });
 

@@ -24,7 +24,7 @@ import {
 import { targetsItem } from '@/entrypoints/background/delivery/store';
 import { loginSettingsItem } from '@/utils/login/storage';
 import { validationSettingsItem } from '@/utils/angel/results';
-import { languageItem } from '@/utils/i18n/core';
+import { languageItem } from '@/utils/i18n/language';
 import { loadProfiles, saveProfiles, AUTOTRADER_PROFILE } from '@/utils/portal/profiles';
 import { createBackupFile } from '@/utils/vault/backup';
 import type { AccountInput, VaultData } from '@/utils/vault/types';

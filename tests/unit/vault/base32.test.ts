@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { setCorePageLanguage } from '@/utils/i18n/core';
+import { secretText } from '@/utils/i18n/secretParse';
 import {
   Base32Error,
   decodeBase32,
@@ -42,12 +44,30 @@ describe('base32', () => {
     expect(err.code).toBe('invalid-char');
     expect(err.char).toBe('0');
     expect(err.position).toBe(11);
-    expect(err.message).toMatch(/Character 11/);
-    expect(err.message).toMatch(/letter O/);
-    expect(catchErr(() => parseBase32Secret('JBSWY3DPEHPK3PX!')).message).toMatch(
+    expect(err.msg).toEqual({
+      code: 'b32.position',
+      params: { position: 11, what: { code: 'b32.zero' } },
+    });
+    expect(secretText(err.msg)).toMatch(/Character 11/);
+    expect(secretText(err.msg)).toMatch(/letter O/);
+    expect(secretText(catchErr(() => parseBase32Secret('JBSWY3DPEHPK3PX!')).msg)).toMatch(
       /"!" is not a base32 character/,
     );
-    expect(catchErr(() => parseBase32Secret('JBSW=Y3DPEHPK3PXP')).message).toMatch(/only appear at the end/);
+    expect(secretText(catchErr(() => parseBase32Secret('JBSW=Y3DPEHPK3PXP')).msg)).toMatch(
+      /only appear at the end/,
+    );
+  });
+
+  it('says it as a code: the same error reads in the language shown when it is rendered', () => {
+    const err = catchErr(() => parseBase32Secret('JBSWY3DPEH0K3PXP'));
+    try {
+      setCorePageLanguage('hi');
+      expect(secretText(err.msg)).toMatch(/11/);
+      expect(secretText(err.msg)).toMatch(/[\u0900-\u097F]/);
+    } finally {
+      setCorePageLanguage('en');
+    }
+    expect(secretText(err.msg)).toMatch(/^Character 11 of the secret: "0" \(zero\)/);
   });
 
   it('refuses secrets under 10 bytes, bad lengths and bad padding with typed errors', () => {
