@@ -102,11 +102,20 @@ export function isAccountForm(reading: FormReading): boolean {
   return values >= 2 || (values >= 1 && (shownButtons || !!reading.fields.platform));
 }
 
-/** Where the control goes: before the form (or dialog) holding the fields. */
+/** Where the control goes: before the form holding the fields (inside a modal dialog, when there is one). */
 export function formAnchor(reading: FormReading): Element | null {
   const first = PLATFORM_FIELDS.map((f) => reading.fields[f]).find((el) => el?.isConnected);
   if (!first) return null;
-  return first.closest('form') ?? first.closest('[role=dialog], dialog, .modal') ?? first.parentElement;
+  const form = first.closest('form');
+  if (form) return form;
+  // A form without <form> in a modal: stay inside the dialog, before the part holding the fields.
+  const dialog = first.closest('[role=dialog], dialog, .modal');
+  if (dialog) {
+    let part: Element = first;
+    while (part.parentElement && part.parentElement !== dialog) part = part.parentElement;
+    return part;
+  }
+  return first.parentElement;
 }
 
 /** Choose the option whose visible text matches; false when the select has no such option. */

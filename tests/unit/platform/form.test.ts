@@ -44,7 +44,9 @@ describe('reading a platform account form', () => {
     expect(r.fields.clientCode).toBe(doc.getElementById('c'));
     expect(r.neverPress).toHaveLength(1);
     expect(isAccountForm(r)).toBe(true);
-    expect(formAnchor(r)).toBe(doc.querySelector('[role=dialog]'));
+    // Inside the dialog, before the part that holds the fields.
+    expect(formAnchor(r)?.parentElement).toBe(doc.querySelector('[role=dialog]'));
+    expect(formAnchor(r)?.contains(doc.getElementById('t'))).toBe(true);
   });
 
   it('two boxes with the same label: neither is filled', () => {
