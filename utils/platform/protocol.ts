@@ -54,6 +54,8 @@ declare module '../messaging' {
     'platform/delete': Message<{ id: string }, PlatformView[], 'page'>;
     /** Setup page: progress per account id. */
     'platform/progress': Message<void, Record<string, PlatformProgress>, 'page'>;
+    /** Popup: the active tab, when it shows a platform the user turned on. */
+    'platform/active-tab': Message<void, { tabId: number; name: string } | null, 'page'>;
     /** Popup "Fill this page": open the in-page picker in that tab. */
     'platform/open-tab': Message<{ tabId: number }, PlatformTabReply, 'page'>;
 

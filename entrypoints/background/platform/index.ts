@@ -14,6 +14,7 @@ import type { Account } from '@/utils/vault/types';
 import {
   allPlatforms,
   checkCustomPlatform,
+  httpsOrigin,
   originPattern,
   parsePlatformsState,
   valueFieldsFor,
@@ -215,6 +216,14 @@ export function registerPlatform(): void {
 
   handle('platform/progress', 'page', () => progressItem.getValue());
 
+  handle('platform/active-tab', 'page', async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    const origin = httpsOrigin(tab?.url);
+    if (!tab?.id || !origin || !(await isEnabledOrigin(origin))) return null;
+    const p = (await profiles()).find((x) => x.origin === origin);
+    return p ? { tabId: tab.id, name: p.name } : null;
+  });
+
   handle('platform/open-tab', 'page', async ({ tabId }) => {
     let url: string | undefined;
     try {
@@ -222,8 +231,9 @@ export function registerPlatform(): void {
     } catch {
       throw new UserError('no-tab', tText('plbg.noTab'));
     }
-    const origin = url ? new URL(url).origin : '';
-    if (!(await isEnabledOrigin(origin))) throw new UserError('not-platform', tText('plbg.notPlatform'));
+    const origin = httpsOrigin(url);
+    if (!origin || !(await isEnabledOrigin(origin)))
+      throw new UserError('not-platform', tText('plbg.notPlatform'));
     const request: PlatformTabRequest = { __sacPlatform: 'open' };
     const reply = (await browser.tabs.sendMessage(tabId, request, { frameId: 0 }).catch(() => undefined)) as
       PlatformTabReply | undefined;

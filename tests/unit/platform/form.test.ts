@@ -46,7 +46,7 @@ describe('reading a platform account form', () => {
     expect(isAccountForm(r)).toBe(true);
     // Inside the dialog, before the part that holds the fields.
     expect(formAnchor(r)?.parentElement).toBe(doc.querySelector('[role=dialog]'));
-    expect(formAnchor(r)?.contains(doc.getElementById('t'))).toBe(true);
+    expect(formAnchor(r)?.contains(doc.getElementById('c'))).toBe(true);
   });
 
   it('two boxes with the same label: neither is filled', () => {
