@@ -58,9 +58,8 @@ export const AUTOTRADER_WEB: PlatformProfile = {
 
 export const BUILT_IN_PLATFORMS: readonly PlatformProfile[] = [AUTOTRADER_WEB];
 
-/** What the vault keeps about platforms (VaultData.platforms). */
+/** The platforms the user added (VaultData.platforms holds the list: backups merge it by id). */
 export interface PlatformsState {
-  /** Platforms the user added. */
   custom: PlatformProfile[];
 }
 
@@ -238,7 +237,7 @@ export function checkCustomPlatform(
 /** Checks platforms read back from the vault or a backup; drops anything malformed. */
 export function parsePlatformsState(raw: unknown): PlatformsState {
   const custom: PlatformProfile[] = [];
-  const list = (raw as { custom?: unknown } | null)?.custom;
+  const list = Array.isArray(raw) ? raw : (raw as { custom?: unknown } | null)?.custom;
   if (Array.isArray(list)) {
     for (const x of list.slice(0, 50)) {
       if (!x || typeof x !== 'object') continue;

@@ -4,7 +4,7 @@
  * exist in clear only inside the background, after unlock. Pages get AccountSummary.
  */
 import type { PageRule } from '../page/rules';
-import type { PlatformsState } from '../platform/profiles';
+import type { PlatformProfile } from '../platform/profiles';
 import type { Message } from '../messaging';
 import type { BackupGroupPreview } from './backupGroups';
 
@@ -99,7 +99,7 @@ export interface VaultData {
   /** Page rules the user taught (utils/page/rules.ts): selectors only, never values. */
   pageRules?: PageRule[];
   /** Trading platforms the user added (utils/platform/profiles.ts): origins and label texts, no values. */
-  platforms?: PlatformsState;
+  platforms?: PlatformProfile[];
 }
 
 export type VaultState = 'none' | 'locked' | 'unlocked' | 'corrupt';

@@ -196,7 +196,7 @@ export function registerPlatform(): void {
     await updateVault((v) => {
       const state = parsePlatformsState(v.platforms);
       state.custom.push({ id: newId(), ...checked.profile });
-      v.platforms = state;
+      v.platforms = state.custom;
     });
     return views();
   });
@@ -207,7 +207,7 @@ export function registerPlatform(): void {
     await updateVault((v) => {
       const state = parsePlatformsState(v.platforms);
       state.custom = state.custom.filter((x) => x.id !== id);
-      v.platforms = state;
+      v.platforms = state.custom;
     });
     await enabledOrigins.setValue((await enabledOrigins.getValue()).filter((o) => o !== p.origin));
     await syncRegistration();
