@@ -8,7 +8,7 @@
  * never pressed by the extension, and a page script clicking the control does nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle, JSHandle, Page } from 'puppeteer-core';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -275,6 +275,35 @@ describe(`platform fill (${BROWSER})`, () => {
         { timeout: 15_000 },
       )
       .toContain('could not be read');
+    await page.close();
+  });
+
+  it('popup: "Fill this AutoTrader Web form" opens the picker in the platform tab', async () => {
+    const page = await h.openPage(CREATE);
+    const button = await companionButton(page, OPEN);
+    const popup = await h.openExtensionPage('popup.html');
+    // The popup asks about the active tab: make the platform tab active, then render the popup
+    // again (it stays a background tab, as the real popup never is a tab).
+    await page.bringToFront();
+    await popup.evaluate(() => location.reload());
+    const open: JSHandle<unknown> = await popup.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll('button')).find(
+          (b) => b.textContent === 'Fill this AutoTrader Web form from the vault…',
+        ) ?? null,
+      { timeout: 20_000, polling: 100 },
+    );
+    await open.evaluate((b) => (b as HTMLButtonElement).click());
+    const said = await popup
+      .waitForFunction(() => document.querySelector('.portal-actions [role=status]')?.textContent ?? null, {
+        timeout: 15_000,
+        polling: 100, // a background tab gets no animation frames
+      })
+      .then((x) => x.jsonValue());
+    expect(said).toContain('Pick the account in the page');
+    await waitForControlText(button, /Will fill: Broker, Platform/);
+    expect(await presses(page)).toEqual([]);
+    await popup.close();
     await page.close();
   });
 
