@@ -10,6 +10,7 @@ import { storage } from '#imports';
 import { handle, setPlatformOriginCheck, UserError, platformSenderOrigin } from '@/utils/messaging';
 import { tText } from '@/utils/i18n/text';
 import { readVault, updateVault } from '@/entrypoints/background/vault';
+import { targetsItem } from '@/entrypoints/background/delivery/store';
 import type { Account } from '@/utils/vault/types';
 import {
   allPlatforms,
@@ -178,8 +179,12 @@ export function registerPlatform(): void {
     const p = await profileById(id);
     await enabledOrigins.setValue((await enabledOrigins.getValue()).filter((o) => o !== p.origin));
     await syncRegistration();
-    // Give the site access back, unless a webhook on the same origin still needs it.
-    await browser.permissions.remove({ origins: [originPattern(p.origin)] }).catch(() => false);
+    // Give the site access back, unless a webhook on the same site still needs it.
+    const webhookHere = (await targetsItem.getValue()).some(
+      (t) => t.kind === 'webhook' && !!t.url && httpsOrigin(t.url) === p.origin,
+    );
+    if (!webhookHere)
+      await browser.permissions.remove({ origins: [originPattern(p.origin)] }).catch(() => false);
     return views();
   });
 
