@@ -11,14 +11,15 @@
  * who may send it: `page` (the extension's own pages: popup, options, setup),
  * `portal` (a content script in the TOP frame of a tab of Angel's portal hosts) or
  * `portal-frame` (the same, in any frame of such a tab, for messages explicitly meant for
- * frames). The router drops any message whose sender is not what that message allows,
+ * frames) or `platform` (a content script in the TOP frame of a tab of a trading platform the
+ * user turned on in Options: utils/platform). The router drops any message whose sender is not what that message allows,
  * before the handler runs.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { isPortalOrigin } from './angelHosts';
 import { tRouter } from './i18n/router';
 
-export type SenderKind = 'page' | 'portal' | 'portal-frame';
+export type SenderKind = 'page' | 'portal' | 'portal-frame' | 'platform';
 
 export interface Message<Req, Res, From extends SenderKind = SenderKind> {
   req: Req;
@@ -103,8 +104,34 @@ export function isPortalContentSender(sender: Sender, anyFrame = false): boolean
   return portalSenderOrigin(sender);
 }
 
+/**
+ * The https origin of a content script of this extension in a tab's TOP frame (the platform
+ * sender kind), or null. Whether the user turned that origin's platform on is asked of
+ * `platformOriginEnabled` (the background sets it; nothing is enabled until it does).
+ */
+export function platformSenderOrigin(sender: Sender): string | null {
+  if (sender.id !== browser.runtime.id) return null;
+  if (!sender.tab || typeof sender.tab.id !== 'number' || sender.frameId !== 0) return null;
+  const origin = (sender as { origin?: unknown }).origin;
+  let fromUrl: string | null = null;
+  try {
+    fromUrl = sender.url ? new URL(sender.url).origin : null;
+  } catch {
+    fromUrl = null;
+  }
+  const o = typeof origin === 'string' ? origin : fromUrl;
+  if (!o || !o.startsWith('https://') || (fromUrl !== null && fromUrl !== o)) return null;
+  return o;
+}
+
+let platformOriginEnabled: (origin: string) => Promise<boolean> = () => Promise.resolve(false);
+export function setPlatformOriginCheck(check: (origin: string) => Promise<boolean>): void {
+  platformOriginEnabled = check;
+}
+
 export function senderAllowed(from: SenderKind, sender: Sender): boolean {
   if (from === 'page') return isExtensionPageSender(sender);
+  if (from === 'platform') return platformSenderOrigin(sender) !== null;
   return isPortalContentSender(sender, from === 'portal-frame');
 }
 
@@ -151,6 +178,8 @@ export function dispatch(message: unknown, sender: Sender): Promise<Reply> | und
   }
   return (async () => {
     try {
+      if (reg.from === 'platform' && !(await platformOriginEnabled(platformSenderOrigin(sender)!)))
+        return { ok: false as const, code: 'forbidden', message: tRouter('rt.forbidden') };
       return { ok: true as const, value: await reg.fn(data, sender) };
     } catch (err) {
       return toReply(err);

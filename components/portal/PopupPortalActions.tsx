@@ -7,6 +7,7 @@ import { loadProfiles, type ProfilesState } from '@/utils/portal/profiles';
 import { reportLines } from '@/utils/portal/report';
 import '@/utils/protocol';
 import '@/utils/portal/protocol';
+import '@/utils/platform/protocol';
 
 const LINE_COLOURS: Record<string, string> = {
   filled: 'var(--ok)',
@@ -25,11 +26,13 @@ export function PopupPortalActions(_props: { account?: AccountSummary }) {
   const [profileId, setProfileId] = useState('');
   const [busy, setBusy] = useState(false);
   const [lines, setLines] = useState<{ status: string; text: string }[]>([]);
+  const [platformTab, setPlatformTab] = useState<{ tabId: number; name: string } | null>(null);
   const id = useId();
   const t = useT();
 
   useEffect(() => {
     sendMessage('tabs/active-page').then(setPage, () => setPage(null));
+    sendMessage('platform/active-tab').then(setPlatformTab, () => setPlatformTab(null));
     loadProfiles().then(
       (s) => {
         setProfiles(s);
@@ -39,6 +42,7 @@ export function PopupPortalActions(_props: { account?: AccountSummary }) {
     );
   }, []);
 
+  if (platformTab) return <PlatformFill tab={platformTab} />;
   if (!page || (page.kind !== 'create-app-old' && page.kind !== 'create-app-new') || !profiles) return null;
 
   const fill = async () => {
@@ -87,6 +91,37 @@ export function PopupPortalActions(_props: { account?: AccountSummary }) {
             </li>
           ))}
         </ul>
+      )}
+    </section>
+  );
+}
+
+/** Popup: on a trading platform the user turned on, open the in-page picker on its account form. */
+function PlatformFill({ tab }: { tab: { tabId: number; name: string } }) {
+  const t = useT();
+  const [note, setNote] = useState<{ error: boolean; text: string } | null>(null);
+  const open = async () => {
+    setNote(null);
+    try {
+      const r = await sendMessage('platform/open-tab', { tabId: tab.tabId });
+      setNote(
+        r.formFound
+          ? { error: false, text: t('popup.platformOpened') }
+          : { error: true, text: t('popup.platformNoForm') },
+      );
+    } catch (err) {
+      setNote({ error: true, text: err instanceof UserError ? err.message : t('ip.fillFailed') });
+    }
+  };
+  return (
+    <section aria-label={tab.name} className="portal-actions">
+      <button type="button" onClick={() => void open()}>
+        {t('popup.platformFill', { name: tab.name })}
+      </button>
+      {note && (
+        <p role="status" style={{ color: note.error ? 'var(--danger)' : 'inherit', margin: '6px 0' }}>
+          {note.text}
+        </p>
       )}
     </section>
   );

@@ -13,6 +13,7 @@ import { onBackupRestored } from './vault/backup';
 import { registerSetup } from './setup';
 import { registerShortcuts } from './shortcuts';
 import { registerContextFill } from './contextFill';
+import { registerPlatform } from './platform';
 import '@/utils/shortcuts/protocol';
 
 export default defineBackground({
@@ -34,6 +35,7 @@ export default defineBackground({
     registerSetup();
     registerShortcuts();
     registerContextFill();
+    registerPlatform();
     onBackupRestored(armSchedule); // a restored schedule takes effect at once
   },
 });

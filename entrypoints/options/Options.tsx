@@ -9,6 +9,7 @@ import { BackupSection, ImportBackupForm } from '@/components/vault/BackupSectio
 import { KeptCopiesSection } from '@/components/vault/KeptCopiesSection';
 import { FormMessage } from '@/components/vault/Field';
 import { ProfilesSection } from '@/components/portal/ProfilesSection';
+import { PlatformsSection } from '@/components/platform/PlatformsSection';
 import { DeliverySection } from '@/components/delivery/DeliverySection';
 import { LoginSettingsSection } from '@/components/login/LoginSettingsSection';
 import { HistorySection } from '@/components/login/HistorySection';
@@ -76,6 +77,7 @@ export function Options() {
             {status.backupReminder && <BackupReminder />}
             <AccountsSection />
             <ProfilesSection />
+            <PlatformsSection />
             <LoginSettingsSection />
             <PageRulesSection />
             <ValidateAllSection />

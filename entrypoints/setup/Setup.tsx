@@ -6,6 +6,8 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/messaging';
+import type { PlatformProgress } from '@/utils/platform/protocol';
+import '@/utils/platform/protocol';
 import type { AccountSummary } from '@/utils/vault/types';
 import type { ValidationResult } from '@/utils/angel/protocol';
 import type { LastLoginResult } from '@/utils/login/protocol';
@@ -38,12 +40,13 @@ interface Facts {
   login: Record<string, LastLoginResult>;
   targets: TargetView[];
   profile: RegistrationProfile | null;
+  platform: Record<string, PlatformProgress>;
 }
-const NO_FACTS: Facts = { validation: {}, login: {}, targets: [], profile: null };
+const NO_FACTS: Facts = { validation: {}, login: {}, targets: [], profile: null, platform: {} };
 
 async function gatherFacts(): Promise<Facts> {
   // Each source may be missing (feature busy, background restarting): the rest still shows.
-  const [validation, login, delivery, profiles] = await Promise.all([
+  const [validation, login, delivery, profiles, platform] = await Promise.all([
     sendMessage('validate/results').catch(() => ({})),
     sendMessage('login/overview').then(
       (o) => o.results,
@@ -54,11 +57,12 @@ async function gatherFacts(): Promise<Facts> {
       () => [] as TargetView[],
     ),
     loadProfiles().catch(() => null),
+    sendMessage('platform/progress').catch(() => ({})),
   ]);
   const profile = profiles
     ? (profiles.profiles.find((p) => p.id === profiles.selectedId) ?? profiles.profiles[0] ?? null)
     : null;
-  return { validation, login, targets: delivery, profile };
+  return { validation, login, targets: delivery, profile, platform };
 }
 
 function openOptions() {
@@ -241,6 +245,7 @@ function AccountChecklist({ account, facts }: { account: AccountSummary; facts: 
     login: facts.login[account.id],
     targets: facts.targets,
     profile: facts.profile,
+    platform: facts.platform[account.id],
   });
   const done = steps.filter((s) => s.state === 'done').length;
   const next = nextStep(steps);

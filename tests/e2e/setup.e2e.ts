@@ -154,9 +154,10 @@ describe(`guided setup (${BROWSER})`, () => {
       totp: 'todo',
       staticIp: 'todo',
       verified: 'todo',
+      platform: 'todo',
       delivery: 'todo',
     });
-    expect(await setup.$eval('.setup-summary', (e) => e.textContent)).toContain('0 of 7 steps done');
+    expect(await setup.$eval('.setup-summary', (e) => e.textContent)).toContain('0 of 8 steps done');
     // The create-app step links to the portal's form, where the assistant fills it.
     const links = await setup.$$eval('.setup-account a', (as) =>
       as.map((a) => (a as HTMLAnchorElement).href),
@@ -234,9 +235,18 @@ describe(`guided setup (${BROWSER})`, () => {
     const sent = await must<{ outcome: string }>(h, 'delivery/send-test', { targetId });
     expect(sent.outcome).toBe('delivered');
     await waitForStep(setup, 'delivery', 'done');
+    // The platform's own list showed the account after a fill (that path: platform.e2e.ts).
+    await h.inExtension(async (id: string) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      const origin = 'https://webx.stocksdeveloper.in';
+      await api.storage.local.set({
+        platformProgress: { [id]: { origin, filledAt: 1, listedAt: Date.now() } },
+      });
+    }, accountId);
+    await waitForStep(setup, 'platform', 'done');
     await waitForText(setup, 'All steps done: this account is ready.');
     expect(Object.values(await stepStates(setup)).every((s) => s === 'done')).toBe(true);
-    expect(await setup.$eval('.setup-summary', (e) => e.textContent)).toContain('7 of 7 steps done');
+    expect(await setup.$eval('.setup-summary', (e) => e.textContent)).toContain('8 of 8 steps done');
   }, 180_000);
 
   it('opens from the popup', async () => {

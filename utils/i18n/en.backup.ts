@@ -12,7 +12,7 @@ export const enBackup = {
   'bkg.g.loginSettings': 'Daily login schedule and settings',
   'bkg.g.validationSettings': 'Validation settings',
   'bkg.g.settings': 'Other settings (auto-lock, language)',
-  'bkg.g.vaultExtras': 'Other vault data (such as taught page rules)',
+  'bkg.g.vaultExtras': 'Other vault data (taught page rules, trading platforms you added)',
   'bkg.line': '{group}: {n} in the backup, {action}',
   'bkg.a.merge': 'added to yours',
   'bkg.a.replace': 'replace yours',

@@ -101,6 +101,10 @@ export const enPopup = {
   'lgwp.yes': 'Log in with the same MPIN',
   'lgwp.no': 'Cancel',
   'lgwp.hint': 'If the MPIN changed, edit it in the account first: then no confirmation is needed.',
+  'popup.platformFill': 'Fill this {name} form from the vault…',
+  'popup.platformOpened': 'Pick the account in the page, check what it will fill, then press Fill there.',
+  'popup.platformNoForm':
+    'No account form on this page. Open Accounts → Trading Accounts → Create (or EDIT next to an account), then try again.',
 } as const;
 
 export type PopupKey = keyof typeof enPopup;

@@ -12,6 +12,7 @@ import { enPopup } from './en.popup';
 import { enSecStore } from './en.secstore';
 import { enEngineUi } from './en.engine';
 import { enShip } from './en.ship';
+import { enPlatform } from './en.platform';
 
 export const en = {
   // Portal assistant and daily login (en.portal-login.ts)
@@ -32,6 +33,8 @@ export const en = {
   ...enSecStore,
   // Options footer and privacy policy page (en.ship.ts)
   ...enShip,
+  // Trading platform fill (en.platform.ts)
+  ...enPlatform,
   'app.name': 'SmartAPI Companion',
 
   // Language switch (options page)

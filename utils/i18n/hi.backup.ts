@@ -13,7 +13,7 @@ export const hiBackup: Record<BackupKey, string> = {
   'bkg.g.loginSettings': 'रोज़ के लॉगिन का शेड्यूल और सेटिंग',
   'bkg.g.validationSettings': 'जाँच (validation) की सेटिंग',
   'bkg.g.settings': 'बाक़ी सेटिंग (ऑटो-लॉक, भाषा)',
-  'bkg.g.vaultExtras': 'वॉल्ट का बाक़ी डेटा (जैसे सिखाए गए पेज नियम)',
+  'bkg.g.vaultExtras': 'वॉल्ट का बाक़ी डेटा (सिखाए गए पेज नियम, आपके जोड़े ट्रेडिंग प्लेटफ़ॉर्म)',
   'bkg.line': '{group}: बैकअप में {n}, {action}',
   'bkg.a.merge': 'आपके में जुड़ेंगे',
   'bkg.a.replace': 'आपके की जगह लेंगे',

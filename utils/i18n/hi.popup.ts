@@ -98,4 +98,8 @@ export const hiPopup: Record<PopupKey, string> = {
   'lgwp.yes': 'उसी MPIN से लॉगिन करें',
   'lgwp.no': 'रद्द करें',
   'lgwp.hint': 'अगर MPIN बदल गया है, तो पहले खाते में उसे बदलें: फिर पुष्टि की ज़रूरत नहीं होगी।',
+  'popup.platformFill': 'यह {name} फ़ॉर्म वॉल्ट से भरें…',
+  'popup.platformOpened': 'पेज में अकाउंट चुनें, देखें कि क्या भरा जाएगा, फिर वहीं "भरें" दबाएँ।',
+  'popup.platformNoForm':
+    'इस पेज पर अकाउंट फ़ॉर्म नहीं है। Accounts → Trading Accounts → Create (या किसी अकाउंट के पास EDIT) खोलें, फिर कोशिश करें।',
 };

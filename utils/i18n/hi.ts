@@ -14,6 +14,7 @@ import { hiPopup } from './hi.popup';
 import { hiSecStore } from './hi.secstore';
 import { hiEngineUi } from './hi.engine';
 import { hiShip } from './hi.ship';
+import { hiPlatform } from './hi.platform';
 
 export const hi: Record<MessageKey, string> = {
   // Portal assistant and daily login (hi.portal-login.ts)
@@ -32,6 +33,8 @@ export const hi: Record<MessageKey, string> = {
   ...hiSecStore,
   // Options footer and privacy policy page (hi.ship.ts)
   ...hiShip,
+  // Trading platform fill (en.platform.ts)
+  ...hiPlatform,
   'app.name': 'SmartAPI Companion',
 
   'lang.title': 'भाषा',

@@ -10,8 +10,10 @@ import type { LastLoginResult } from '../login/protocol';
 import type { TargetView } from '../delivery/protocol';
 import { API_TYPE_LABELS, checkStaticIp, type ApiType, type RegistrationProfile } from '../portal/profiles';
 import type { MessageKey, Params } from '../i18n';
+import type { PlatformProgress } from '../platform/protocol';
 
-export type StepId = 'signup' | 'createApp' | 'apiKey' | 'totp' | 'staticIp' | 'verified' | 'delivery';
+export type StepId =
+  'signup' | 'createApp' | 'apiKey' | 'totp' | 'staticIp' | 'verified' | 'platform' | 'delivery';
 export type StepState = 'done' | 'todo' | 'problem';
 
 export interface StepStatus {
@@ -33,6 +35,8 @@ export interface ChecklistInput {
   targets: TargetView[];
   /** The app profile the assistant fills the create-app form with (the selected one). */
   profile: RegistrationProfile | null;
+  /** The account's fill into AutoTrader Web's form and the platform listing it (utils/platform). */
+  platform?: PlatformProgress;
 }
 
 export const SMART_API_PORTAL = 'https://smartapi.angelone.in/';
@@ -59,7 +63,7 @@ function when(ms: number): string {
 }
 
 export function computeChecklist(input: ChecklistInput): StepStatus[] {
-  const { account: a, validation, login, targets, profile } = input;
+  const { account: a, validation, login, targets, profile, platform } = input;
   const hasKey = a.apiKeyLast4 !== '';
   const needType = apiTypeFor(a.platform);
   const steps: StepStatus[] = [];
@@ -205,6 +209,27 @@ export function computeChecklist(input: ChecklistInput): StepStatus[] {
     } else {
       steps.push({ id: 'verified', title, state: 'todo', note: 'setup.verified.loginTodo' });
     }
+  }
+
+  // Done only when the platform's own page listed the account after a fill from the extension.
+  if (platform?.listedAt) {
+    steps.push({
+      id: 'platform',
+      title: 'setup.step.platform',
+      state: 'done',
+      note: 'setup.platform.done',
+      params: { when: when(platform.listedAt) },
+    });
+  } else if (platform) {
+    steps.push({
+      id: 'platform',
+      title: 'setup.step.platform',
+      state: 'todo',
+      note: 'setup.platform.filled',
+      params: { when: when(platform.filledAt) },
+    });
+  } else {
+    steps.push({ id: 'platform', title: 'setup.step.platform', state: 'todo', note: 'setup.platform.todo' });
   }
 
   const mine = targets.filter((x) => x.accountId === a.id);

@@ -4,6 +4,7 @@
  * exist in clear only inside the background, after unlock. Pages get AccountSummary.
  */
 import type { PageRule } from '../page/rules';
+import type { PlatformProfile } from '../platform/profiles';
 import type { Message } from '../messaging';
 import type { BackupGroupPreview } from './backupGroups';
 
@@ -97,6 +98,8 @@ export interface VaultData {
   backupExportedAt?: number;
   /** Page rules the user taught (utils/page/rules.ts): selectors only, never values. */
   pageRules?: PageRule[];
+  /** Trading platforms the user added (utils/platform/profiles.ts): origins and label texts, no values. */
+  platforms?: PlatformProfile[];
 }
 
 export type VaultState = 'none' | 'locked' | 'unlocked' | 'corrupt';

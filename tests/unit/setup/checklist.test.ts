@@ -54,6 +54,7 @@ describe('setup checklist', () => {
       'totp',
       'staticIp',
       'verified',
+      'platform',
       'delivery',
     ]);
     expect(steps.every((s) => s.state === 'todo')).toBe(true);
@@ -67,6 +68,7 @@ describe('setup checklist', () => {
       validation: ok,
       targets: [target({ last: { at: 3, eventId: 'e', test: true, outcome: 'delivered', message: '' } })],
       profile: { ...AUTOTRADER_PROFILE, primaryIp: '49.36.12.7' },
+      platform: { origin: 'https://webx.stocksdeveloper.in', filledAt: 4, listedAt: 5 },
     });
     expect(Object.values(states(steps)).every((s) => s === 'done')).toBe(true);
     expect(nextStep(steps)).toBeNull();
@@ -139,5 +141,21 @@ describe('setup checklist', () => {
     });
     expect(states(steps).delivery).toBe('todo');
     expect(steps.find((x) => x.id === 'delivery')!.note).toBe('setup.delivery.none');
+  });
+
+  it('"Account added in AutoTrader Web": filled is not enough, the platform must list it', () => {
+    const base = { account: ready, targets: [], profile: AUTOTRADER_PROFILE };
+    const never = computeChecklist(base).find((s) => s.id === 'platform')!;
+    expect(never).toMatchObject({ state: 'todo', note: 'setup.platform.todo' });
+    const filled = computeChecklist({
+      ...base,
+      platform: { origin: 'https://webx.stocksdeveloper.in', filledAt: 4 },
+    }).find((s) => s.id === 'platform')!;
+    expect(filled).toMatchObject({ state: 'todo', note: 'setup.platform.filled' });
+    const listed = computeChecklist({
+      ...base,
+      platform: { origin: 'https://webx.stocksdeveloper.in', filledAt: 4, listedAt: 5 },
+    }).find((s) => s.id === 'platform')!;
+    expect(listed).toMatchObject({ state: 'done', note: 'setup.platform.done' });
   });
 });
