@@ -35,6 +35,8 @@ export const pendingScheduleItem = storage.defineItem<string | null>('session:lo
 });
 
 const KEEP_FINISHED = 20;
+/** Alarm name prefix: `TIMEOUT_ALARM + attemptId` fires at the attempt's deadline. */
+export const TIMEOUT_ALARM = 'sac-login-timeout:';
 
 interface LockManagerLike {
   request<T>(name: string, fn: () => Promise<T>): Promise<T>;
