@@ -28,7 +28,7 @@ import '@/utils/delivery/protocol';
 import type { DeliveryTarget, OutboxEntry, TokenPayload } from '@/utils/delivery/types';
 import type { Account, SessionTokens, VaultData } from '@/utils/vault/types';
 import { NOTIFY_FAILED, NOTIFY_LOCKED, OUTBOX_ALARM, processOutbox, stateMessage } from './outbox';
-import { isUnboundBlob } from '@/entrypoints/background/vault/store';
+import { isUnboundBlob } from '@/entrypoints/background/vault/blobs';
 import { outboxContext, targetsMacItem, targetsState } from './integrity';
 import {
   confirmTargets,

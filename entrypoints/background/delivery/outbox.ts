@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { isUnlocked, openBlob, readVault, sealBlob } from '@/entrypoints/background/vault';
-import { isUnboundBlob } from '@/entrypoints/background/vault/store';
+import { isUnboundBlob } from '@/entrypoints/background/vault/blobs';
 import { backoffDelay, parseRetryAfter } from '@/utils/delivery/backoff';
 import { classifyAttempt } from '@/utils/delivery/classify';
 import { checkWebhookUrl } from '@/utils/delivery/url';
