@@ -4,6 +4,7 @@
  * next queued account starts.
  */
 import { browser } from 'wxt/browser';
+import { notify as notifyPerson } from '@/utils/notify';
 import { tText } from '@/utils/i18n/text';
 import type { LastLoginResult } from '@/utils/login/protocol';
 import { loginResultsItem, loginSettingsItem } from '@/utils/login/storage';
@@ -34,35 +35,9 @@ export async function recordResult(
   await loginResultsItem.setValue(results);
 }
 
-async function popupIsOpen(): Promise<boolean> {
-  try {
-    // Chromium MV3 has runtime.getContexts; Firefox's event page has extension.getViews.
-    const rt = browser.runtime as unknown as {
-      getContexts?: (f: { contextTypes: string[] }) => Promise<unknown[]>;
-    };
-    if (typeof rt.getContexts === 'function')
-      return (await rt.getContexts({ contextTypes: ['POPUP'] })).length > 0;
-    const ext = browser.extension as unknown as { getViews?: (f: { type: string }) => unknown[] } | undefined;
-    if (ext && typeof ext.getViews === 'function') return ext.getViews({ type: 'popup' }).length > 0;
-  } catch {
-    /* fall through: notify */
-  }
-  return false;
-}
-
-export async function notify(title: string, message: string, force = false): Promise<void> {
-  if (!browser.notifications) return;
-  if (!force && (await popupIsOpen())) return;
-  try {
-    await browser.notifications.create(`sac-login-${crypto.randomUUID()}`, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title,
-      message,
-    });
-  } catch {
-    /* notifications blocked by the system: the popup still shows the result */
-  }
+/** Tell the person (the popup, when open, already shows it; `always` says it anyway). */
+export function notify(title: string, message: string, always = false): Promise<void> {
+  return notifyPerson({ title, message, unlessPopupOpen: !always });
 }
 
 export async function finishAttempt(
