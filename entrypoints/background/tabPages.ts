@@ -20,11 +20,13 @@ export function registerTabPages(): void {
     const pages = await tabPagesItem.getValue();
     return pages[String(tab.id)] ?? null;
   });
-  browser.tabs.onRemoved.addListener(async (tabId) => {
-    const pages = await tabPagesItem.getValue();
-    if (pages[String(tabId)]) {
-      delete pages[String(tabId)];
-      await tabPagesItem.setValue(pages);
-    }
-  });
+}
+
+/** A closed tab's page is forgotten. */
+export async function forgetTabPage(tabId: number): Promise<void> {
+  const pages = await tabPagesItem.getValue();
+  if (pages[String(tabId)]) {
+    delete pages[String(tabId)];
+    await tabPagesItem.setValue(pages);
+  }
 }

@@ -44,9 +44,6 @@ export function registerDelivery(): void {
       await browser.alarms.clear(OUTBOX_ALARM);
     }),
   );
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === OUTBOX_ALARM) void processOutbox().catch(() => undefined);
-  });
   onVaultUnlocked(() => {
     void (async () => {
       await lockedNotifiedItem.setValue(false);

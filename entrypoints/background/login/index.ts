@@ -19,17 +19,17 @@ import '@/utils/vault/types';
 import '@/utils/login/protocol';
 import type { LoginOverview } from '@/utils/login/protocol';
 import { DEFAULT_LOGIN_SETTINGS, loginResultsItem, loginSettingsItem } from '@/utils/login/storage';
-import { allAttempts, queue, TIMEOUT_ALARM } from './attempts';
+import { allAttempts, queue } from './attempts';
 import { checkSamePinConfirmed } from './wrongPin';
 import { registerPageRules } from './pageRules';
 import { startAll, startLogin } from './queue';
-import { finishAttempt, onTimeout, readResults, sweepExpired } from './results';
-import { onTabClosed, watchLoginTabs } from './tabEvents';
+import { finishAttempt, readResults, sweepExpired } from './results';
+import { watchLoginTabs } from './tabEvents';
 import { attemptOfSender, fillValue, hello, pageError, siteStart } from './pageProtocol';
-import { armSchedule, checkSettings, onScheduleAlarm, runPendingSchedule, SCHEDULE_ALARM } from './schedule';
+import { armSchedule, checkSettings, runPendingSchedule, SCHEDULE_ALARM } from './schedule';
 
 export { LOGIN_URL, startAll, startLogin } from './queue';
-export { onTabLoaded, onTabUrl } from './tabEvents';
+export { onTabClosed, onTabLoaded, onTabUrl } from './tabEvents';
 export { onTimeout } from './results';
 export { armSchedule, onScheduleAlarm } from './schedule';
 
@@ -101,15 +101,8 @@ export function registerLogin(): void {
     fail: (id, message, kind) => finishAttempt(id, false, message, kind),
   });
 
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name.startsWith(TIMEOUT_ALARM)) void onTimeout(alarm.name.slice(TIMEOUT_ALARM.length));
-    else if (alarm.name === SCHEDULE_ALARM) void onScheduleAlarm(alarm.scheduledTime);
-  });
-  browser.tabs.onRemoved.addListener((tabId) => void onTabClosed(tabId));
   watchLoginTabs();
   onVaultUnlocked(() => void runPendingSchedule());
-  browser.runtime.onStartup?.addListener(() => void armSchedule());
-  browser.runtime.onInstalled?.addListener(() => void armSchedule());
   void sweepExpired();
   void browser.alarms.get(SCHEDULE_ALARM).then((a) => (a ? undefined : armSchedule()));
 }

@@ -67,9 +67,6 @@ export function registerAutoLock(): void {
 
   handle('vault/touch', 'page', () => noteActivity());
 
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === AUTO_LOCK_ALARM) void onAutoLockAlarm();
-  });
   try {
     browser.idle.onStateChanged.addListener((state) => {
       if (state === 'locked') void serial(lockVault);

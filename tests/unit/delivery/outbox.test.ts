@@ -9,6 +9,7 @@ import { dispatch, type MessageType, type ReqOf, type ResOf } from '@/utils/mess
 import { openBlob, registerVault, sealBlob, setKdfIterationsForTests } from '@/entrypoints/background/vault';
 import { enqueueDelivery, processOutbox, registerDelivery } from '@/entrypoints/background/delivery';
 import { OUTBOX_ALARM } from '@/entrypoints/background/delivery/outbox';
+import { listenForAlarms } from '@/entrypoints/background/alarms';
 import { outboxItem } from '@/entrypoints/background/delivery/store';
 import { nextMidnightIst } from '@/utils/delivery/payload';
 import type { SessionTokens } from '@/utils/vault/types';
@@ -59,6 +60,7 @@ describe('delivery outbox (background)', () => {
     setKdfIterationsForTests(1000);
     registerVault();
     registerDelivery();
+    listenForAlarms();
     await call('vault/create', { password: PASSWORD });
     const saved = await call('accounts/save', {
       input: {

@@ -24,6 +24,7 @@ import {
   updateVault,
 } from '@/entrypoints/background/vault';
 import { measureSkewIfDue } from '@/entrypoints/background/vault/skew';
+import { listenForAlarms } from '@/entrypoints/background/alarms';
 import { createV1EnvelopeForTests, DEFAULT_KDF_ITERATIONS } from '@/utils/vault/envelope';
 import { totpCode } from '@/utils/vault/totp';
 import { decodeBase32 } from '@/utils/vault/base32';
@@ -78,6 +79,7 @@ beforeEach(() => {
   clearHandlers();
   setKdfIterationsForTests(IT);
   registerVault();
+  listenForAlarms();
 });
 
 afterEach(() => {
