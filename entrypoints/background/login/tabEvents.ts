@@ -10,7 +10,7 @@ import { updateVault } from '@/entrypoints/background/vault';
 import { enqueueDelivery } from '@/entrypoints/background/delivery';
 import type { SessionTokens } from '@/utils/vault/types';
 import { isUserBackend } from '@/utils/login/tokens';
-import { nextMidnightIst } from '@/utils/login/schedule';
+import { nextMidnightIst } from '@/utils/ist';
 import { attemptForTab, runningAttempts, updateAttempt } from './attempts';
 import { judgeNavigation } from './capture';
 import { finishAttempt } from './results';

@@ -11,7 +11,7 @@ import { enqueueDelivery, processOutbox, registerDelivery } from '@/entrypoints/
 import { OUTBOX_ALARM } from '@/entrypoints/background/delivery/outbox';
 import { listenForAlarms } from '@/entrypoints/background/alarms';
 import { outboxItem } from '@/entrypoints/background/delivery/store';
-import { nextMidnightIst } from '@/utils/delivery/payload';
+import { nextMidnightIst } from '@/utils/ist';
 import type { SessionTokens } from '@/utils/vault/types';
 import { startReceiver, type RunningReceiver } from '../../e2e/receiver';
 import { createServer } from 'node:http';
