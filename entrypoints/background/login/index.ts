@@ -18,12 +18,12 @@ import { onVaultUnlocked, updateVault } from '@/entrypoints/background/vault';
 import '@/utils/vault/types';
 import '@/utils/login/protocol';
 import type { LoginOverview } from '@/utils/login/protocol';
-import { DEFAULT_LOGIN_SETTINGS, loginResultsItem, loginSettingsItem } from '@/utils/login/storage';
+import { DEFAULT_LOGIN_SETTINGS, loginSettingsItem } from '@/utils/login/storage';
 import { allAttempts, queue } from './attempts';
 import { checkSamePinConfirmed } from './wrongPin';
 import { registerPageRules } from './pageRules';
 import { startAll, startLogin } from './queue';
-import { finishAttempt, readResults, sweepExpired } from './results';
+import { finishAttempt, readResults, sweepExpired, updateResults } from './results';
 import { watchLoginTabs } from './tabEvents';
 import { attemptOfSender, fillValue, hello, pageError, siteStart } from './pageProtocol';
 import { armSchedule, checkSettings, runPendingSchedule, SCHEDULE_ALARM } from './schedule';
@@ -66,11 +66,9 @@ export function registerLogin(): void {
     // The MPIN Angel refused, unchanged since: only with the person's explicit confirmation.
     await checkSamePinConfirmed(accountId, confirmSamePin === true);
     // A manual login is the person's decision: it clears "needs attention".
-    const results = await readResults();
-    if (results[accountId]?.needsAttention) {
-      delete results[accountId]!.needsAttention;
-      await loginResultsItem.setValue(results);
-    }
+    await updateResults((results) => {
+      if (results[accountId]?.needsAttention) delete results[accountId]!.needsAttention;
+    });
     return startLogin(accountId);
   });
   handle('login/start-all', 'page', () => startAll());

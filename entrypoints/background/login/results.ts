@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { notify as notifyPerson } from '@/utils/notify';
+import { withLock } from '@/utils/locks';
 import { tText } from '@/utils/i18n/text';
 import type { LastLoginResult } from '@/utils/login/protocol';
 import { loginResultsItem, loginSettingsItem } from '@/utils/login/storage';
@@ -18,21 +19,30 @@ export async function readResults(): Promise<Record<string, LastLoginResult>> {
   return structuredClone(await loginResultsItem.getValue());
 }
 
-export async function recordResult(
+/** Change the stored results under their lock (two logins may end at the same moment). */
+export function updateResults(fn: (results: Record<string, LastLoginResult>) => void): Promise<void> {
+  return withLock('login-results', async () => {
+    const results = await readResults();
+    fn(results);
+    await loginResultsItem.setValue(results);
+  });
+}
+
+export function recordResult(
   accountId: string,
   ok: boolean,
   message: string,
   needsAttention: boolean,
 ): Promise<void> {
-  const results = await readResults();
-  results[accountId] = {
-    accountId,
-    ok,
-    at: Date.now(),
-    message,
-    ...(needsAttention ? { needsAttention } : {}),
-  };
-  await loginResultsItem.setValue(results);
+  return updateResults((results) => {
+    results[accountId] = {
+      accountId,
+      ok,
+      at: Date.now(),
+      message,
+      ...(needsAttention ? { needsAttention } : {}),
+    };
+  });
 }
 
 /** Tell the person (the popup, when open, already shows it; `always` says it anyway). */

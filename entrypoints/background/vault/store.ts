@@ -11,6 +11,7 @@
 import { tText } from '@/utils/i18n/text';
 import { storage } from '#imports';
 import { UserError } from '@/utils/messaging';
+import { withLock } from '@/utils/locks';
 import { fromBase64, toBase64 } from '@/utils/vault/bytes';
 import {
   DEFAULT_KDF_ITERATIONS,
@@ -78,12 +79,9 @@ export function fingerprint(env: EnvelopeV2): string {
 
 // ---------- one writer at a time ----------
 
-let chain: Promise<unknown> = Promise.resolve();
 /** Run `fn` after every earlier serial task. Do not call serial() from inside `fn`. */
 export function serial<T>(fn: () => Promise<T>): Promise<T> {
-  const run = chain.then(fn, fn);
-  chain = run.catch(() => undefined);
-  return run;
+  return withLock('vault', fn);
 }
 
 // ---------- decrypted cache ----------
