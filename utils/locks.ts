@@ -12,7 +12,8 @@ interface LockManagerLike {
 }
 
 /** The names in use, so that two features never share (or mistype) one by accident. */
-export type LockName = 'vault' | 'login-attempts' | 'login-results' | 'history' | 'delivery' | 'tab-pages';
+export type LockName =
+  'vault' | 'login-attempts' | 'login-results' | 'history' | 'delivery' | 'tab-pages' | 'validation-results';
 
 function webLocks(): LockManagerLike | null {
   const locks = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks;

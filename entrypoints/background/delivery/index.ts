@@ -6,12 +6,12 @@
  */
 import { browser } from 'wxt/browser';
 import { handle } from '@/utils/messaging';
-import { onVaultReset, onVaultUnlocked, readVault } from '@/entrypoints/background/vault';
+import { onAccountsChanged, onVaultReset, onVaultUnlocked, readVault } from '@/entrypoints/background/vault';
 import '@/utils/delivery/protocol';
 import { NOTIFY_FAILED, NOTIFY_LOCKED, OUTBOX_ALARM, processOutbox } from './outbox';
 import { targetsMacItem } from './integrity';
 import { confirmTargets, lockedNotifiedItem, outboxItem, serialized, statusItem, targetsItem } from './store';
-import { addTarget, removeTarget, rotateSecret } from './targets';
+import { addTarget, removeOrphanTargets, removeTarget, rotateSecret } from './targets';
 import { discard, retryNow, sendTest } from './enqueue';
 import { overview } from './overview';
 
@@ -32,6 +32,7 @@ export function registerDelivery(): void {
     void processOutbox().catch(() => undefined);
   });
 
+  onAccountsChanged(removeOrphanTargets);
   // Everything here belongs to the vault being reset: its targets, and bodies sealed with its key.
   onVaultReset(() =>
     serialized(async () => {

@@ -7,7 +7,7 @@ import type { DeliveryTarget, OutboxEntry, TokenPayload } from '@/utils/delivery
 import type { VaultData } from '@/utils/vault/types';
 import { outboxContext, targetsMacItem, targetsState } from './integrity';
 import { outboxItem, statusItem, targetsItem } from './store';
-import { removeTarget, toView } from './targets';
+import { toView } from './targets';
 
 async function maskedBody(
   e: OutboxEntry,
@@ -31,22 +31,7 @@ async function maskedBody(
   }
 }
 
-/** Targets of accounts deleted from the vault go too, with their secrets and deliveries. */
-async function pruneOrphans(vault: VaultData): Promise<void> {
-  const targets = await targetsItem.getValue();
-  for (const t of targets) {
-    if (!vault.accounts.some((a) => a.id === t.accountId)) await removeTarget(t.id);
-  }
-}
-
 export async function overview(): Promise<DeliveryOverview> {
-  if (await isUnlocked()) {
-    try {
-      await pruneOrphans(await readVault());
-    } catch {
-      // locked in between: nothing to prune now
-    }
-  }
   const [targets, outbox, status] = await Promise.all([
     targetsItem.getValue(),
     outboxItem.getValue(),

@@ -101,6 +101,11 @@ export async function requireTarget(targetId: string): Promise<DeliveryTarget> {
   return target;
 }
 
+/** Targets of accounts no longer in the vault go, with their secrets and deliveries. */
+export async function removeOrphanTargets(accountIds: ReadonlySet<string>): Promise<void> {
+  for (const t of await targetsItem.getValue()) if (!accountIds.has(t.accountId)) await removeTarget(t.id);
+}
+
 export async function removeTarget(targetId: string): Promise<void> {
   const target = await requireTarget(targetId);
   if (target.kind === 'webhook') {

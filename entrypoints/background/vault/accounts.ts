@@ -5,6 +5,7 @@ import { applyAccountInput, checkAccountInput } from '@/utils/vault/validation';
 import type { Account, AccountSummary, FieldErrors, VaultData } from '@/utils/vault/types';
 import { peekVault, settingsItem } from './store';
 import { updateVault } from './lifecycle';
+import { fireAccountsChanged } from './events';
 
 export function summarize(a: Account): AccountSummary {
   return {
@@ -72,10 +73,12 @@ export function registerAccounts(): void {
   });
 
   handle('accounts/delete', 'page', async ({ id }) => {
-    await updateVault((v) => {
+    const after = await updateVault((v) => {
       const a = findAccount(v, id);
       v.accounts.splice(v.accounts.indexOf(a), 1);
     });
+    // Its delivery targets, webhook secrets and results go with it.
+    await fireAccountsChanged(new Set(after.accounts.map((a) => a.id)));
   });
 
   handle('accounts/reorder', 'page', async ({ ids }) => {

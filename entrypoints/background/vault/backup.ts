@@ -37,7 +37,7 @@ import type { BackupPreview, VaultData, VaultStatus } from '@/utils/vault/types'
 import { mutateOutbox, mutateTargets, serialized, statusItem, targetsItem } from '../delivery/store';
 import { currentKdfIterations, loadVault, lockedError, serial, settingsItem, storeVault } from './store';
 import { checkNewPassword, createVault } from './lifecycle';
-import { fireUnlocked } from './events';
+import { fireAccountsChanged, fireUnlocked } from './events';
 import { vaultStatus } from './status';
 
 // ---------- where each group lives ----------
@@ -240,6 +240,7 @@ export function registerBackup(): void {
       return p;
     });
     if (!plan.current) fireUnlocked();
+    await fireAccountsChanged(new Set(plan.accounts.accounts.map((a) => a.id)));
     for (const cb of restoredCallbacks) await Promise.resolve(cb()).catch(() => undefined);
     if (plan.accounts.preview.added.length > 0) {
       const s = await settingsItem.getValue();

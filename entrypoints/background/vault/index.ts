@@ -21,7 +21,7 @@ export { DEFAULT_AUTO_LOCK_MINUTES } from './store';
 export { recordServerDate } from './skew';
 export { setKdfIterationsForTests, currentKdfIterations } from './store';
 export { isUnlocked, vaultStatus } from './status';
-export { onVaultReset, onVaultUnlocked } from './events';
+export { onAccountsChanged, onVaultReset, onVaultUnlocked } from './events';
 export { readVault, updateVault, lockVault, MIN_PASSWORD_LENGTH } from './lifecycle';
 export { AUTO_LOCK_ALARM, noteActivity, onAutoLockAlarm } from './autolock';
 export { summarize } from './accounts';

@@ -32,7 +32,7 @@ import {
   vaultItem,
 } from './store';
 import { AUTO_LOCK_ALARM, noteActivity } from './autolock';
-import { fireReset, fireUnlocked } from './events';
+import { fireAccountsChanged, fireReset, fireUnlocked } from './events';
 import { corruptProblem, vaultStatus } from './status';
 
 export const MIN_PASSWORD_LENGTH = 8;
@@ -177,7 +177,13 @@ export function registerLifecycle(): void {
 
   handle('vault/unlock', 'page', async ({ password }) => {
     const status = await serial(() => unlockVault(password));
-    if (status.state === 'unlocked') fireUnlocked();
+    if (status.state === 'unlocked') {
+      fireUnlocked();
+      // Leftovers of accounts deleted by an older version are dropped now, once per unlock.
+      void readVault()
+        .then((v) => fireAccountsChanged(new Set(v.accounts.map((a) => a.id))))
+        .catch(() => undefined);
+    }
     return status;
   });
 

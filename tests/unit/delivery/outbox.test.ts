@@ -280,6 +280,16 @@ describe('delivery outbox (background)', () => {
     expect(overview.targets.map((t) => t.id)).toContain(targetId);
   });
 
+  it('the polled overview only reads: nothing is written or re-encrypted', async () => {
+    const local = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const session = vi.spyOn(fakeBrowser.storage.session, 'set');
+    for (let i = 0; i < 3; i++) await call('delivery/overview');
+    expect(local).not.toHaveBeenCalled();
+    expect(session).not.toHaveBeenCalled();
+    local.mockRestore();
+    session.mockRestore();
+  });
+
   it('keeps the signing secret in the vault only and refuses unsafe URLs', async () => {
     expect(await allStorageText()).not.toContain(secret);
     await expect(
