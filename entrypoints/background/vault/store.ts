@@ -140,8 +140,6 @@ function sameStored(raw: unknown, env: EnvelopeV2): boolean {
   );
 }
 
-export const LOCKED_MESSAGE = 'The vault is locked. Unlock it with your master password first.';
-
 export function lockedError(): UserError {
   return new UserError('locked', tText('bg.locked'));
 }
