@@ -15,27 +15,29 @@ import { notify } from './results';
 
 export const SCHEDULE_ALARM = 'sac-login-schedule';
 
+/** Settings from the options page, checked field by field (any shape may arrive). */
 export function checkSettings(s: LoginSettings): LoginSettings {
   if (!Number.isFinite(s.timeoutSec) || s.timeoutSec < MIN_TIMEOUT_SEC || s.timeoutSec > MAX_TIMEOUT_SEC)
     throw new UserError(
       'bad-timeout',
       tText('lgbg.badTimeout', { min: MIN_TIMEOUT_SEC, max: MAX_TIMEOUT_SEC }),
     );
-  if (!parseTime(s.schedule.time)) throw new UserError('bad-time', tText('lgbg.badTime'));
-  const bad = s.schedule.holidays.filter((d) => !isValidDateKey(d));
+  const schedule: Partial<Record<keyof LoginSettings['schedule'], unknown>> =
+    typeof s.schedule === 'object' && s.schedule !== null ? s.schedule : {};
+  const time = typeof schedule.time === 'string' ? schedule.time.trim() : '';
+  if (!parseTime(time)) throw new UserError('bad-time', tText('lgbg.badTime'));
+  const holidays: unknown[] = Array.isArray(schedule.holidays) ? schedule.holidays : [];
+  const bad = holidays.filter((d) => typeof d !== 'string' || !isValidDateKey(d)).map(String);
   if (bad.length) throw new UserError('bad-holiday', tText('lgbg.badHolidays', { dates: bad.join(', ') }));
-  const weekdays = [...new Set(s.schedule.weekdays)]
-    .filter((d) => Number.isInteger(d) && d >= 0 && d <= 6)
+  const days: unknown[] = Array.isArray(schedule.weekdays) ? schedule.weekdays : [];
+  const weekdays = [...new Set(days)]
+    .filter((d): d is number => Number.isInteger(d) && (d as number) >= 0 && (d as number) <= 6)
     .sort();
-  if (s.schedule.enabled && weekdays.length === 0) throw new UserError('no-days', tText('lgbg.noDays'));
+  const enabled = schedule.enabled === true;
+  if (enabled && weekdays.length === 0) throw new UserError('no-days', tText('lgbg.noDays'));
   return {
     timeoutSec: Math.round(s.timeoutSec),
-    schedule: {
-      enabled: s.schedule.enabled,
-      time: s.schedule.time.trim(),
-      weekdays,
-      holidays: [...new Set(s.schedule.holidays)].sort(),
-    },
+    schedule: { enabled, time, weekdays, holidays: [...new Set(holidays as string[])].sort() },
   };
 }
 
