@@ -6,15 +6,6 @@
 export type PageKind =
   'create-app-old' | 'create-app-new' | 'my-apis' | 'enable-totp' | 'publisher-login' | 'other';
 
-export const PAGE_KINDS: readonly PageKind[] = [
-  'create-app-old',
-  'create-app-new',
-  'my-apis',
-  'enable-totp',
-  'publisher-login',
-  'other',
-];
-
 function normalisePath(pathname: string): string {
   const p = pathname.replace(/\/+$/, '').toLowerCase();
   return p === '' ? '/' : p;

@@ -116,8 +116,7 @@ export function registerContextFill(): void {
   if (!api) return;
   // Chrome keeps menus across service-worker restarts but not across updates; Firefox's event
   // page loses them: build at every start, then again whenever the accounts may have changed.
-  void rebuildMenus();
-  browser.runtime.onInstalled.addListener(() => void rebuildMenus());
+  void rebuildMenus(); // and again after an install or update (background index.ts)
   onVaultUnlocked(() => void rebuildMenus());
   // The encrypted vault is rewritten on every account change (and dropped on reset).
   // The menu titles follow the language switch of the options page too.

@@ -1,6 +1,18 @@
+/**
+ * The background: every feature registers its messages here, and this file alone listens to
+ * the browser's alarms (alarms.ts lists them all), install and tab-close events.
+ *
+ *   vault/      the encrypted vault: lifecycle, auto-lock, accounts, TOTP codes, backups
+ *   login/      the daily login: queue, the page's protocol, token capture, results, schedule
+ *   delivery/   tokens to webhooks: targets, the encrypted outbox, sending, outcomes
+ *   validate/   checking an account's details against Angel's REST login
+ *   portal/     Angel's developer portal pages (create app, My APIs, enable TOTP)
+ */
+import { browser } from 'wxt/browser';
 import { listenForMessages } from '@/utils/messaging';
 import { initPageLanguage } from '@/utils/i18n/language';
-import { registerTabPages } from './tabPages';
+import { listenForAlarms } from './alarms';
+import { forgetTabPage, registerTabPages } from './tabPages';
 import { registerVault } from './vault';
 import { registerPopupStartup } from './vault/popupStartup';
 import { registerPortal } from './portal';
@@ -8,11 +20,11 @@ import { registerQrDecoder } from './portal/qrDecoder';
 import { registerDelivery } from './delivery';
 import { registerValidation } from './validate';
 import { registerHistory } from './login/history';
-import { armSchedule, registerLogin } from './login';
+import { armSchedule, onTabClosed, registerLogin } from './login';
 import { onBackupRestored } from './vault/backup';
-import { registerSetup } from './setup';
+import { openSetupOnInstall } from './setup';
 import { registerShortcuts } from './shortcuts';
-import { registerContextFill } from './contextFill';
+import { rebuildMenus, registerContextFill } from './contextFill';
 import { registerPlatform } from './platform';
 import '@/utils/shortcuts/protocol';
 
@@ -32,10 +44,22 @@ export default defineBackground({
     registerValidation();
     registerLogin();
     registerHistory();
-    registerSetup();
     registerShortcuts();
     registerContextFill();
     registerPlatform();
     onBackupRestored(armSchedule); // a restored schedule takes effect at once
+
+    listenForAlarms();
+    browser.runtime.onInstalled.addListener((details) => {
+      void openSetupOnInstall(details.reason);
+      void armSchedule();
+      // Chrome keeps context menus across worker restarts but not across updates.
+      void rebuildMenus();
+    });
+    browser.runtime.onStartup?.addListener(() => void armSchedule());
+    browser.tabs.onRemoved.addListener((tabId) => {
+      void forgetTabPage(tabId);
+      void onTabClosed(tabId);
+    });
   },
 });

@@ -14,6 +14,7 @@
  * ("clipboardRead", which we do not ask for); a code stops working after its 30 s window anyway.
  */
 import { browser } from 'wxt/browser';
+import { notify as notifyPerson } from '@/utils/notify';
 import { handle } from '@/utils/messaging';
 import { COPY_COMMAND, isOffscreenCopyRequest, type CopyOutcome } from '@/utils/shortcuts/protocol';
 import { isUnlocked, readVault, currentTotp, noteActivity } from './vault';
@@ -25,15 +26,8 @@ export function defaultAccount(accounts: Account[]): Account | undefined {
   return accounts.find((a) => a.secrets.totpSecret !== '');
 }
 
-export async function notify(message: string): Promise<void> {
-  await browser.notifications
-    .create(`sac-shortcut-${Date.now()}`, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: 'SmartAPI Companion',
-      message,
-    })
-    .catch(() => undefined);
+export function notify(message: string): Promise<void> {
+  return notifyPerson({ id: `sac-shortcut-${Date.now()}`, title: 'SmartAPI Companion', message });
 }
 
 interface OffscreenApi {

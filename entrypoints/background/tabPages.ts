@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from '#imports';
 import { handle } from '@/utils/messaging';
+import { withLock } from '@/utils/locks';
 import type { TabPage } from '@/utils/protocol';
 import '@/utils/protocol';
 
@@ -10,9 +11,12 @@ const tabPagesItem = storage.defineItem<Record<string, TabPage>>('session:tabPag
 export function registerTabPages(): void {
   handle('portal/page-seen', 'portal', async ({ kind }, sender) => {
     const tabId = sender.tab!.id!;
-    const pages = await tabPagesItem.getValue();
-    pages[String(tabId)] = { tabId, kind, url: sender.url ?? '', seenAt: Date.now() };
-    await tabPagesItem.setValue(pages);
+    await withLock('tab-pages', async () => {
+      // A copy: with nothing stored, getValue() hands out the shared fallback object.
+      const pages = { ...(await tabPagesItem.getValue()) };
+      pages[String(tabId)] = { tabId, kind, url: sender.url ?? '', seenAt: Date.now() };
+      await tabPagesItem.setValue(pages);
+    });
   });
   handle('tabs/active-page', 'page', async () => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -20,8 +24,12 @@ export function registerTabPages(): void {
     const pages = await tabPagesItem.getValue();
     return pages[String(tab.id)] ?? null;
   });
-  browser.tabs.onRemoved.addListener(async (tabId) => {
-    const pages = await tabPagesItem.getValue();
+}
+
+/** A closed tab's page is forgotten. */
+export function forgetTabPage(tabId: number): Promise<void> {
+  return withLock('tab-pages', async () => {
+    const pages = { ...(await tabPagesItem.getValue()) };
     if (pages[String(tabId)]) {
       delete pages[String(tabId)];
       await tabPagesItem.setValue(pages);

@@ -1,6 +1,7 @@
 /** Building the webhook body from an account and its freshly captured tokens. */
 import type { Account, SessionTokens } from '../vault/types';
 import type { TokenPayload } from './types';
+import { nextMidnightIst } from '../ist';
 
 export interface PayloadOptions {
   eventId: string;
@@ -34,15 +35,6 @@ export function buildPayload(
   };
   if (tokens.refreshToken) payload.refresh_token = tokens.refreshToken;
   return payload;
-}
-
-const IST_OFFSET_MS = 5.5 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The first midnight in India (UTC+05:30, no daylight saving) strictly after `ms`. */
-export function nextMidnightIst(ms: number): number {
-  const istDayStart = Math.floor((ms + IST_OFFSET_MS) / DAY_MS) * DAY_MS;
-  return istDayStart + DAY_MS - IST_OFFSET_MS;
 }
 
 /**

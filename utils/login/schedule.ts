@@ -2,8 +2,9 @@
  * Daily login schedule in India Standard Time (UTC+05:30, no daylight saving), the
  * exchanges' clock, whatever the computer's time zone is.
  */
-export const IST_OFFSET_MS = (5 * 60 + 30) * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS, istDateKey, istMidnightOf, istWeekday } from '@/utils/ist';
+
+export { IST_OFFSET_MS, istDateKey, istMidnightOf, istWeekday, nextMidnightIst } from '@/utils/ist';
 
 export interface LoginSchedule {
   enabled: boolean;
@@ -21,26 +22,6 @@ export const DEFAULT_SCHEDULE: LoginSchedule = {
   weekdays: [1, 2, 3, 4, 5],
   holidays: [],
 };
-
-/** The IST calendar date of an instant, "YYYY-MM-DD". */
-export function istDateKey(ms: number): string {
-  return new Date(ms + IST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** Day of the week in IST, 0 = Sunday. */
-export function istWeekday(ms: number): number {
-  return new Date(ms + IST_OFFSET_MS).getUTCDay();
-}
-
-/** Start of the IST day containing `ms`, as epoch ms. */
-export function istMidnightOf(ms: number): number {
-  return Math.floor((ms + IST_OFFSET_MS) / DAY_MS) * DAY_MS - IST_OFFSET_MS;
-}
-
-/** The next midnight IST strictly after `ms`: when Angel's session ends. */
-export function nextMidnightIst(ms: number): number {
-  return istMidnightOf(ms) + DAY_MS;
-}
 
 export function parseTime(time: string): { h: number; m: number } | null {
   const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time.trim());

@@ -270,19 +270,6 @@ export async function openData(vaultKey: Uint8Array<ArrayBuffer>, data: CipherTe
   }
 }
 
-/** Builds a v1 envelope. Only for tests of the upgrade path: nothing writes v1 any more. */
-export async function createV1EnvelopeForTests(
-  password: string,
-  plaintext: string,
-  iterations = V1_KDF_ITERATIONS,
-): Promise<EnvelopeV1> {
-  const salt = randomBytes(16);
-  const key = await derivePasswordKey(password, salt, iterations);
-  const iv = randomBytes(12);
-  const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, utf8(plaintext)));
-  return { salt: toBase64(salt), iterations, iv: toBase64(iv), ciphertext: toBase64(ct) };
-}
-
 export interface OpenedEnvelope {
   envelope: EnvelopeV2;
   vaultKey: Uint8Array<ArrayBuffer>;

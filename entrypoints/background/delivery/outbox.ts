@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { isUnlocked, openBlob, readVault, sealBlob } from '@/entrypoints/background/vault';
-import { isUnboundBlob } from '@/entrypoints/background/vault/store';
+import { isUnboundBlob } from '@/entrypoints/background/vault/blobs';
 import { backoffDelay, parseRetryAfter } from '@/utils/delivery/backoff';
 import { classifyAttempt, reasonText } from '@/utils/delivery/classify';
 import { checkWebhookUrl } from '@/utils/delivery/url';
@@ -15,15 +15,13 @@ import type { DeliveryTarget, OutboxEntry } from '@/utils/delivery/types';
 import type { VaultData } from '@/utils/vault/types';
 import { loadSkew, skewCorrectionMs } from '@/entrypoints/background/vault/skew';
 import { deliverToWebhook } from './send';
-import { recordDeliveryHistory } from '@/entrypoints/background/login/history';
+import { finish, notify, NOTIFY_LOCKED, removeEntry } from './outcome';
 import { outboxContext, targetsMacItem, targetsState } from './integrity';
-import { lockedNotifiedItem, mutateOutbox, outboxItem, recordStatus, targetsItem } from './store';
+import { lockedNotifiedItem, mutateOutbox, outboxItem, targetsItem } from './store';
 
 export const OUTBOX_ALARM = 'delivery-outbox';
 /** If the worker dies during a pass, this alarm brings it back. */
 const SAFETY_MS = 60_000;
-const NOTIFY_LOCKED = 'delivery-locked';
-const NOTIFY_FAILED = 'delivery-failed-';
 
 let running: Promise<Map<string, SendResult>> | null = null;
 let rerun = false;
@@ -56,19 +54,6 @@ async function hasSiteAccess(url: string): Promise<boolean | undefined> {
     return await browser.permissions.contains({ origins: [check.permissionPattern] });
   } catch {
     return undefined; // API unavailable here: say nothing rather than guess
-  }
-}
-
-async function notify(id: string, title: string, message: string): Promise<void> {
-  try {
-    await browser.notifications.create(id, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title,
-      message,
-    });
-  } catch {
-    // Notifications can be switched off by the user or the system; the options page still shows the state.
   }
 }
 
@@ -256,57 +241,6 @@ function legacyBodyMatches(
   }
 }
 
-function removeEntry(list: OutboxEntry[], eventId: string): void {
-  const i = list.findIndex((e) => e.eventId === eventId);
-  if (i >= 0) list.splice(i, 1);
-}
-
-interface Finish {
-  state: OutboxEntry['state'] | 'delivered';
-  message: string;
-  httpStatus?: number;
-  nextAttemptAt?: number;
-  /** True when a request was actually made. */
-  attempted?: boolean;
-}
-
-async function finish(entry: OutboxEntry, target: DeliveryTarget, f: Finish): Promise<SendResult> {
-  const at = Date.now();
-  const attempted = f.attempted === true;
-  await mutateOutbox((list) => {
-    if (f.state === 'delivered') return removeEntry(list, entry.eventId);
-    const e = list.find((x) => x.eventId === entry.eventId);
-    if (!e) return;
-    if (attempted) {
-      e.attempts += 1;
-      e.lastAttemptAt = at;
-    }
-    e.state = f.state as OutboxEntry['state'];
-    e.lastHttpStatus = f.httpStatus;
-    e.lastMessage = f.message;
-    if (f.nextAttemptAt !== undefined) e.nextAttemptAt = f.nextAttemptAt;
-  });
-  const outcome = f.state === 'delivered' ? 'delivered' : f.state === 'pending' ? 'retrying' : f.state;
-  await recordStatus(target.id, {
-    at,
-    eventId: entry.eventId,
-    test: entry.test,
-    outcome,
-    httpStatus: f.httpStatus,
-    message: f.message,
-  });
-  if (f.state !== 'pending' && !entry.test)
-    await recordDeliveryHistory(entry.accountId, target.url, f.state === 'delivered', f.message);
-  if (f.state === 'failed' && !entry.test) {
-    await notify(
-      `${NOTIFY_FAILED}${entry.eventId}`,
-      tText('dlv.refusedTitle'),
-      `${target.url ?? ''}: ${f.message}`,
-    );
-  }
-  return { eventId: entry.eventId, outcome, message: f.message, httpStatus: f.httpStatus };
-}
-
 /** One alarm, at the earliest pending entry; none when nothing is pending. */
 export async function scheduleNextAlarm(): Promise<void> {
   const entries = await outboxItem.getValue();
@@ -319,4 +253,5 @@ export async function scheduleNextAlarm(): Promise<void> {
   await browser.alarms.create(OUTBOX_ALARM, { when });
 }
 
-export { stateMessage, NOTIFY_LOCKED, NOTIFY_FAILED };
+export { stateMessage };
+export { NOTIFY_FAILED, NOTIFY_LOCKED } from './outcome';

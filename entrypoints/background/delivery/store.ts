@@ -4,6 +4,7 @@
  * one queue so that the alarm, "Retry now" and new captures never overwrite each other.
  */
 import { storage } from '#imports';
+import { withLock } from '@/utils/locks';
 import type { DeliveryTarget, LastDelivery, OutboxEntry } from '@/utils/delivery/types';
 import { computeTargetsMac, targetsMacItem, targetsState } from './integrity';
 
@@ -24,13 +25,9 @@ export const lockedNotifiedItem = storage.defineItem<boolean>('session:delivery.
   fallback: false,
 });
 
-let queue: Promise<unknown> = Promise.resolve();
-
 /** Run `fn` after every earlier queued mutation has finished. */
 export function serialized<T>(fn: () => Promise<T>): Promise<T> {
-  const run = queue.then(fn, fn);
-  queue = run.catch(() => undefined);
-  return run;
+  return withLock('delivery', fn);
 }
 
 export function mutateOutbox<T>(fn: (entries: OutboxEntry[]) => T): Promise<T> {

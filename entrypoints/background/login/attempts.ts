@@ -4,6 +4,7 @@
  * which the content scripts cannot read. The `state` nonce is the only sensitive value.
  */
 import { storage } from '#imports';
+import { withLock as lock } from '@/utils/locks';
 import type { AttemptView } from '@/utils/login/protocol';
 import { loginAttemptViewsItem } from '@/utils/login/storage';
 
@@ -35,30 +36,15 @@ export const pendingScheduleItem = storage.defineItem<string | null>('session:lo
 });
 
 const KEEP_FINISHED = 20;
-
-interface LockManagerLike {
-  request<T>(name: string, fn: () => Promise<T>): Promise<T>;
-}
-
-/** Web Locks where the context has them (MV3 service worker, Firefox event page). */
-function webLocks(): LockManagerLike | null {
-  const locks = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks;
-  return locks && typeof locks.request === 'function' ? locks : null;
-}
-
-// Fallback: one background instance serialises its own read-modify-write cycles.
-let chain: Promise<unknown> = Promise.resolve();
+/** Alarm name prefix: `TIMEOUT_ALARM + attemptId` fires at the attempt's deadline. */
+export const TIMEOUT_ALARM = 'sac-login-timeout:';
 
 /**
  * Run `fn` alone: every read-modify-write of the attempts (checking and recording a new one
  * included) goes through here. Not re-entrant: `fn` must not call withLock again.
  */
 export function withLock<T>(fn: () => Promise<T>): Promise<T> {
-  const locks = webLocks();
-  if (locks) return locks.request('sac-login-attempts', fn);
-  const run = chain.then(fn, fn);
-  chain = run.catch(() => undefined);
-  return run;
+  return lock('login-attempts', fn);
 }
 
 export async function allAttempts(): Promise<Attempt[]> {

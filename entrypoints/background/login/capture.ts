@@ -1,6 +1,6 @@
 /**
  * Which navigations of a login tab may deliver tokens (the rules of docs/security.md,
- * "Token capture"). A pure decision, so every rule is unit-tested; login/index.ts acts on it.
+ * "Token capture"). A pure decision, so every rule is unit-tested; tabEvents.ts acts on it.
  *
  * - Tokens count only on a navigation OUT of Angel's portal hosts TO the account's Redirect
  *   URL origin, or on Angel's own error landing `/publisher-login/undefined?auth_token=...`

@@ -8,6 +8,7 @@
  * Writing history never fails the flow that reports it.
  */
 import { storage } from '#imports';
+import { withLock } from '@/utils/locks';
 import { handle, UserError } from '@/utils/messaging';
 import { tText } from '@/utils/i18n/text';
 import {
@@ -30,11 +31,8 @@ export const historyPendingItem = storage.defineItem<HistoryEntry[]>(HISTORY_STO
   fallback: [],
 });
 
-let chain: Promise<unknown> = Promise.resolve();
 function serialized<T>(fn: () => Promise<T>): Promise<T> {
-  const run = chain.then(fn, fn);
-  chain = run.catch(() => undefined);
-  return run;
+  return withLock('history', fn);
 }
 
 /** The stored list; `unreadable` when it was sealed under another vault key (vault reset). */

@@ -4,6 +4,7 @@
  */
 import { tText } from '@/utils/i18n/text';
 import { handle, UserError } from '@/utils/messaging';
+import { withLock } from '@/utils/locks';
 import '@/utils/angel/protocol';
 import {
   MAX_TIMEOUT_MS,
@@ -15,6 +16,7 @@ import { isStaleRunning, validationResultsItem, validationSettingsItem } from '@
 import {
   currentTotp,
   isUnlocked,
+  onAccountsChanged,
   readVault,
   recordServerDate,
   updateVault,
@@ -26,16 +28,14 @@ import { recordValidationHistory } from '@/entrypoints/background/login/history'
 /** Accounts validated at once by "Validate all" (each account keeps its own rate limit). */
 const VALIDATE_ALL_CONCURRENCY = 3;
 
-// Results are read-modify-written by concurrent validations: serialise the writes.
-let writes: Promise<unknown> = Promise.resolve();
+// Results are read-modify-written by concurrent validations: one writer at a time.
 function updateResults(fn: (all: Record<string, ValidationResult>) => void): Promise<void> {
-  const next = writes.then(async () => {
-    const all = await validationResultsItem.getValue();
+  return withLock('validation-results', async () => {
+    // A copy: with nothing stored, getValue() hands out the shared fallback object.
+    const all = structuredClone(await validationResultsItem.getValue());
     fn(all);
     await validationResultsItem.setValue(all);
   });
-  writes = next.catch(() => undefined);
-  return next;
 }
 
 function interrupted(r: ValidationResult, at: number): ValidationResult {
@@ -97,18 +97,17 @@ async function validateAll(): Promise<ValidationResult[]> {
   return results;
 }
 
+/** Polled by the options page: reads only (results of deleted accounts go on the deletion). */
 async function lastResults(): Promise<Record<string, ValidationResult>> {
   const at = Date.now();
   let ids: Set<string> | null = null;
   if (await isUnlocked()) ids = new Set((await readVault()).accounts.map((a) => a.id));
-  let out: Record<string, ValidationResult> = {};
-  await updateResults((all) => {
-    for (const [id, r] of Object.entries(all)) {
-      if (ids && !ids.has(id)) delete all[id];
-      else if (isStaleRunning(r, at)) all[id] = interrupted(r, at);
-    }
-    out = { ...all };
-  });
+  const out: Record<string, ValidationResult> = {};
+  for (const [id, r] of Object.entries(await validationResultsItem.getValue())) {
+    if (ids && !ids.has(id)) continue;
+    const stopped = r.state === 'running' && r.startedAt < backgroundStartedAt;
+    out[id] = stopped || isStaleRunning(r, at) ? interrupted(r, stopped ? backgroundStartedAt : at) : r;
+  }
   return out;
 }
 
@@ -130,14 +129,24 @@ function checkedSettings(
   return next;
 }
 
+/** When this background started: a run 'running' from before can never finish now. */
+let backgroundStartedAt = 0;
+
 export function registerValidation(): void {
   const startedAt = Date.now();
+  backgroundStartedAt = startedAt;
   // Anything 'running' from before this background started can never finish now.
   void updateResults((all) => {
     for (const [id, r] of Object.entries(all)) {
       if (r.state === 'running' && r.startedAt < startedAt) all[id] = interrupted(r, startedAt);
     }
   });
+
+  onAccountsChanged((ids) =>
+    updateResults((all) => {
+      for (const id of Object.keys(all)) if (!ids.has(id)) delete all[id];
+    }),
+  );
 
   handle('validate/account', 'page', ({ accountId }) => validateById(accountId));
   handle('validate/all', 'page', () => validateAll());

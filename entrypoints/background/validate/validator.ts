@@ -11,14 +11,14 @@ import { explainFailure, skewFromDateHeader, type ValidationFailure } from '@/ut
 import { bareJwt, buildLoginRequest, buildProfileRequest } from '@/utils/angel/rest';
 import { loginTokensFrom, parseAngelAnswer, profileFrom } from '@/utils/angel/responses';
 import { createRateLimiter, type RateLimiter } from '@/utils/angel/rateLimiter';
-import { nextMidnightIst } from '@/utils/angel/session';
+import { nextMidnightIst } from '@/utils/ist';
+// A code with less time left than this is not sent (the same rule as the login's fill).
+import { MIN_TOTP_REMAINING_MS } from '@/utils/login/totpWait';
 import type { ValidationResult } from '@/utils/angel/protocol';
 import { callAngel, hostsStartingWith, type HttpAnswer } from './restClient';
 
 /** Angel allows one login per second per account; a little margin for network jitter. */
 export const LOGIN_INTERVAL_MS = 1_100;
-/** A TOTP code with less time left than this is not sent: wait for the next window. */
-export const MIN_TOTP_REMAINING_MS = 5_000;
 
 export interface ValidatorDeps {
   readVault(): Promise<VaultData>;

@@ -36,15 +36,9 @@ import {
 import type { BackupPreview, VaultData, VaultStatus } from '@/utils/vault/types';
 import { mutateOutbox, mutateTargets, serialized, statusItem, targetsItem } from '../delivery/store';
 import { currentKdfIterations, loadVault, lockedError, serial, settingsItem, storeVault } from './store';
-
-/** What the vault module lends the backup handlers (they stay private to it otherwise). */
-export interface BackupDeps {
-  vaultStatus(): Promise<VaultStatus>;
-  /** Make a new vault from `data` with `password` (keeps a copy of an unreadable one). Call inside serial(). */
-  createVault(password: string, data: VaultData, reason?: string): Promise<void>;
-  fireUnlocked(): void;
-  checkNewPassword(password: unknown, what: 'bg.weakBackup'): string;
-}
+import { checkNewPassword, createVault } from './lifecycle';
+import { fireAccountsChanged, fireUnlocked } from './events';
+import { vaultStatus } from './status';
 
 // ---------- where each group lives ----------
 
@@ -148,12 +142,8 @@ interface FullPlan {
 }
 
 /** What the import would do now. Only reads; the import calls it inside the lock. */
-async function planAll(
-  deps: BackupDeps,
-  payload: BackupPayload,
-  asked: 'merge' | 'replace',
-): Promise<FullPlan> {
-  const { state } = await deps.vaultStatus();
+async function planAll(payload: BackupPayload, asked: 'merge' | 'replace'): Promise<FullPlan> {
+  const { state } = await vaultStatus();
   if (state === 'locked') throw lockedError();
   const current = state === 'unlocked' ? await loadVault() : null;
   // No vault (or an unreadable one): the backup becomes the vault.
@@ -197,9 +187,9 @@ async function missingSiteAccess(targets: BackupGroups['deliveryTargets']): Prom
 
 // ---------- registration ----------
 
-export function registerBackup(deps: BackupDeps): void {
+export function registerBackup(): void {
   handle('backup/export', 'page', async ({ password }) => {
-    const pw = deps.checkNewPassword(password, 'bg.weakBackup');
+    const pw = checkNewPassword(password, 'bg.weakBackup');
     const data = await loadVault();
     const file = await createBackupFile(data, pw, {
       iterations: currentKdfIterations(),
@@ -218,14 +208,14 @@ export function registerBackup(deps: BackupDeps): void {
 
   handle('backup/preview', 'page', async ({ content, password, mode }) => {
     const payload = await decryptBackup(content, password, mode);
-    return previewOf(await planAll(deps, payload, mode));
+    return previewOf(await planAll(payload, mode));
   });
 
   handle('backup/import', 'page', async ({ content, password, mode }) => {
     const payload = await decryptBackup(content, password, mode);
     // Plan and apply under the one writer lock: nothing can change in between.
     const plan = await serial(async () => {
-      const p = await planAll(deps, payload, mode);
+      const p = await planAll(payload, mode);
       const webhookSecrets =
         p.mode === 'merge' && p.current
           ? { ...p.current.webhookSecrets, ...payload.webhookSecrets }
@@ -245,11 +235,12 @@ export function registerBackup(deps: BackupDeps): void {
       if (p.current) await storeVault(next);
       // No vault, or one that cannot be read: the backup becomes the vault, and its password
       // the master password. The unreadable vault is set aside first, never dropped.
-      else await deps.createVault(password, next, 'before restoring a backup over it');
+      else await createVault(password, next, 'before restoring a backup over it');
       await writeStoredGroups(p.groups.write);
       return p;
     });
-    if (!plan.current) deps.fireUnlocked();
+    if (!plan.current) fireUnlocked();
+    await fireAccountsChanged(new Set(plan.accounts.accounts.map((a) => a.id)));
     for (const cb of restoredCallbacks) await Promise.resolve(cb()).catch(() => undefined);
     if (plan.accounts.preview.added.length > 0) {
       const s = await settingsItem.getValue();

@@ -2,7 +2,9 @@
 import { handle, UserError } from '@/utils/messaging';
 import type { PopupStartup } from '@/utils/vault/popupStartup';
 import { peekVault } from './store';
-import { summarize, totpCodes, vaultStatus } from './index';
+import { summarize } from './accounts';
+import { totpCodes } from './codes';
+import { vaultStatus } from './status';
 
 export async function popupStartup(now = Date.now()): Promise<PopupStartup> {
   const status = await vaultStatus();

@@ -11,19 +11,17 @@
 import { tText } from '@/utils/i18n/text';
 import { storage } from '#imports';
 import { UserError } from '@/utils/messaging';
+import { withLock } from '@/utils/locks';
 import { fromBase64, toBase64 } from '@/utils/vault/bytes';
 import {
   DEFAULT_KDF_ITERATIONS,
   EnvelopeError,
-  decrypt,
-  encrypt,
   importVaultKey,
   openData,
   parseEnvelope,
   sealData,
   type EnvelopeV2,
 } from '@/utils/vault/envelope';
-import { utf8, fromUtf8 } from '@/utils/vault/bytes';
 import type { VaultData } from '@/utils/vault/types';
 
 export interface VaultSettings {
@@ -81,12 +79,9 @@ export function fingerprint(env: EnvelopeV2): string {
 
 // ---------- one writer at a time ----------
 
-let chain: Promise<unknown> = Promise.resolve();
 /** Run `fn` after every earlier serial task. Do not call serial() from inside `fn`. */
 export function serial<T>(fn: () => Promise<T>): Promise<T> {
-  const run = chain.then(fn, fn);
-  chain = run.catch(() => undefined);
-  return run;
+  return withLock('vault', fn);
 }
 
 // ---------- decrypted cache ----------
@@ -101,6 +96,14 @@ interface Cache {
 let cache: Cache | null = null;
 /** The last envelope parsed (frozen); a stored value with the same strings is the same envelope. */
 let parsed: EnvelopeV2 | null = null;
+
+/** The session's vault key as a CryptoKey (the cached one while it is current). */
+export async function sessionCryptoKey(): Promise<CryptoKey> {
+  const key = await storedKey();
+  if (!key) throw lockedError();
+  if (cache && cache.keyB64 === key.keyB64) return cache.key;
+  return importVaultKey(key.raw);
+}
 
 export function dropCache(): void {
   cache = null;
@@ -136,8 +139,6 @@ function sameStored(raw: unknown, env: EnvelopeV2): boolean {
     sameCipherText(r.data, env.data)
   );
 }
-
-export const LOCKED_MESSAGE = 'The vault is locked. Unlock it with your master password first.';
 
 export function lockedError(): UserError {
   return new UserError('locked', tText('bg.locked'));
@@ -258,61 +259,6 @@ export async function storeVault(data: VaultData): Promise<void> {
   const settings = await settingsItem.getValue();
   if (settings.accountCount !== data.accounts.length)
     await settingsItem.setValue({ ...settings, accountCount: data.accounts.length });
-}
-
-// ---------- blobs sealed with the vault key (outbox etc.) ----------
-
-const AAD_BLOB = utf8('SmartAPI Companion sealed blob v1');
-const BLOB_PREFIX = 'sac1:';
-
-async function blobKey(): Promise<CryptoKey> {
-  const key = await storedKey();
-  if (!key) throw lockedError();
-  if (cache && cache.keyB64 === key.keyB64) return cache.key;
-  return importVaultKey(key.raw);
-}
-
-/** Blobs bound to a context (e.g. an outbox entry's event, target and URL) use its bytes too. */
-const BOUND_PREFIX = 'sac2:';
-function boundAad(context: string): Uint8Array<ArrayBuffer> {
-  return utf8(`SmartAPI Companion sealed blob v2\n${context}`);
-}
-
-/**
- * Seal `plain` with the vault key. With `context`, the same context is needed to open it: a
- * blob moved to another place (another entry, target or URL) no longer opens.
- */
-export async function sealBlob(plain: string, context?: string): Promise<string> {
-  if (context !== undefined) {
-    const bound = await encrypt(await blobKey(), utf8(plain), boundAad(context));
-    return `${BOUND_PREFIX}${bound.iv}:${bound.ct}`;
-  }
-  const box = await encrypt(await blobKey(), utf8(plain), AAD_BLOB);
-  return `${BLOB_PREFIX}${box.iv}:${box.ct}`;
-}
-
-/** True for a blob sealed without a context (before contexts existed). */
-export function isUnboundBlob(sealed: string): boolean {
-  return typeof sealed === 'string' && sealed.startsWith(BLOB_PREFIX);
-}
-
-/** Open a sealed blob; a bound one only with the context it was sealed with. */
-export async function openBlob(sealed: string, context?: string): Promise<string> {
-  const key = await blobKey();
-  const bound = typeof sealed === 'string' && sealed.startsWith(BOUND_PREFIX);
-  const m =
-    typeof sealed === 'string' && (sealed.startsWith(BLOB_PREFIX) || (bound && context !== undefined))
-      ? sealed.slice(BLOB_PREFIX.length).split(':')
-      : [];
-  if (m.length !== 2) throw new UserError('blob-damaged', tText('vdmg.blob'));
-  let plain: Uint8Array<ArrayBuffer> | null;
-  try {
-    plain = await decrypt(key, { iv: m[0]!, ct: m[1]! }, bound ? boundAad(context!) : AAD_BLOB);
-  } catch {
-    plain = null;
-  }
-  if (!plain) throw new UserError('blob-damaged', tText('vdmg.blobReset'));
-  return fromUtf8(plain);
 }
 
 export { toBase64 };

@@ -46,8 +46,10 @@ vi.mock('@/entrypoints/background/vault', async () => {
     },
     currentTotp: () => ({ code: '000000', remainingMs: 20_000 }),
     recordServerDate: async () => undefined,
+    onAccountsChanged: (cb: (ids: ReadonlySet<string>) => Promise<void>) => accountsChanged.push(cb),
   };
 });
+const accountsChanged: Array<(ids: ReadonlySet<string>) => Promise<void>> = [];
 vi.mock('@/entrypoints/background/delivery', () => ({ enqueueDelivery: async () => undefined }));
 
 const { registerValidation } = await import('@/entrypoints/background/validate');
@@ -131,5 +133,26 @@ describe('validation handlers', () => {
     };
     expect(Object.keys(listed.value)).toEqual(['acc-1']);
     expect(listed.value['acc-1']).toMatchObject({ state: 'failed', advice: { code: 'interrupted' } });
+  });
+
+  it("reading the results writes nothing; a deleted account's result goes when the accounts change", async () => {
+    const done: ValidationResult = {
+      accountId: 'acc-1',
+      label: 'No PIN',
+      clientCode: 'R1',
+      state: 'ok',
+      startedAt: Date.now() - 60_000,
+      finishedAt: Date.now() - 59_000,
+    };
+    const stored = { 'acc-1': done, deleted: { ...done, accountId: 'deleted' } };
+    await validationResultsItem.setValue(stored);
+    registerValidation();
+    await vi.waitFor(async () => expect(await validationResultsItem.getValue()).toEqual(stored));
+    const set = vi.spyOn(validationResultsItem, 'setValue');
+    for (let i = 0; i < 3; i++) await send('validate/results');
+    expect(set).not.toHaveBeenCalled();
+    set.mockRestore();
+    for (const cb of accountsChanged) await cb(new Set(['acc-1']));
+    expect(Object.keys(await validationResultsItem.getValue())).toEqual(['acc-1']);
   });
 });

@@ -9,8 +9,9 @@ import { dispatch, type MessageType, type ReqOf, type ResOf } from '@/utils/mess
 import { openBlob, registerVault, sealBlob, setKdfIterationsForTests } from '@/entrypoints/background/vault';
 import { enqueueDelivery, processOutbox, registerDelivery } from '@/entrypoints/background/delivery';
 import { OUTBOX_ALARM } from '@/entrypoints/background/delivery/outbox';
+import { listenForAlarms } from '@/entrypoints/background/alarms';
 import { outboxItem } from '@/entrypoints/background/delivery/store';
-import { nextMidnightIst } from '@/utils/delivery/payload';
+import { nextMidnightIst } from '@/utils/ist';
 import type { SessionTokens } from '@/utils/vault/types';
 import { startReceiver, type RunningReceiver } from '../../e2e/receiver';
 import { createServer } from 'node:http';
@@ -59,6 +60,7 @@ describe('delivery outbox (background)', () => {
     setKdfIterationsForTests(1000);
     registerVault();
     registerDelivery();
+    listenForAlarms();
     await call('vault/create', { password: PASSWORD });
     const saved = await call('accounts/save', {
       input: {
@@ -276,6 +278,16 @@ describe('delivery outbox (background)', () => {
     const overview = await call('delivery/overview');
     expect(overview.targets.map((t) => t.id)).not.toContain(added.target.id);
     expect(overview.targets.map((t) => t.id)).toContain(targetId);
+  });
+
+  it('the polled overview only reads: nothing is written or re-encrypted', async () => {
+    const local = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const session = vi.spyOn(fakeBrowser.storage.session, 'set');
+    for (let i = 0; i < 3; i++) await call('delivery/overview');
+    expect(local).not.toHaveBeenCalled();
+    expect(session).not.toHaveBeenCalled();
+    local.mockRestore();
+    session.mockRestore();
   });
 
   it('keeps the signing secret in the vault only and refuses unsafe URLs', async () => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildPayload, maskToken, nextMidnightIst, testTokens } from '@/utils/delivery/payload';
+import { buildPayload, maskToken, testTokens } from '@/utils/delivery/payload';
+import { nextMidnightIst } from '@/utils/ist';
 import { PAYLOAD_SCHEMA, validatePayload } from '@/utils/delivery/schema';
 import type { SessionTokens } from '@/utils/vault/types';
 

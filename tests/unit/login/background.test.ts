@@ -10,7 +10,7 @@ import { clearHandlers, dispatch, type Sender } from '@/utils/messaging';
 import type { Account, SessionTokens, VaultData } from '@/utils/vault/types';
 import { DEFAULT_TOTP } from '@/utils/vault/types';
 import { loginResultsItem, loginSettingsItem, DEFAULT_LOGIN_SETTINGS } from '@/utils/login/storage';
-import { nextMidnightIst } from '@/utils/login/schedule';
+import { nextMidnightIst } from '@/utils/ist';
 
 function account(id: string, label: string, apiKey: string, extra: Partial<Account> = {}): Account {
   return {

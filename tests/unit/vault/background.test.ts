@@ -24,7 +24,9 @@ import {
   updateVault,
 } from '@/entrypoints/background/vault';
 import { measureSkewIfDue } from '@/entrypoints/background/vault/skew';
-import { createV1EnvelopeForTests, DEFAULT_KDF_ITERATIONS } from '@/utils/vault/envelope';
+import { listenForAlarms } from '@/entrypoints/background/alarms';
+import { DEFAULT_KDF_ITERATIONS } from '@/utils/vault/envelope';
+import { createV1Envelope } from '../../fixtures/update/v1Envelope';
 import { totpCode } from '@/utils/vault/totp';
 import { decodeBase32 } from '@/utils/vault/base32';
 import { toBase64 } from '@/utils/vault/bytes';
@@ -78,6 +80,7 @@ beforeEach(() => {
   clearHandlers();
   setKdfIterationsForTests(IT);
   registerVault();
+  listenForAlarms();
 });
 
 afterEach(() => {
@@ -298,7 +301,7 @@ describe('migration', () => {
       webhookSecrets: {},
     };
     await fakeBrowser.storage.local.set({
-      vault: await createV1EnvelopeForTests(PW, JSON.stringify(data), 500),
+      vault: await createV1Envelope(PW, JSON.stringify(data), 500),
     });
     expect((await send('vault/status')).state).toBe('locked');
     expect((await rejection(send('vault/unlock', { password: 'wrong password' }))).code).toBe(
@@ -321,7 +324,7 @@ describe('migration', () => {
 
 describe('migration of a damaged v1 vault', () => {
   it('says what failed and leaves the v1 envelope in place', async () => {
-    const v1 = await createV1EnvelopeForTests(PW, 'this is not JSON', 500);
+    const v1 = await createV1Envelope(PW, 'this is not JSON', 500);
     await fakeBrowser.storage.local.set({ vault: v1 });
     const err = await rejection(send('vault/unlock', { password: PW }));
     expect(err.code).toBe('vault-corrupt');

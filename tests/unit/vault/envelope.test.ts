@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   createEnvelope,
-  createV1EnvelopeForTests,
   DEFAULT_KDF_ITERATIONS,
   EnvelopeError,
   openData,
@@ -13,6 +12,7 @@ import {
   wrapVaultKey,
   type EnvelopeV2,
 } from '@/utils/vault/envelope';
+import { createV1Envelope } from '../../fixtures/update/v1Envelope';
 import { fromBase64, toBase64 } from '@/utils/vault/bytes';
 
 const IT = 1000; // test-only iteration count; production is DEFAULT_KDF_ITERATIONS
@@ -120,7 +120,7 @@ describe('envelope', () => {
   });
 
   it('migrates v1 (no version, data under the password key, 310k iterations) to v2 on open', async () => {
-    const v1 = await createV1EnvelopeForTests('pw-123456', '{"accounts":[{"id":"a"}]}', 500);
+    const v1 = await createV1Envelope('pw-123456', '{"accounts":[{"id":"a"}]}', 500);
     expect(V1_KDF_ITERATIONS).toBe(310_000);
     expect(parseEnvelope(v1).v).toBe(1);
     expect((await rejectsWith(openEnvelope(v1, 'wrong', IT))).code).toBe('wrong-password');

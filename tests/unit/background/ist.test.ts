@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { nextMidnightIst } from '@/utils/angel/session';
+import { istDateKey, istWeekday, nextMidnightIst } from '@/utils/ist';
 
 describe('nextMidnightIst', () => {
   it('is 18:30 UTC of the same day before 18:30 UTC', () => {
@@ -19,5 +19,15 @@ describe('nextMidnightIst', () => {
         expect((m + 5.5 * 3_600_000) % 86_400_000).toBe(0);
       }),
     );
+  });
+});
+
+describe('IST calendar', () => {
+  it("names the India date and weekday, not the computer's", () => {
+    // 20:00 UTC on Friday 27 November is 01:30 on Saturday 28 November in India.
+    const t = Date.UTC(2026, 10, 27, 20, 0);
+    expect(istDateKey(t)).toBe('2026-11-28');
+    expect(istWeekday(t)).toBe(6);
+    expect(istDateKey(Date.UTC(2026, 10, 27, 18, 29))).toBe('2026-11-27');
   });
 });
