@@ -30,9 +30,10 @@ import type {
   PlatformView,
 } from '@/utils/platform/protocol';
 import '@/utils/platform/protocol';
+import { enabledOrigins, hasAccess, isEnabledOrigin, syncRegistration } from './access';
 
-/** Origins the user turned on (not secret: which sites the extension may run on). */
-export const enabledOrigins = storage.defineItem<string[]>('local:platformOrigins', { fallback: [] });
+export { enabledOrigins, isEnabledOrigin, syncRegistration } from './access';
+
 /** Per account id: when it was filled into a platform form, and when the platform listed it. */
 export const progressItem = storage.defineItem<Record<string, PlatformProgress>>('local:platformProgress', {
   fallback: {},
@@ -48,8 +49,6 @@ interface FillGrant {
 const fillGrants = storage.defineItem<FillGrant[]>('session:platformFills', { fallback: [] });
 
 export const FILL_WINDOW_MS = 2 * 60 * 1000;
-const SCRIPT_ID = 'sac-platform';
-const SCRIPT_FILE = 'content-scripts/platform.js';
 
 async function profiles(): Promise<PlatformProfile[]> {
   let state;
@@ -59,53 +58,6 @@ async function profiles(): Promise<PlatformProfile[]> {
     state = undefined; // locked: the built-in platforms only
   }
   return allPlatforms(parsePlatformsState(state));
-}
-
-async function hasAccess(origin: string): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ origins: [originPattern(origin)] });
-  } catch {
-    return false;
-  }
-}
-
-export async function isEnabledOrigin(origin: string): Promise<boolean> {
-  return (await enabledOrigins.getValue()).includes(origin) && (await hasAccess(origin));
-}
-
-interface LegacyRegistration {
-  unregister(): Promise<void>;
-}
-type LegacyApi = {
-  contentScripts?: {
-    register(o: { matches: string[]; js: { file: string }[]; runAt: string }): Promise<LegacyRegistration>;
-  };
-};
-let legacy: LegacyRegistration | null = null;
-
-/** Make the registered platform script match exactly the enabled origins that still have access. */
-export async function syncRegistration(): Promise<string[]> {
-  const origins: string[] = [];
-  for (const o of await enabledOrigins.getValue()) if (await hasAccess(o)) origins.push(o);
-  const matches = origins.map(originPattern);
-  const scripting = browser.scripting as typeof browser.scripting | undefined;
-  if (scripting?.registerContentScripts) {
-    const existing = await scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] }).catch(() => []);
-    if (existing.length) await scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
-    if (matches.length)
-      await scripting.registerContentScripts([
-        { id: SCRIPT_ID, matches, js: [SCRIPT_FILE], runAt: 'document_idle', allFrames: false },
-      ]);
-  } else {
-    // Firefox MV2 without scripting registration: contentScripts.register, not persisted,
-    // so the background calls this again at every start.
-    await legacy?.unregister().catch(() => undefined);
-    legacy = null;
-    const api = (browser as unknown as LegacyApi).contentScripts;
-    if (api && matches.length)
-      legacy = await api.register({ matches, js: [{ file: `/${SCRIPT_FILE}` }], runAt: 'document_idle' });
-  }
-  return origins;
 }
 
 async function views(): Promise<PlatformView[]> {
