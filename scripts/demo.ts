@@ -13,6 +13,7 @@
  * window on (no `DISPLAY`/`WAYLAND_DISPLAY` on Linux) the demo runs headless by itself.
  */
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import type { ExtensionSession } from '../tests/e2e/harness';
 import type { RunningReceiver } from '../tests/e2e/receiver';
 import type { DemoContext } from './demo/steps';
@@ -66,8 +67,17 @@ async function main(): Promise<void> {
     `3. Starting ${label}${headless ? ' (headless)' : ''} with the extension and the look-alike Angel site…`,
   );
   let session: ExtensionSession;
+  let allowedCopy = '';
   try {
-    session = await launchExtension({ headless });
+    // A headless browser cannot show its site-access prompt to anyone: the platform step's
+    // "Allow" is answered in advance (platformFlows.ts); with a window, you answer it.
+    const { chromiumBuildWithPlatformAllowed, FIREFOX_ALLOW_OPTIONAL_PERMISSIONS } =
+      await import('../tests/e2e/platformFlows');
+    if (headless && !firefox) process.env.SAC_OUT_DIR = allowedCopy = chromiumBuildWithPlatformAllowed();
+    session = await launchExtension({
+      headless,
+      ...(headless ? { firefoxPrefs: FIREFOX_ALLOW_OPTIONAL_PERMISSIONS } : {}),
+    });
   } catch (err) {
     await receiver.dispose();
     const msg = err instanceof Error ? err.message : String(err);
@@ -98,6 +108,7 @@ async function main(): Promise<void> {
   if (headless) {
     await session.close();
     await receiver.dispose();
+    if (allowedCopy) rmSync(allowedCopy, { recursive: true, force: true });
     say(
       failures
         ? `Demo finished in ${label} with ${failures} failed step(s).`

@@ -6,6 +6,7 @@ import { addAccount, createVault, popupCodes } from '../../tests/e2e/flows';
 import { validationDemoStep } from '../../tests/e2e/validateFlows';
 import { loginDemoStep } from '../../tests/e2e/loginFlows';
 import { portalDemoStep } from '../../tests/e2e/portalFlows';
+import { platformDemoStep } from '../../tests/e2e/platformFlows';
 import { connectWebhook } from '../../tests/e2e/receiver';
 
 export const DEMO_PASSWORD = 'demo-vault-password-2026';
@@ -107,6 +108,7 @@ export const DEMO_STEPS: DemoStep[] = [
   },
   loginDemoStep(DEMO_ACCOUNTS),
   portalDemoStep(DEMO_ACCOUNTS),
+  platformDemoStep(DEMO_ACCOUNTS),
 ];
 
 async function waitFor(check: () => boolean, timeoutMs: number, failure: string): Promise<void> {

@@ -9,12 +9,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, JSHandle, Page } from 'puppeteer-core';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BROWSER, builtExtensionPath, launchExtension, type ExtensionSession } from './harness';
+import { rmSync } from 'node:fs';
+import { BROWSER, launchExtension, type ExtensionSession } from './harness';
 import { companionButton, controlRoot, controlText, waitForControlText } from './portalFlows';
 import { rootIn } from './closedShadow';
+import { chromiumBuildWithPlatformAllowed, FIREFOX_ALLOW_OPTIONAL_PERMISSIONS } from './platformFlows';
 import { PLATFORM_ORIGIN, PRESS_PATH } from '../fixtures/platform/routes';
 
 const PASSWORD = 'correct horse battery staple';
@@ -77,18 +76,13 @@ describe(`platform fill (${BROWSER})`, () => {
       // platform's site access granted at install ("Allow" answered in advance), so the real
       // "Turn on" click's permissions.request resolves at once; the content script is still
       // registered only by that click (the first test proves nothing runs before).
-      chromiumCopy = mkdtempSync(join(tmpdir(), 'sac-platform-'));
-      cpSync(builtExtensionPath(), join(chromiumCopy, 'chrome-mv3'), { recursive: true });
-      const file = join(chromiumCopy, 'chrome-mv3', 'manifest.json');
-      const manifest = JSON.parse(readFileSync(file, 'utf8')) as { host_permissions: string[] };
-      manifest.host_permissions.push(`${PLATFORM_ORIGIN}/*`);
-      writeFileSync(file, JSON.stringify(manifest));
+      chromiumCopy = chromiumBuildWithPlatformAllowed();
       process.env.SAC_OUT_DIR = chromiumCopy;
     }
     h = await launchExtension({
       // Firefox grants optional permissions without a doorhanger with this pref, so the real
       // "Turn on" click (permissions.request) is driven as a user would.
-      firefoxPrefs: { 'extensions.webextOptionalPermissionPrompts': false },
+      firefoxPrefs: FIREFOX_ALLOW_OPTIONAL_PERMISSIONS,
     });
     await must(h, 'vault/create', { password: PASSWORD });
     for (const [label, code, over] of [
