@@ -6,7 +6,11 @@ export default defineConfig({
     projects: [
       {
         plugins: [WxtVitest()],
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'] },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
+          setupFiles: ['tests/unit/payloadCheck.setup.ts'],
+        },
       },
       // The pure core (eslint.config.js, PURE_CORE) in plain Node: no WxtVitest, no fake
       // browser, no path aliases. An import of anything browser-bound fails here.

@@ -13,7 +13,9 @@
  * `portal-frame` (the same, in any frame of such a tab, for messages explicitly meant for
  * frames) or `platform` (a content script in the TOP frame of a tab of a trading platform the
  * user turned on in Options: utils/platform). The router drops any message whose sender is not what that message allows,
- * before the handler runs.
+ * before the handler runs. The background also installs a payload check
+ * (`setPayloadCheck`, one schema per message type in entrypoints/background/schemas): a
+ * payload that does not parse gets a 'bad-request' reply and the handler never runs.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { isPortalOrigin } from './angelHosts';
@@ -151,6 +153,19 @@ export function clearHandlers(): void {
   handlers.clear();
 }
 
+/** The registered message types and the sender kind each allows. */
+export function registeredHandlers(): { type: string; from: SenderKind }[] {
+  return [...handlers].map(([type, { from }]) => ({ type, from }));
+}
+
+/** A payload check's verdict: the parsed payload the handler gets, or the user's message. */
+export type PayloadVerdict = { ok: true; data: unknown } | { ok: false; message: string };
+let payloadCheck: ((type: string, data: unknown) => PayloadVerdict) | null = null;
+/** Install the background's payload check (every message then goes through it). */
+export function setPayloadCheck(check: ((type: string, data: unknown) => PayloadVerdict) | null): void {
+  payloadCheck = check;
+}
+
 function toReply(err: unknown): Reply {
   if (err instanceof UserError) return { ok: false, code: err.code, message: err.message };
   // Unexpected errors: never echo details that might contain a secret.
@@ -180,7 +195,9 @@ export function dispatch(message: unknown, sender: Sender): Promise<Reply> | und
     try {
       if (reg.from === 'platform' && !(await platformOriginEnabled(platformSenderOrigin(sender)!)))
         return { ok: false as const, code: 'forbidden', message: tRouter('rt.forbidden') };
-      return { ok: true as const, value: await reg.fn(data, sender) };
+      const parsed = payloadCheck ? payloadCheck(type, data) : { ok: true as const, data };
+      if (!parsed.ok) return { ok: false as const, code: 'bad-request', message: parsed.message };
+      return { ok: true as const, value: await reg.fn(parsed.data, sender) };
     } catch (err) {
       return toReply(err);
     }

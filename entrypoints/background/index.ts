@@ -12,6 +12,7 @@ import { browser } from 'wxt/browser';
 import { listenForMessages } from '@/utils/messaging';
 import { initPageLanguage } from '@/utils/i18n/language';
 import { listenForAlarms } from './alarms';
+import { checkPayloads } from './schemas/check';
 import { forgetTabPage, registerTabPages } from './tabPages';
 import { registerVault } from './vault';
 import { registerPopupStartup } from './vault/popupStartup';
@@ -34,6 +35,7 @@ export default defineBackground({
   type: 'module',
   main() {
     void initPageLanguage(); // texts made here (login failures) follow the chosen language
+    checkPayloads(); // every payload parsed by its message type's schema before a handler runs
     listenForMessages();
     registerTabPages();
     registerVault();

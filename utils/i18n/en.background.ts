@@ -15,6 +15,9 @@ export const enRouter = {
 } as const;
 
 export const enBackground = {
+  // The router's payload check (entrypoints/background/schemas): background only, so not in enRouter
+  'rtbg.badRequest':
+    'The extension could not read this request (its data has the wrong shape). Reload the page and try again; if it keeps happening, reload the extension.',
   // Encrypted backup files (utils/vault/backup.ts)
   'bkf.empty': 'The file is empty. Choose the backup file you exported.',
   'bkf.tooLarge': 'The file is far larger than any backup. Check that you chose the right file.',

@@ -12,6 +12,8 @@ export const hiRouter: Record<RouterKey, string> = {
 };
 
 export const hiBackground: Record<BackgroundKey, string> = {
+  'rtbg.badRequest':
+    'एक्सटेंशन यह अनुरोध पढ़ नहीं सका (इसका डेटा सही रूप में नहीं है)। पेज दोबारा लोड करके फिर कोशिश करें; बार-बार हो तो एक्सटेंशन दोबारा लोड करें।',
   'bkf.empty': 'फ़ाइल ख़ाली है। वह बैकअप फ़ाइल चुनें जो आपने एक्सपोर्ट की थी।',
   'bkf.tooLarge': 'यह फ़ाइल किसी भी बैकअप से बहुत बड़ी है। देखें कि आपने सही फ़ाइल चुनी है।',
   'bkf.notJson':
