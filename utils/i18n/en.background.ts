@@ -33,6 +33,8 @@ export const enBackground = {
     'The backup file is damaged: its encrypted contents fail their integrity check. Use another copy of the backup.',
   'bkf.unreadable': 'The backup decrypted, but its contents are not readable.',
   'bkf.noAccounts': 'The file decrypted, but it does not hold SmartAPI Companion accounts.',
+  'bkf.tooNew':
+    'This backup was made by a newer version of SmartAPI Companion (data version {version}; this version reads up to {known}). Nothing was imported. Update the extension, then import it again.',
   'bkf.twice':
     'The backup lists "{label}" ({clientCode}) twice. Remove one copy from the file or export again.',
   'bkf.secrets': "The backup's webhook secrets are not readable.",
@@ -59,6 +61,8 @@ export const enBackground = {
   // Vault and sealed data found damaged (entrypoints/background/vault/)
   'vdmg.notJson': 'The vault decrypted, but its contents are not valid JSON.',
   'vdmg.noList': 'The vault decrypted, but it does not contain an account list.',
+  'vdmg.tooNew':
+    'This vault was saved by a newer version of SmartAPI Companion (data version {version}; this version reads up to {known}). Nothing was changed. Update the extension, then unlock again.',
   'vdmg.corrupt':
     '{problem} The extension has not changed or deleted it. Import a backup you exported earlier to restore your accounts (the damaged vault is then kept aside, listed under "Kept copies"), or reset the vault (which deletes it and every copy for good).',
   'vdmg.upgradeFailed': 'Upgrading the vault format failed; nothing was changed. Try again.',

@@ -18,6 +18,7 @@ import {
 } from './envelope';
 import { secretText } from '../i18n/secretParse';
 import { tText } from '../i18n/text';
+import { migrateVaultData, VAULT_SCHEMA_VERSION } from './migrations';
 import { BackupGroupError, parseBackupGroups, vaultExtrasOf, type BackupGroups } from './backupGroups';
 import { formatOtpauth, OtpauthError, parseOtpauth } from './otpauth';
 import {
@@ -73,6 +74,8 @@ export interface BackupPayload {
   kind: typeof BACKUP_PAYLOAD_KIND;
   accounts: Account[]; // without session tokens
   webhookSecrets: Record<string, string>;
+  /** The vault data's schemaVersion when exported; absent in backups of v0 vaults (0.1.0). */
+  vaultSchemaVersion?: number;
   /** The rest of the set-up; absent in backups made before groups existed. */
   groups?: BackupGroups;
 }
@@ -110,6 +113,7 @@ export async function createBackupFile(
     kind: BACKUP_PAYLOAD_KIND,
     accounts: data.accounts.map(({ tokens: _tokens, ...rest }) => rest),
     webhookSecrets: { ...data.webhookSecrets },
+    vaultSchemaVersion: VAULT_SCHEMA_VERSION,
     groups,
   };
   const { envelope } = await createEnvelope(
@@ -180,6 +184,37 @@ export async function readBackupFile(content: string, password: string): Promise
   return parseBackupPayload(plaintext);
 }
 
+/**
+ * The backup's vault data (accounts, webhook secrets, extras) brought to the current schema
+ * version by the same migrations as a stored vault. Throws BackupError only.
+ */
+function migratedPayload(json: Record<string, unknown>): Record<string, unknown> {
+  const groups = isRecord(json.groups) ? json.groups : undefined;
+  const extras = groups && isRecord(groups.vaultExtras) ? groups.vaultExtras : {};
+  const migrated = migrateVaultData({
+    ...extras,
+    accounts: json.accounts,
+    ...(json.webhookSecrets !== undefined ? { webhookSecrets: json.webhookSecrets } : {}),
+    ...(json.vaultSchemaVersion !== undefined ? { schemaVersion: json.vaultSchemaVersion } : {}),
+  });
+  if (!migrated.ok && migrated.problem === 'too-new')
+    throw new BackupError(
+      'unsupported-version',
+      tText('bkf.tooNew', { version: migrated.version, known: VAULT_SCHEMA_VERSION }),
+    );
+  if (!migrated.ok) throw new BackupError('damaged', tText('bkf.unreadable'));
+  const { accounts, webhookSecrets, schemaVersion: _version, ...rest } = migrated.data;
+  const hadExtras = groups !== undefined && groups.vaultExtras !== undefined;
+  return {
+    ...json,
+    accounts,
+    webhookSecrets,
+    ...(groups
+      ? { groups: { ...groups, ...(hadExtras || Object.keys(rest).length ? { vaultExtras: rest } : {}) } }
+      : {}),
+  };
+}
+
 /** Check the decrypted payload account by account. Throws BackupError only. */
 export function parseBackupPayload(plaintext: string): BackupPayload {
   let json: unknown;
@@ -191,6 +226,9 @@ export function parseBackupPayload(plaintext: string): BackupPayload {
   if (!isRecord(json) || json.kind !== BACKUP_PAYLOAD_KIND || !Array.isArray(json.accounts)) {
     throw new BackupError('not-a-backup', tText('bkf.noAccounts'));
   }
+  json = migratedPayload(json);
+  if (!isRecord(json) || !Array.isArray(json.accounts))
+    throw new BackupError('not-a-backup', tText('bkf.noAccounts'));
   const accounts = json.accounts.map((a, i) => sanitiseAccount(a, i));
   const seen = new Set<string>();
   for (const a of accounts) {

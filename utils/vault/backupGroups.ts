@@ -48,7 +48,7 @@ export interface BackupGroupPreview {
 }
 
 /** Members of VaultData that the backup carries in its own fields, or never (the export date). */
-const VAULT_CORE_KEYS = new Set(['accounts', 'webhookSecrets', 'backupExportedAt']);
+const VAULT_CORE_KEYS = new Set(['schemaVersion', 'accounts', 'webhookSecrets', 'backupExportedAt']);
 
 export class BackupGroupError extends Error {
   constructor(public readonly group: BackupGroupId) {

@@ -92,6 +92,8 @@ export type FieldErrors = Partial<Record<AccountField, string>>;
 
 /** Everything encrypted inside the vault. New features add optional members. */
 export interface VaultData {
+  /** The data's shape version (utils/vault/migrations): absent before 0.2, the migrations fill it. */
+  schemaVersion: number;
   accounts: Account[];
   /** Webhook signing secrets by delivery-target id (the delivery feature owns the ids). */
   webhookSecrets: Record<string, string>;

@@ -34,6 +34,7 @@ import {
   type GroupPlan,
 } from '@/utils/vault/backupGroups';
 import type { BackupPreview, VaultData, VaultStatus } from '@/utils/vault/types';
+import { VAULT_SCHEMA_VERSION } from '@/utils/vault/migrations';
 import { mutateOutbox, mutateTargets, serialized, statusItem, targetsItem } from '../delivery/store';
 import { currentKdfIterations, loadVault, lockedError, serial, settingsItem, storeVault } from './store';
 import { checkNewPassword, createVault } from './lifecycle';
@@ -229,9 +230,15 @@ export function registerBackup(): void {
           for (const k of Object.keys(vaultExtrasOf(p.current)))
             delete (next as unknown as Record<string, unknown>)[k];
       } else {
-        next = { accounts: [], webhookSecrets: {} };
+        next = { schemaVersion: VAULT_SCHEMA_VERSION, accounts: [], webhookSecrets: {} };
       }
-      next = { ...next, ...(extras ?? {}), accounts: p.accounts.accounts, webhookSecrets };
+      next = {
+        ...next,
+        ...(extras ?? {}),
+        schemaVersion: VAULT_SCHEMA_VERSION,
+        accounts: p.accounts.accounts,
+        webhookSecrets,
+      };
       if (p.current) await storeVault(next);
       // No vault, or one that cannot be read: the backup becomes the vault, and its password
       // the master password. The unreadable vault is set aside first, never dropped.

@@ -14,6 +14,7 @@ import {
   wrapVaultKey,
 } from '@/utils/vault/envelope';
 import type { VaultData, VaultStatus } from '@/utils/vault/types';
+import { VAULT_SCHEMA_VERSION } from '@/utils/vault/migrations';
 import {
   MAX_KEPT_COPIES,
   currentKdfIterations,
@@ -167,7 +168,7 @@ export function registerLifecycle(): void {
       if ((await vaultItem.getValue()) !== null) {
         throw new UserError('vault-exists', tText('bg.vaultExists'));
       }
-      await createVault(pw, { accounts: [], webhookSecrets: {} });
+      await createVault(pw, { schemaVersion: VAULT_SCHEMA_VERSION, accounts: [], webhookSecrets: {} });
       return vaultStatus();
     }).then((s) => {
       fireUnlocked();

@@ -23,6 +23,7 @@ import {
   type EnvelopeV2,
 } from '@/utils/vault/envelope';
 import type { VaultData } from '@/utils/vault/types';
+import { migrateVaultData, VAULT_SCHEMA_VERSION } from '@/utils/vault/migrations';
 
 export interface VaultSettings {
   /** null = never auto-lock. */
@@ -152,18 +153,17 @@ export function parseVaultData(plaintext: string): VaultData {
   } catch {
     throw new EnvelopeError('damaged', tText('vdmg.notJson'));
   }
-  if (typeof json !== 'object' || json === null || !Array.isArray((json as VaultData).accounts)) {
-    throw new EnvelopeError('damaged', tText('vdmg.noList'));
-  }
-  const data = json as VaultData;
-  if (
-    typeof data.webhookSecrets !== 'object' ||
-    data.webhookSecrets === null ||
-    Array.isArray(data.webhookSecrets)
-  ) {
-    data.webhookSecrets = {};
-  }
-  return data;
+  // Older data is brought to the current shape here, on every open; it is stored in that shape
+  // at the next write. Newer data is refused as it is: nothing is changed or marked damaged.
+  const migrated = migrateVaultData(json);
+  if (!migrated.ok && migrated.problem === 'too-new')
+    throw new UserError(
+      'vault-too-new',
+      tText('vdmg.tooNew', { version: migrated.version, known: VAULT_SCHEMA_VERSION }),
+    );
+  if (!migrated.ok) throw new EnvelopeError('damaged', tText('vdmg.noList'));
+  if (!Array.isArray(migrated.data.accounts)) throw new EnvelopeError('damaged', tText('vdmg.noList'));
+  return migrated.data as unknown as VaultData;
 }
 
 export async function storedKey(): Promise<{ keyB64: string; raw: Uint8Array<ArrayBuffer> } | null> {
@@ -248,6 +248,7 @@ export async function storeVault(data: VaultData): Promise<void> {
   const key = await storedKey();
   const env = await storedEnvelope();
   if (!key || !env) throw lockedError();
+  data = { ...data, schemaVersion: VAULT_SCHEMA_VERSION };
   const next: EnvelopeV2 = { ...env, data: await sealData(key.raw, JSON.stringify(data)) };
   await vaultItem.setValue(next);
   cache = {

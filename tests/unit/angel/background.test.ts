@@ -14,6 +14,7 @@ import type { ValidationResult } from '@/utils/angel/protocol';
 const vault: { data: VaultData; unlocked: boolean } = {
   unlocked: true,
   data: {
+    schemaVersion: 1,
     webhookSecrets: {},
     accounts: [
       {

@@ -60,7 +60,7 @@ interface Harness {
 
 function harness(accounts: Account[], over: Partial<ValidatorDeps> = {}): Harness {
   const h: Harness = {
-    vault: { accounts, webhookSecrets: {} },
+    vault: { schemaVersion: 1, accounts, webhookSecrets: {} },
     saved: [],
     delivered: [],
     dates: [],

@@ -45,7 +45,7 @@ function lookAlikeApi(latencyMs: number) {
 }
 
 function deps(fetchFn: typeof fetch) {
-  const vault: VaultData = { accounts: [account()], webhookSecrets: {} };
+  const vault: VaultData = { schemaVersion: 1, accounts: [account()], webhookSecrets: {} };
   return {
     readVault: async () => structuredClone(vault),
     updateVault: async (fn: (v: VaultData) => void | Promise<void>) => {

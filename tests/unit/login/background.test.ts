@@ -34,7 +34,7 @@ const vault = {
   totpCode: '111111',
   updates: 0,
   unlockCallbacks: [] as (() => void)[],
-  data: { webhookSecrets: {}, accounts: [] } as VaultData,
+  data: { schemaVersion: 1, webhookSecrets: {}, accounts: [] } as VaultData,
 };
 const delivered: { accountId: string; tokens: SessionTokens }[] = [];
 
@@ -125,7 +125,11 @@ beforeEach(async () => {
   vault.totpRemainingMs = 20_000;
   vault.updates = 0;
   vault.unlockCallbacks = [];
-  vault.data = { webhookSecrets: {}, accounts: [account('a1', 'One', 'KEY1'), account('a2', 'Two', 'KEY2')] };
+  vault.data = {
+    schemaVersion: 1,
+    webhookSecrets: {},
+    accounts: [account('a1', 'One', 'KEY1'), account('a2', 'Two', 'KEY2')],
+  };
   // The fake browser has no webNavigation; the tests call the exported handlers instead.
   const nav = { addListener: () => undefined };
   (browser as unknown as { webNavigation: unknown }).webNavigation = {

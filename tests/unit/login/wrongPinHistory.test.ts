@@ -32,7 +32,7 @@ const vault = {
   unlocked: true,
   key: 'k1',
   unlockCallbacks: [] as (() => void)[],
-  data: { webhookSecrets: {}, accounts: [] } as VaultData,
+  data: { schemaVersion: 1, webhookSecrets: {}, accounts: [] } as VaultData,
 };
 
 vi.mock('@/entrypoints/background/vault', async () => {
@@ -122,7 +122,11 @@ beforeEach(async () => {
   vault.unlocked = true;
   vault.key = 'k1';
   vault.unlockCallbacks = [];
-  vault.data = { webhookSecrets: {}, accounts: [account('a1', 'One', 'KEY1'), account('a2', 'Two', 'KEY2')] };
+  vault.data = {
+    schemaVersion: 1,
+    webhookSecrets: {},
+    accounts: [account('a1', 'One', 'KEY1'), account('a2', 'Two', 'KEY2')],
+  };
   const nav = { addListener: () => undefined };
   (browser as unknown as { webNavigation: unknown }).webNavigation = {
     onBeforeNavigate: nav,

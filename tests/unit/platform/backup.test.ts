@@ -14,6 +14,7 @@ const custom = (id: string, origin: string): PlatformProfile => ({
 describe('platforms in backups', () => {
   it('travel in the vault-data group, counted in the preview, merged by id', () => {
     const data: VaultData = {
+      schemaVersion: 1,
       accounts: [],
       webhookSecrets: {},
       platforms: [custom('p1', 'https://a.example')],

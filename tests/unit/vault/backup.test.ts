@@ -47,6 +47,7 @@ const newId = () => `new-${++n}`;
 
 describe('encrypted backup file', () => {
   const data: VaultData = {
+    schemaVersion: 1,
     accounts: [
       account({
         label: 'Main',
