@@ -90,7 +90,7 @@ const byId = v.object({ id });
 const byAccount = v.object({ accountId: id });
 const byTarget = v.object({ targetId: id });
 const byAttempt = v.object({ attemptId: id });
-const keptCopy = v.object({ id: int });
+const keptCopy = v.object({ id: num }); // the copy's savedAt time
 const backupFile = v.object({ content: file, password: text, mode: importMode });
 
 export const payloadSchemas: PayloadSchemas = {
