@@ -503,6 +503,27 @@ export const en = {
   'adv.totpFailedExpl': 'The extension could not make a TOTP code from the stored secret.',
   'adv.totpFailedNext':
     "Edit the account and paste the TOTP secret again exactly as Angel's enable-TOTP page shows it.",
+  'adv.comma': '{first}, {rest}',
+  'adv.then': '{first}, then {next}',
+  'adv.rejectedExpl':
+    'Angel\'s firewall rejected the request ("Request Rejected" page{support}). Your details were not checked.',
+  'adv.supportId': ', support ID {id}',
+  'adv.rejectedNext':
+    'Wait a few minutes and validate again. If it persists, turn off any VPN or proxy{support}.',
+  'adv.quoteSupport': ', or contact Angel support quoting support ID {id}',
+  'adv.malformedExpl':
+    "Angel's answer could not be read ({why}, HTTP {status}). Your details were not checked.",
+  'adv.whyEmpty': 'empty answer',
+  'adv.whyBadJson': 'malformed JSON',
+  'adv.whyNotJson': 'not JSON',
+  'adv.whyUnexpected': 'unexpected format',
+  'adv.malformedNext': "This is on Angel's side: validate again in a few minutes.",
+  'adv.interruptedExpl':
+    "The validation was interrupted: the browser stopped the extension's background while it ran.",
+  'adv.validateAgain': 'Validate again.',
+  'adv.internalExpl': 'The validation stopped because of a problem inside the extension.',
+  'adv.fixThenAgain': 'Fix that, then validate again.',
+  'adv.internalNext': 'Validate again; if it keeps failing, reload the extension.',
   'qr.notImage': 'That file is not an image. Pick a PNG or JPEG picture of the QR code.',
   'qr.cannotRead': 'This browser could not read the image. Type or paste the secret instead.',
   'qr.noCode':

@@ -11,6 +11,7 @@ import { storage } from '#imports';
 import { withLock } from '@/utils/locks';
 import { handle, UserError } from '@/utils/messaging';
 import { tText } from '@/utils/i18n/text';
+import { renderSaid } from '@/utils/i18n/core';
 import {
   HISTORY_STORAGE_KEYS,
   maskSecrets,
@@ -184,7 +185,10 @@ export function recordValidationHistory(r: ValidationResult): Promise<void> {
   const ok = r.state === 'ok';
   const adv = r.advice;
   const words = adv
-    ? [adv.explanation, adv.angelMessage ? tText('ip.errAngelSaid', { message: adv.angelMessage }) : '']
+    ? [
+        renderSaid(adv.explanation, tText),
+        adv.angelMessage ? tText('ip.errAngelSaid', { message: adv.angelMessage }) : '',
+      ]
         .filter(Boolean)
         .join(' ')
     : '';
