@@ -524,6 +524,7 @@ export const en = {
   'adv.internalExpl': 'The validation stopped because of a problem inside the extension.',
   'adv.fixThenAgain': 'Fix that, then validate again.',
   'adv.internalNext': 'Validate again; if it keeps failing, reload the extension.',
+  'adv.withAngel': '{text} {said}',
   'qr.notImage': 'That file is not an image. Pick a PNG or JPEG picture of the QR code.',
   'qr.cannotRead': 'This browser could not read the image. Type or paste the secret instead.',
   'qr.noCode':

@@ -498,6 +498,7 @@ export const hi: Record<MessageKey, string> = {
   'adv.internalExpl': 'एक्सटेंशन के अंदर की किसी दिक़्क़त से जाँच रुक गई।',
   'adv.fixThenAgain': 'इसे ठीक करें, फिर जाँचें।',
   'adv.internalNext': 'फिर जाँचें; अगर बार-बार विफल हो, तो एक्सटेंशन रीलोड करें।',
+  'adv.withAngel': '{text} {said}',
   'qr.notImage': 'यह फ़ाइल इमेज नहीं है। QR कोड की PNG या JPEG तस्वीर चुनें।',
   'qr.cannotRead': 'यह ब्राउज़र इमेज नहीं पढ़ सका। इसकी जगह secret लिखें या पेस्ट करें।',
   'qr.noCode': 'इस इमेज में कोई QR कोड नहीं मिला। इसे QR कोड तक काटें, या secret लिखें या पेस्ट करें।',

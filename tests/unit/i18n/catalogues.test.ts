@@ -9,6 +9,8 @@ const SAME_IN_BOTH = new Set<MessageKey>([
   'app.name',
   // Only a list separator around two values.
   'adv.comma',
+  'adv.withAngel',
+  'popup.errQuoted',
   'setup.accountTitle',
   'page.my-apis',
   // Field names traders know in Latin script (as Angel's own pages show them).
