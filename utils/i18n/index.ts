@@ -105,3 +105,8 @@ function useMemoT(lang: Language): typeof t {
 export function useLanguage(): Language {
   return useSyncExternalStore(subscribe, currentLanguage, currentLanguage);
 }
+
+/** Pages with the full catalogue have the validation advice texts already (the popup loads them). */
+export function loadAdvice(): Promise<void> {
+  return Promise.resolve();
+}
