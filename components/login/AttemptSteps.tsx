@@ -1,4 +1,4 @@
-import { useT, type MessageKey } from '@/utils/i18n';
+import { renderSaid, useT, type MessageKey } from '@/utils/i18n';
 import { LOGIN_STEPS, type AttemptView, type LoginStep } from '@/utils/login/protocol';
 
 /** The name of each login step (also used by the login history). */
@@ -40,7 +40,7 @@ export function AttemptSteps({ attempt }: { attempt: AttemptView }) {
       </ol>
       {attempt.status === 'failed' && attempt.message ? (
         <p className="form-message form-message--error keep-lines" role="alert">
-          {attempt.message}
+          {renderSaid(attempt.message, t)}
         </p>
       ) : null}
     </div>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { storage } from '#imports';
-import { useT } from '@/utils/i18n';
+import { renderSaid, useT } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { downloadText } from '@/utils/ui/download';
 import type { MessageKey } from '@/utils/i18n/en';
@@ -88,6 +88,7 @@ export function HistorySection(_props: { account?: AccountSummary }) {
         kind: t(KIND_KEY[e.kind]),
         result: t(RESULT_KEY[e.result]),
         step: stepName(e),
+        message: renderSaid(e.message, t),
       }),
     );
     const file = `smartapi-companion-history-${new Date().toISOString().slice(0, 10)}.csv`;
@@ -193,7 +194,7 @@ export function HistorySection(_props: { account?: AccountSummary }) {
                     </span>
                   </td>
                   <td>{stepName(e)}</td>
-                  <td>{e.message}</td>
+                  <td>{renderSaid(e.message, t)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useT } from '@/utils/i18n';
+import { renderSaid, useT } from '@/utils/i18n';
 import { sendMessage, UserError } from '@/utils/messaging';
 import type { AccountSummary } from '@/utils/vault/types';
 import '@/utils/login/protocol';
@@ -59,7 +59,7 @@ export function LoginButton({ account }: { account?: AccountSummary }) {
           className={`badge ${last.ok ? 'badge--ok' : 'badge--warn'}`}
           data-testid="login-last-result"
           data-ok={last.ok ? 'true' : 'false'}
-          title={last.message}
+          title={renderSaid(last.message, t)}
         >
           {last.needsAttention
             ? t('login.needsAttention')
@@ -80,7 +80,7 @@ export function LoginButton({ account }: { account?: AccountSummary }) {
       {live ? <AttemptSteps attempt={live} /> : null}
       {last && !last.ok && !live ? (
         <p className="field__hint keep-lines" data-testid="login-last-message">
-          {last.message}
+          {renderSaid(last.message, t)}
         </p>
       ) : null}
       {error ? (

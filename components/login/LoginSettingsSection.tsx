@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { useT, type MessageKey } from '@/utils/i18n';
+import { renderSaid, useT, type MessageKey } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import type { AccountSummary } from '@/utils/vault/types';
 import '@/utils/vault/types';
@@ -188,7 +188,10 @@ export function LoginSettingsSection(_props: { account?: AccountSummary }) {
                 <strong>{a.label}</strong>
                 <span className="account-row__client">{a.clientCode}</span>
                 {last ? (
-                  <span className={`badge ${last.ok ? 'badge--ok' : 'badge--warn'}`} title={last.message}>
+                  <span
+                    className={`badge ${last.ok ? 'badge--ok' : 'badge--warn'}`}
+                    title={renderSaid(last.message, t)}
+                  >
                     {last.needsAttention
                       ? t('login.needsAttention')
                       : last.ok
@@ -218,7 +221,7 @@ export function LoginSettingsSection(_props: { account?: AccountSummary }) {
                   {t('login.autoFill')}
                 </label>
               </div>
-              {last?.needsAttention ? <p className="field__hint">{last.message}</p> : null}
+              {last?.needsAttention ? <p className="field__hint">{renderSaid(last.message, t)}</p> : null}
             </li>
           );
         })}

@@ -1,10 +1,17 @@
+import { useEffect, useState } from 'react';
 import type { ValidationResult } from '@/utils/angel/protocol';
-import { useT } from '@/utils/i18n';
+import { loadAdvice, useT } from '@/utils/i18n';
 import { adviceText, angelCodeOf, formatWhen, okDetails, resultHeadline } from './format';
 
 /** One validation result, inline under an account row. */
 export function ResultView({ result }: { result: ValidationResult }) {
   const t = useT();
+  // Advice is a message; the popup fetches its texts the first time it shows one.
+  const needsAdvice = result.advice !== undefined || result.profileProblem !== undefined;
+  const [, setAdviceReady] = useState(false);
+  useEffect(() => {
+    if (needsAdvice) void loadAdvice().then(() => setAdviceReady(true));
+  }, [needsAdvice]);
   if (result.state === 'running') return <span className="muted">{t('val.checking')}</span>;
   const code = angelCodeOf(result);
   const advice = adviceText(result);

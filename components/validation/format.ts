@@ -1,6 +1,9 @@
-/** How a validation result reads in the popup and the options table. Pure, tested in vitest. */
+/**
+ * How a validation result reads in the popup and the options table, in the language shown now
+ * (stored advice is a message; older results hold sentences, shown as they are). Tested in vitest.
+ */
 import type { ValidationResult } from '@/utils/angel/protocol';
-import { t } from '@/utils/i18n';
+import { renderSaid, t } from '@/utils/i18n';
 
 /** Angel's own codes look like AB1050 or AG8004; ours are words ("timeout"). */
 export function angelCodeOf(r: ValidationResult): string {
@@ -13,7 +16,7 @@ export function resultHeadline(r: ValidationResult): string {
   if (r.state === 'ok') {
     return r.profile?.name ? t('val.validWho', { name: r.profile.name }) : t('val.valid');
   }
-  return r.advice?.explanation ?? t('val.failedFallback');
+  return r.advice ? renderSaid(r.advice.explanation, t) : t('val.failedFallback');
 }
 
 /** Exchanges and what happened to the session, one line. */
@@ -28,8 +31,10 @@ export function okDetails(r: ValidationResult): string {
 
 export function adviceText(r: ValidationResult): string {
   if (r.state === 'ok')
-    return r.profileProblem ? t('val.profileProblem', { explanation: r.profileProblem.explanation }) : '';
-  if (r.state === 'failed' && r.advice) return r.advice.nextStep;
+    return r.profileProblem
+      ? t('val.profileProblem', { explanation: renderSaid(r.profileProblem.explanation, t) })
+      : '';
+  if (r.state === 'failed' && r.advice) return renderSaid(r.advice.nextStep, t);
   return '';
 }
 

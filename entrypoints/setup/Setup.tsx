@@ -23,7 +23,7 @@ import { UnlockForm } from '@/components/vault/PasswordForms';
 import { FormMessage } from '@/components/vault/Field';
 import { ValidateButton } from '@/components/validation/ValidateButton';
 import { LoginButton } from '@/components/login/LoginButton';
-import { useT } from '@/utils/i18n';
+import { renderSaid, useT } from '@/utils/i18n';
 import {
   CREATE_APP_URL,
   ENABLE_TOTP_URL,
@@ -298,7 +298,9 @@ function StepRow({
           {t(step.title)} <span className={`step__state step__state--${step.state}`}>({stateText})</span>
         </h3>
         <p className="step__note">{t(step.note, step.params)}</p>
-        {step.detail && <p className="step__detail">{step.detail}</p>}
+        {step.detail && step.detail.length > 0 && (
+          <p className="step__detail">{step.detail.map((part) => renderSaid(part, t)).join(' ')}</p>
+        )}
         {step.id === 'staticIp' && step.state !== 'done' && (
           <p className="step__explain muted">{t('setup.staticIp.explain')}</p>
         )}

@@ -68,6 +68,21 @@ const EXERCISE: Record<string, (m: Record<string, unknown>) => void | Promise<vo
       reason: [{ code: 'dlv.serverError', params: { status: 503 } }],
     });
   },
+  'utils/login/errors.ts': (m) => {
+    const e = m as typeof import('../../utils/login/errors');
+    const err = e.classifyLoginError('Invalid MPIN. 2 attempts left')!;
+    expect(e.explainLoginError(err)).toMatchObject({ code: 'ip.errWrongPinLeft', params: { left: 2 } });
+  },
+  'utils/angel/advice.ts': (m) => {
+    const a = m as typeof import('../../utils/angel/advice');
+    expect(a.explainFailure({ kind: 'timeout', timeoutMs: 1500, host: 'h' }, { skewMs: null })).toMatchObject(
+      {
+        code: 'timeout',
+        explanation: { code: 'adv.timeoutExpl', params: { seconds: '1.5', host: 'h' } },
+        nextStep: { code: 'adv.timeoutNext' },
+      },
+    );
+  },
 };
 
 describe('the pure core runs in plain Node', () => {

@@ -14,6 +14,9 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { BROWSER, launchExtension, type ExtensionSession } from './harness';
+import { saidText } from './said';
+import type { Said } from '@/utils/i18n/core';
+import type { MessageKey } from '@/utils/i18n/en';
 import { addAccount, buttonByName, click, createVault, front } from './flows';
 
 const PASSWORD = 'history end to end';
@@ -71,7 +74,7 @@ function urlOf(p: Page): string {
 interface Result {
   ok: boolean;
   at: number;
-  message: string;
+  message: Said<MessageKey>;
   needsAttention?: boolean;
 }
 
@@ -148,9 +151,9 @@ describe(`wrong PIN and login history (${BROWSER})`, () => {
     const r = await resultAfter(since);
     expect(r.ok).toBe(false);
     expect(r.needsAttention).toBe(true);
-    expect(r.message).toContain('2 attempts left before Angel blocks the account');
-    expect(r.message).toContain('The account is not locked.');
-    expect(r.message).not.toMatch(/reports the account as locked/);
+    expect(saidText(r.message)).toContain('2 attempts left before Angel blocks the account');
+    expect(saidText(r.message)).toContain('The account is not locked.');
+    expect(saidText(r.message)).not.toMatch(/reports the account as locked/);
     expect(submissions()).toHaveLength(1);
     await front(options);
     await options.waitForFunction(

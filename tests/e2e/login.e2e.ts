@@ -13,6 +13,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { BROWSER, launchExtension, type ExtensionSession } from './harness';
+import { saidText } from './said';
+import type { Said } from '@/utils/i18n/core';
+import type { MessageKey } from '@/utils/i18n/en';
 import { addAccount, click, createVault } from './flows';
 import { loginPanelButton, loginPanelButtons, loginPanelText } from './closedShadow';
 import { fixtureTotp } from '../fixtures/login';
@@ -50,7 +53,7 @@ interface Overview {
     message?: string;
     errorKind?: string;
   }[];
-  results: Record<string, { ok: boolean; at: number; message: string; needsAttention?: boolean }>;
+  results: Record<string, { ok: boolean; at: number; message: Said<MessageKey>; needsAttention?: boolean }>;
 }
 interface Summary {
   id: string;
@@ -191,7 +194,7 @@ describe(`daily login (${BROWSER})`, () => {
       const r = await h.sendMessage<{ attemptId: string }>('login/start', { accountId: ids.Main });
       expect(r.ok).toBe(true);
       const { result } = await resultAfter(ids.Main!, since);
-      expect(result.ok, result.message).toBe(true);
+      expect(result.ok, saidText(result.message)).toBe(true);
       expect(submissions()).toHaveLength(1);
       const body = JSON.parse(submissions()[0]!.body) as { clientcode: string; pin: string; totp: string };
       expect(body.clientcode).toBe(MAIN.clientCode);
@@ -228,7 +231,7 @@ describe(`daily login (${BROWSER})`, () => {
     expect(result.ok).toBe(false);
     expect(result.needsAttention).toBe(true);
     expect(attempt.errorKind).toBe('wrong-credentials');
-    expect(result.message).toContain('Invalid PIN');
+    expect(saidText(result.message)).toContain('Invalid PIN');
     await new Promise((r) => setTimeout(r, 3000));
     expect(submissions()).toHaveLength(1);
     // The failed attempt's tab stays open for the user to read.
@@ -271,9 +274,9 @@ describe(`daily login (${BROWSER})`, () => {
     const { result, attempt } = await resultAfter(ids.Main!, since);
     expect(result.ok).toBe(false);
     expect(attempt.errorKind).toBe('invalid-api-key');
-    expect(result.message).toMatch(/Publisher/);
+    expect(saidText(result.message)).toMatch(/Publisher/);
     // Angel's page is quoted as it shows it, line by line (not run together).
-    expect(result.message).toContain('403 Forbidden\nInvalid API Key.');
+    expect(saidText(result.message)).toContain('403 Forbidden\nInvalid API Key.');
     expect(submissions()).toHaveLength(0);
   });
 
@@ -295,7 +298,7 @@ describe(`daily login (${BROWSER})`, () => {
       if (BROWSER === 'chromium') expect(stopped).toBe(true);
       await new Promise((r) => setTimeout(r, 3000));
       const { result } = await resultAfter(ids.Main!, since);
-      expect(result.ok, result.message).toBe(true);
+      expect(result.ok, saidText(result.message)).toBe(true);
       expect(submissions()).toHaveLength(1);
     },
   );
@@ -347,7 +350,7 @@ describe(`daily login (${BROWSER})`, () => {
     // A real (trusted) click: a page script's click() is ignored (tests/e2e/hostile.e2e.ts).
     await (await loginPanelButton(page, 'Log in as Site')).click();
     const { result } = await resultAfter(ids.Site!, since);
-    expect(result.ok, result.message).toBe(true);
+    expect(result.ok, saidText(result.message)).toBe(true);
     expect(submissions()).toHaveLength(1);
     await expect.poll(() => page.url(), { timeout: 10_000 }).toContain('state=site-state-42');
     expect((await summary('Site')).tokensCapturedAt!).toBeGreaterThanOrEqual(since);
@@ -395,8 +398,8 @@ describe(`daily login (${BROWSER})`, () => {
     const popup = await h.openExtensionPage('popup.html');
     await click(popup, 'Log in all');
     const [a, b] = await Promise.all([resultAfter(ids.Main!, since), resultAfter(ids.Site!, since)]);
-    expect(a.result.ok, a.result.message).toBe(true);
-    expect(b.result.ok, b.result.message).toBe(true);
+    expect(a.result.ok, saidText(a.result.message)).toBe(true);
+    expect(b.result.ok, saidText(b.result.message)).toBe(true);
     // One after another: the second login page opened after the first attempt finished.
     const loads = loginPageLoads();
     expect(loads).toHaveLength(2);

@@ -1,8 +1,10 @@
 /**
- * Every way a validation can fail, turned into what happened and what to do next, in plain
- * words. Pure: the background measures and fetches, this decides the wording.
+ * Every way a validation can fail, turned into what happened and what to do next, as messages
+ * (catalogue codes and values, never sentences). Pure core (tests/core/modules.json): the
+ * background measures and fetches, this decides what to say, and the page showing the result
+ * turns it into text in the language shown then, so a stored result follows a language switch.
  */
-import { tText } from '../i18n/text';
+import { msg, type Msg } from '../i18n/core';
 import type { MessageKey } from '../i18n/en';
 import type { AngelAnswer } from './responses';
 
@@ -30,10 +32,12 @@ export interface Advice {
   /** Angel's code when it sent one ("AB1050"), else our own short code ("network"). */
   code: string;
   category: AdviceCategory;
-  /** What happened. */
-  explanation: string;
-  /** What to do next. */
-  nextStep: string;
+  /**
+   * What happened. A sentence (string) only in results stored by older versions: shown as it is.
+   */
+  explanation: AdviceText;
+  /** What to do next (a sentence only in results stored by older versions). */
+  nextStep: AdviceText;
   /** Angel's own message, verbatim, when it sent one. */
   angelMessage?: string;
   /**
@@ -42,6 +46,9 @@ export interface Advice {
    */
   credentialError: boolean;
 }
+
+export type AdviceMsg = Msg<MessageKey>;
+export type AdviceText = AdviceMsg | string;
 
 export interface AdviceContext {
   /** Clock offset measured from Angel's Date header (server - device), ms; null if unknown. */
@@ -53,26 +60,27 @@ export const SKEW_TOLERANCE_MS = 5_000;
 
 const MPIN_MESSAGE = /loginbypassword is not allowed|switch to login by mpin/i;
 
-const lockout = () => tText('adv.lockout');
+const lockout = () => msg<MessageKey>('adv.lockout');
+const say = (code: MessageKey, params?: Parameters<typeof msg>[1]): AdviceMsg => msg(code, params);
 
-export function formatSkew(skewMs: number): string {
+export function formatSkew(skewMs: number): AdviceMsg {
   const s = Math.abs(skewMs) / 1000;
   const amount = s < 10 ? s.toFixed(1) : Math.round(s).toString();
-  return tText(skewMs > 0 ? 'adv.skewBehind' : 'adv.skewAhead', { amount });
+  return say(skewMs > 0 ? 'adv.skewBehind' : 'adv.skewAhead', { amount });
 }
 
 function seconds(ms: number): string {
   return ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(1);
 }
 
-function clockAdvice(skewMs: number | null): string {
+function clockAdvice(skewMs: number | null): AdviceMsg {
   if (skewMs === null) {
-    return tText('adv.clockUnknown');
+    return say('adv.clockUnknown');
   }
   if (Math.abs(skewMs) <= SKEW_TOLERANCE_MS) {
-    return tText('adv.clockFine', { skew: formatSkew(skewMs) });
+    return say('adv.clockFine', { skew: formatSkew(skewMs) });
   }
-  return tText('adv.clockOff', { skew: formatSkew(skewMs) });
+  return say('adv.clockOff', { skew: formatSkew(skewMs) });
 }
 
 const FIELD_NAMES: Record<string, MessageKey> = {
@@ -82,15 +90,32 @@ const FIELD_NAMES: Record<string, MessageKey> = {
   apiKey: 'adv.fieldApiKey',
 };
 
-function fieldName(field: string): string {
+function fieldName(field: string): AdviceMsg | string {
   const key = FIELD_NAMES[field];
-  return key ? tText(key) : field;
+  return key ? say(key) : field;
 }
 
-function joinNames(names: string[]): string {
-  if (names.length <= 1) return names.join('');
-  return tText('adv.and', { list: names.slice(0, -1).join(', '), last: names[names.length - 1]! });
+/** "a", "a and b", "a, b and c": the list part nested as "{first}, {rest}" messages. */
+function joinNames(names: (AdviceMsg | string)[]): AdviceMsg | string {
+  if (names.length <= 1) return names[0] ?? '';
+  const head = names.slice(0, -1).reduce((list, name) => say('adv.comma', { first: list, rest: name }));
+  return say('adv.and', { list: head, last: names[names.length - 1]! });
 }
+
+/** "h1, then h2, then h3". */
+function thenList(hosts: string[]): AdviceMsg | string {
+  return hosts.reduce<AdviceMsg | string>(
+    (list, host, i) => (i === 0 ? host : say('adv.then', { first: list, next: host })),
+    '',
+  );
+}
+
+const MALFORMED_WHY = {
+  empty: 'adv.whyEmpty',
+  'bad-json': 'adv.whyBadJson',
+  'not-json': 'adv.whyNotJson',
+  'unknown-shape': 'adv.whyUnexpected',
+} as const satisfies Record<Extract<ValidationFailure, { kind: 'malformed' }>['reason'], MessageKey>;
 
 function fromAngelCode(
   code: string,
@@ -101,8 +126,8 @@ function fromAngelCode(
     return {
       code: code || 'mpin-required',
       category: 'credentials',
-      explanation: tText('adv.mpinExpl'),
-      nextStep: tText('adv.mpinNext', { lockout: lockout() }),
+      explanation: say('adv.mpinExpl'),
+      nextStep: say('adv.mpinNext', { lockout: lockout() }),
       credentialError: true,
     };
   }
@@ -111,8 +136,8 @@ function fromAngelCode(
       return {
         code: 'AB1050',
         category: 'totp',
-        explanation: tText('adv.totpExpl'),
-        nextStep: tText('adv.totpNext', { clock: clockAdvice(ctx.skewMs) }),
+        explanation: say('adv.totpExpl'),
+        nextStep: say('adv.totpNext', { clock: clockAdvice(ctx.skewMs) }),
         credentialError: true,
       };
     case 'AB1000':
@@ -120,40 +145,40 @@ function fromAngelCode(
       return {
         code: code.toUpperCase(),
         category: 'credentials',
-        explanation: tText('adv.credExpl'),
-        nextStep: tText('adv.credNext', { lockout: lockout() }),
+        explanation: say('adv.credExpl'),
+        nextStep: say('adv.credNext', { lockout: lockout() }),
         credentialError: true,
       };
     case 'AB1001':
       return {
         code: 'AB1001',
         category: 'credentials',
-        explanation: tText('adv.clientExpl'),
-        nextStep: tText('adv.clientNext'),
+        explanation: say('adv.clientExpl'),
+        nextStep: say('adv.clientNext'),
         credentialError: true,
       };
     case 'AB1002':
       return {
         code: 'AB1002',
         category: 'credentials',
-        explanation: tText('adv.pinLenExpl'),
-        nextStep: tText('adv.pinLenNext'),
+        explanation: say('adv.pinLenExpl'),
+        nextStep: say('adv.pinLenNext'),
         credentialError: true,
       };
     case 'AG8004':
       return {
         code: 'AG8004',
         category: 'api-key',
-        explanation: tText('adv.keyExpl'),
-        nextStep: tText('adv.keyNext'),
+        explanation: say('adv.keyExpl'),
+        nextStep: say('adv.keyNext'),
         credentialError: true,
       };
     case 'AB1004':
       return {
         code: 'AB1004',
         category: 'angel',
-        explanation: tText('adv.ab1004Expl'),
-        nextStep: tText('adv.ab1004Next'),
+        explanation: say('adv.ab1004Expl'),
+        nextStep: say('adv.ab1004Next'),
         credentialError: false,
       };
     case 'AG8001':
@@ -165,8 +190,8 @@ function fromAngelCode(
       return {
         code: code.toUpperCase(),
         category: 'token',
-        explanation: tText(what),
-        nextStep: tText('adv.tokenNext'),
+        explanation: say(what),
+        nextStep: say('adv.tokenNext'),
         credentialError: false,
       };
     }
@@ -175,8 +200,8 @@ function fromAngelCode(
       return {
         code: code.toUpperCase(),
         category: 'token',
-        explanation: tText(code.toUpperCase() === 'AB8050' ? 'adv.refreshInvalid' : 'adv.refreshExpired'),
-        nextStep: tText('adv.refreshNext'),
+        explanation: say(code.toUpperCase() === 'AB8050' ? 'adv.refreshInvalid' : 'adv.refreshExpired'),
+        nextStep: say('adv.refreshNext'),
         credentialError: false,
       };
     case 'AB1010':
@@ -184,8 +209,8 @@ function fromAngelCode(
       return {
         code: code.toUpperCase(),
         category: 'token',
-        explanation: tText(code.toUpperCase() === 'AB1010' ? 'adv.sessionExpired' : 'adv.notLoggedIn'),
-        nextStep: tText('adv.loginAfresh'),
+        explanation: say(code.toUpperCase() === 'AB1010' ? 'adv.sessionExpired' : 'adv.notLoggedIn'),
+        nextStep: say('adv.loginAfresh'),
         credentialError: false,
       };
     default:
@@ -199,14 +224,14 @@ export function explainFailure(f: ValidationFailure, ctx: AdviceContext): Advice
       const known = fromAngelCode(f.code, f.message, ctx);
       const angelMessage = f.message || undefined;
       if (known) return { ...known, ...(angelMessage ? { angelMessage } : {}) };
-      const said = f.message ? `"${f.message}"` : tText('adv.noMessage');
+      const said = f.message ? `"${f.message}"` : say('adv.noMessage');
       return {
         code: f.code || `HTTP ${f.httpStatus}`,
         category: 'unknown',
         explanation: f.code
-          ? tText('adv.unknownExplCode', { said, code: f.code })
-          : tText('adv.unknownExpl', { said }),
-        nextStep: tText('adv.unknownNext'),
+          ? say('adv.unknownExplCode', { said, code: f.code })
+          : say('adv.unknownExpl', { said }),
+        nextStep: say('adv.unknownNext'),
         ...(angelMessage ? { angelMessage } : {}),
         credentialError: false,
       };
@@ -215,40 +240,47 @@ export function explainFailure(f: ValidationFailure, ctx: AdviceContext): Advice
       return {
         code: 'request-rejected',
         category: 'firewall',
-        explanation: `Angel's firewall rejected the request ("Request Rejected" page${f.supportId ? `, support ID ${f.supportId}` : ''}). Your details were not checked.`,
-        nextStep: `Wait a few minutes and validate again. If it persists, turn off any VPN or proxy${f.supportId ? `, or contact Angel support quoting support ID ${f.supportId}` : ''}.`,
+        explanation: say('adv.rejectedExpl', {
+          support: f.supportId ? say('adv.supportId', { id: f.supportId }) : '',
+        }),
+        nextStep: say('adv.rejectedNext', {
+          support: f.supportId ? say('adv.quoteSupport', { id: f.supportId }) : '',
+        }),
         credentialError: false,
       };
     case 'malformed':
       return {
         code: f.reason === 'bad-json' ? 'malformed-json' : 'unreadable-answer',
         category: 'angel',
-        explanation: `Angel's answer could not be read (${f.reason === 'empty' ? 'empty answer' : f.reason === 'bad-json' ? 'malformed JSON' : f.reason === 'not-json' ? 'not JSON' : 'unexpected format'}, HTTP ${f.httpStatus}). Your details were not checked.`,
-        nextStep: "This is on Angel's side: validate again in a few minutes.",
+        explanation: say('adv.malformedExpl', {
+          why: say(MALFORMED_WHY[f.reason]),
+          status: f.httpStatus,
+        }),
+        nextStep: say('adv.malformedNext'),
         credentialError: false,
       };
     case 'no-tokens':
       return {
         code: 'no-tokens',
         category: 'angel',
-        explanation: tText('adv.noTokensExpl'),
-        nextStep: tText('adv.againLater'),
+        explanation: say('adv.noTokensExpl'),
+        nextStep: say('adv.againLater'),
         credentialError: false,
       };
     case 'network':
       return {
         code: 'network',
         category: 'network',
-        explanation: tText('adv.networkExpl', { hosts: f.hosts.join(', then ') }),
-        nextStep: tText('adv.networkNext'),
+        explanation: say('adv.networkExpl', { hosts: thenList(f.hosts) }),
+        nextStep: say('adv.networkNext'),
         credentialError: false,
       };
     case 'timeout':
       return {
         code: 'timeout',
         category: 'timeout',
-        explanation: tText('adv.timeoutExpl', { seconds: seconds(f.timeoutMs), host: f.host }),
-        nextStep: tText('adv.timeoutNext'),
+        explanation: say('adv.timeoutExpl', { seconds: seconds(f.timeoutMs), host: f.host }),
+        nextStep: say('adv.timeoutNext'),
         credentialError: false,
       };
     case 'missing-secret': {
@@ -256,8 +288,8 @@ export function explainFailure(f: ValidationFailure, ctx: AdviceContext): Advice
       return {
         code: 'missing-details',
         category: 'setup',
-        explanation: tText('adv.missingExpl', { names }),
-        nextStep: tText('adv.missingNext', { names }),
+        explanation: say('adv.missingExpl', { names }),
+        nextStep: say('adv.missingNext', { names }),
         credentialError: false,
       };
     }
@@ -265,8 +297,8 @@ export function explainFailure(f: ValidationFailure, ctx: AdviceContext): Advice
       return {
         code: 'totp-unavailable',
         category: 'setup',
-        explanation: tText('adv.totpFailedExpl'),
-        nextStep: tText('adv.totpFailedNext'),
+        explanation: say('adv.totpFailedExpl'),
+        nextStep: say('adv.totpFailedNext'),
         credentialError: false,
       };
   }

@@ -76,3 +76,13 @@ export function render<K extends string>(m: Msg<K>, tr: (key: K, params?: Params
   for (const [k, v] of Object.entries(m.params)) p[k] = typeof v === 'object' ? render(v as Msg<K>, tr) : v;
   return tr(m.code, p);
 }
+
+/**
+ * What a stored result says: a message, or a sentence written by an older version (before
+ * results were stored as messages), which is shown as it is.
+ */
+export type Said<K extends string = string> = Msg<K> | string;
+
+export function renderSaid<K extends string>(s: Said<K>, tr: (key: K, params?: Params) => string): string {
+  return typeof s === 'string' ? s : render(s, tr);
+}

@@ -105,6 +105,8 @@ export const enPopup = {
   'popup.platformOpened': 'Pick the account in the page, check what it will fill, then press Fill there.',
   'popup.platformNoForm':
     'No account form on this page. Open Accounts → Trading Accounts → Create (or EDIT next to an account), then try again.',
+  // Angel's words inside a login failure's explanation (the leading space follows the sentence before).
+  'popup.errQuoted': ' {said}{end}',
 } as const;
 
 export type PopupKey = keyof typeof enPopup;

@@ -3,6 +3,7 @@
  * Placeholders are {name}; the Hindi catalogue must use the same ones.
  * These English texts are what the e2e tests look for: change them only with the tests.
  */
+import { enAdvice } from './en.advice';
 import { enSecretParse } from './en.secretParse';
 import { enBackground, enRouter } from './en.background';
 import { enBackup } from './en.backup';
@@ -440,69 +441,7 @@ export const en = {
   'bg.weakMaster': 'Choose a master password of at least {min} characters.',
   'bg.weakBackup': 'Choose a backup password of at least {min} characters.',
   'bg.weakNew': 'Choose a new master password of at least {min} characters.',
-  'adv.lockout': 'Do not try again and again: repeated wrong PINs can lock your Angel account.',
-  'adv.skewBehind': "{amount} s behind Angel's clock",
-  'adv.skewAhead': "{amount} s ahead of Angel's clock",
-  'adv.clockUnknown':
-    "Also check that this computer's clock is set automatically (the offset to Angel's clock could not be measured).",
-  'adv.clockFine': "This computer's clock is fine ({skew}), so the TOTP secret is the likely cause.",
-  'adv.clockOff':
-    'This computer\'s clock is {skew}: turn on "Set time automatically" in the system settings, then validate again (meanwhile the extension corrects its codes by the measured offset).',
-  'adv.fieldClientCode': 'client code',
-  'adv.fieldMpin': '4-digit MPIN',
-  'adv.fieldTotp': 'TOTP secret',
-  'adv.fieldApiKey': 'API key',
-  'adv.and': '{list} and {last}',
-  'adv.mpinExpl': 'Angel received a password instead of your 4-digit MPIN and refused the login.',
-  'adv.mpinNext':
-    'Edit the account and store the 4-digit MPIN you use in the Angel One app, not your trading password. {lockout}',
-  'adv.totpExpl': 'Angel refused the TOTP code.',
-  'adv.totpNext':
-    'Check that the stored TOTP secret is the one Angel showed on its enable-TOTP page (enable TOTP again if unsure). {clock}',
-  'adv.credExpl': 'Angel says the client code or the PIN is wrong.',
-  'adv.credNext':
-    'Check the client code (your Angel login id, e.g. A123456) and the 4-digit MPIN in the account. {lockout}',
-  'adv.clientExpl': 'Angel does not recognise the client code.',
-  'adv.clientNext':
-    'Check the client code in the account: it is your Angel login id (e.g. A123456), not your email or phone number.',
-  'adv.pinLenExpl': 'Angel says the PIN has the wrong length.',
-  'adv.pinLenNext': 'Edit the account and store your 4-digit MPIN.',
-  'adv.keyExpl': 'Angel does not accept the API key.',
-  'adv.keyNext':
-    'Copy the API key again from My Profile → My APIs on smartapi.angelone.in (the eye icon beside your app). Use the API key, not the secret key, of an app that belongs to this client code.',
-  'adv.ab1004Expl':
-    'Angel answered "Something went wrong" (AB1004): its servers could not process the login.',
-  'adv.ab1004Next':
-    'Try again in a few minutes. If it keeps happening, check that the API key belongs to a Trading API app of this client code.',
-  'adv.tokenInvalid': 'Angel refused the session token: it was not valid.',
-  'adv.tokenExpired': 'Angel refused the session token: it had expired.',
-  'adv.tokenMissing': 'Angel refused the session token: it was missing.',
-  'adv.tokenNext':
-    'Validate again to get a fresh session. If this repeats right after a successful login, the API key probably belongs to a different Angel account.',
-  'adv.refreshInvalid': 'Angel refused the refresh token (not valid).',
-  'adv.refreshExpired': 'Angel refused the refresh token (expired).',
-  'adv.refreshNext': 'Validate again: a new login gives new tokens.',
-  'adv.sessionExpired': "Angel's trading session has expired.",
-  'adv.notLoggedIn': 'Angel says this client is not logged in.',
-  'adv.loginAfresh': 'Validate again to log in afresh.',
-  'adv.noMessage': 'no message',
-  'adv.unknownExpl': 'Angel refused the login and said {said}.',
-  'adv.unknownExplCode': 'Angel refused the login and said {said} (code {code}).',
-  'adv.unknownNext':
-    "Check the account's details against Angel's message. If it is unclear, search the code on Angel's Smart API forum or ask Angel support.",
-  'adv.noTokensExpl': 'Angel reported success but sent no session token.',
-  'adv.againLater': 'Validate again in a few minutes.',
-  'adv.networkExpl': "Could not reach Angel's API ({hosts}).",
-  'adv.networkNext':
-    'Check the internet connection, and any VPN, proxy or firewall that could block Angel, then validate again.',
-  'adv.timeoutExpl': 'Angel did not answer within {seconds} s ({host}).',
-  'adv.timeoutNext':
-    'Angel is often slow just before market open: validate again in a minute, or raise the time limit under "Validate accounts" in the options.',
-  'adv.missingExpl': 'This account has no {names} stored, so the extension cannot log in to Angel with it.',
-  'adv.missingNext': 'Edit the account and add the {names}.',
-  'adv.totpFailedExpl': 'The extension could not make a TOTP code from the stored secret.',
-  'adv.totpFailedNext':
-    "Edit the account and paste the TOTP secret again exactly as Angel's enable-TOTP page shows it.",
+  ...enAdvice,
   'qr.notImage': 'That file is not an image. Pick a PNG or JPEG picture of the QR code.',
   'qr.cannotRead': 'This browser could not read the image. Type or paste the secret instead.',
   'qr.noCode':

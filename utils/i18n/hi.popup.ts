@@ -102,4 +102,5 @@ export const hiPopup: Record<PopupKey, string> = {
   'popup.platformOpened': 'पेज में अकाउंट चुनें, देखें कि क्या भरा जाएगा, फिर वहीं "भरें" दबाएँ।',
   'popup.platformNoForm':
     'इस पेज पर अकाउंट फ़ॉर्म नहीं है। Accounts → Trading Accounts → Create (या किसी अकाउंट के पास EDIT) खोलें, फिर कोशिश करें।',
+  'popup.errQuoted': ' {said}{end}',
 };

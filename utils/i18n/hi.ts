@@ -3,6 +3,7 @@
  * Smart API, Redirect URL, IPv4) stay in Latin script as traders write them.
  * Typed against the English keys: a missing key does not compile.
  */
+import { hiAdvice } from './hi.advice';
 import type { MessageKey } from './en';
 
 import { hiSecretParse } from './hi.secretParse';
@@ -423,63 +424,7 @@ export const hi: Record<MessageKey, string> = {
   'bg.weakMaster': 'कम से कम {min} अक्षरों का मास्टर पासवर्ड चुनें।',
   'bg.weakBackup': 'कम से कम {min} अक्षरों का बैकअप पासवर्ड चुनें।',
   'bg.weakNew': 'कम से कम {min} अक्षरों का नया मास्टर पासवर्ड चुनें।',
-  'adv.lockout': 'बार-बार कोशिश न करें: बार-बार गलत PIN से आपका Angel खाता लॉक हो सकता है।',
-  'adv.skewBehind': 'Angel की घड़ी से {amount} सेकंड पीछे',
-  'adv.skewAhead': 'Angel की घड़ी से {amount} सेकंड आगे',
-  'adv.clockUnknown': 'यह भी जाँचें कि इस कंप्यूटर की घड़ी अपने-आप सेट होती है (Angel की घड़ी से अंतर नापा नहीं जा सका)।',
-  'adv.clockFine': 'इस कंप्यूटर की घड़ी ठीक है ({skew}), इसलिए वजह शायद TOTP secret है।',
-  'adv.clockOff':
-    'इस कंप्यूटर की घड़ी {skew} है: सिस्टम सेटिंग में "समय अपने-आप सेट करें" चालू करें, फिर दोबारा जाँचें (तब तक एक्सटेंशन नापे गए अंतर से अपने कोड ठीक करता है)।',
-  'adv.fieldClientCode': 'client code',
-  'adv.fieldMpin': '4 अंकों का MPIN',
-  'adv.fieldTotp': 'TOTP secret',
-  'adv.fieldApiKey': 'API key',
-  'adv.and': '{list} और {last}',
-  'adv.mpinExpl': 'Angel को आपके 4 अंकों के MPIN की जगह पासवर्ड मिला और उसने लॉगिन मना कर दिया।',
-  'adv.mpinNext': 'खाता बदलें और Angel One ऐप वाला 4 अंकों का MPIN सेव करें, ट्रेडिंग पासवर्ड नहीं। {lockout}',
-  'adv.totpExpl': 'Angel ने TOTP कोड नहीं माना।',
-  'adv.totpNext':
-    'जाँचें कि सेव किया TOTP secret वही है जो Angel ने enable-TOTP पेज पर दिखाया था (पक्का न हो तो TOTP फिर से चालू करें)। {clock}',
-  'adv.credExpl': 'Angel कहता है कि client code या PIN गलत है।',
-  'adv.credNext': 'खाते में client code (आपका Angel लॉगिन id, जैसे A123456) और 4 अंकों का MPIN जाँचें। {lockout}',
-  'adv.clientExpl': 'Angel इस client code को नहीं पहचानता।',
-  'adv.clientNext': 'खाते में client code जाँचें: यह आपका Angel लॉगिन id है (जैसे A123456), ईमेल या फ़ोन नंबर नहीं।',
-  'adv.pinLenExpl': 'Angel कहता है कि PIN की लंबाई गलत है।',
-  'adv.pinLenNext': 'खाता बदलें और अपना 4 अंकों का MPIN सेव करें।',
-  'adv.keyExpl': 'Angel यह API key नहीं मानता।',
-  'adv.keyNext':
-    'smartapi.angelone.in पर My Profile → My APIs से API key फिर कॉपी करें (अपने ऐप के पास आँख वाला आइकन)। इसी client code के ऐप की API key लें, secret key नहीं।',
-  'adv.ab1004Expl': 'Angel ने "Something went wrong" (AB1004) कहा: उसके सर्वर लॉगिन पूरा नहीं कर सके।',
-  'adv.ab1004Next':
-    'कुछ मिनट बाद फिर कोशिश करें। बार-बार हो तो जाँचें कि API key इसी client code के Trading API ऐप की है।',
-  'adv.tokenInvalid': 'Angel ने सेशन टोकन नहीं माना: वह सही नहीं था।',
-  'adv.tokenExpired': 'Angel ने सेशन टोकन नहीं माना: उसकी मियाद ख़त्म हो गई थी।',
-  'adv.tokenMissing': 'Angel ने सेशन टोकन नहीं माना: टोकन था ही नहीं।',
-  'adv.tokenNext':
-    'नया सेशन पाने के लिए फिर जाँचें। सफल लॉगिन के तुरंत बाद फिर हो, तो API key शायद किसी दूसरे Angel खाते की है।',
-  'adv.refreshInvalid': 'Angel ने refresh token नहीं माना (सही नहीं)।',
-  'adv.refreshExpired': 'Angel ने refresh token नहीं माना (मियाद ख़त्म)।',
-  'adv.refreshNext': 'फिर जाँचें: नए लॉगिन से नए टोकन मिलते हैं।',
-  'adv.sessionExpired': 'Angel का ट्रेडिंग सेशन ख़त्म हो गया है।',
-  'adv.notLoggedIn': 'Angel कहता है कि यह client लॉगिन नहीं है।',
-  'adv.loginAfresh': 'नए सिरे से लॉगिन के लिए फिर जाँचें।',
-  'adv.noMessage': 'कोई संदेश नहीं',
-  'adv.unknownExpl': 'Angel ने लॉगिन मना किया और कहा: {said}।',
-  'adv.unknownExplCode': 'Angel ने लॉगिन मना किया और कहा: {said} (कोड {code})।',
-  'adv.unknownNext':
-    'Angel के संदेश से खाते की जानकारी मिलाएँ। साफ़ न हो तो कोड को Angel के Smart API फ़ोरम पर खोजें या Angel support से पूछें।',
-  'adv.noTokensExpl': 'Angel ने सफलता बताई पर कोई सेशन टोकन नहीं भेजा।',
-  'adv.againLater': 'कुछ मिनट बाद फिर जाँचें।',
-  'adv.networkExpl': 'Angel के API तक नहीं पहुँच सके ({hosts})।',
-  'adv.networkNext':
-    'इंटरनेट कनेक्शन जाँचें, और कोई VPN, proxy या firewall जो Angel को रोक सकता हो, फिर दोबारा जाँचें।',
-  'adv.timeoutExpl': 'Angel ने {seconds} सेकंड में जवाब नहीं दिया ({host})।',
-  'adv.timeoutNext':
-    'बाज़ार खुलने से ठीक पहले Angel अक्सर धीमा होता है: एक मिनट बाद फिर जाँचें, या Options में "खातों की जाँच" के नीचे समय सीमा बढ़ाएँ।',
-  'adv.missingExpl': 'इस खाते में {names} सेव नहीं है, इसलिए एक्सटेंशन इससे Angel में लॉगिन नहीं कर सकता।',
-  'adv.missingNext': 'खाता बदलें और {names} जोड़ें।',
-  'adv.totpFailedExpl': 'एक्सटेंशन सेव किए secret से TOTP कोड नहीं बना सका।',
-  'adv.totpFailedNext': 'खाता बदलें और TOTP secret ठीक वैसा ही फिर पेस्ट करें जैसा Angel का enable-TOTP पेज दिखाता है।',
+  ...hiAdvice,
   'qr.notImage': 'यह फ़ाइल इमेज नहीं है। QR कोड की PNG या JPEG तस्वीर चुनें।',
   'qr.cannotRead': 'यह ब्राउज़र इमेज नहीं पढ़ सका। इसकी जगह secret लिखें या पेस्ट करें।',
   'qr.noCode': 'इस इमेज में कोई QR कोड नहीं मिला। इसे QR कोड तक काटें, या secret लिखें या पेस्ट करें।',

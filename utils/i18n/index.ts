@@ -18,7 +18,9 @@ export {
   msg,
   placeholdersOf,
   render,
+  renderSaid,
   type Msg,
+  type Said,
   type MsgParams,
   type Language,
   type LanguageSetting,
@@ -102,4 +104,9 @@ function useMemoT(lang: Language): typeof t {
 
 export function useLanguage(): Language {
   return useSyncExternalStore(subscribe, currentLanguage, currentLanguage);
+}
+
+/** Pages with the full catalogue have the validation advice texts already (the popup loads them). */
+export function loadAdvice(): Promise<void> {
+  return Promise.resolve();
 }

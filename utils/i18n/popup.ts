@@ -19,7 +19,9 @@ export {
   msg,
   placeholdersOf,
   render,
+  renderSaid,
   type Msg,
+  type Said,
   type MsgParams,
   type Language,
   type LanguageSetting,
@@ -41,9 +43,22 @@ function loadLanguage(lang: Language): Promise<void> {
   });
 }
 
+// Validation advice (a failed validation's explanation and next step), loaded on demand.
+const advice: Partial<Record<Language, Catalogue>> = {};
+let adviceLoad: Promise<void> | null = null;
+/** The texts of validation advice, fetched once, when the popup first shows a failed validation. */
+export function loadAdvice(): Promise<void> {
+  adviceLoad ??= Promise.all([import('./en.advice'), import('./hi.advice')]).then(([e, h]) => {
+    advice.en = e.enAdvice;
+    advice.hi = h.hiAdvice;
+  });
+  return adviceLoad;
+}
+
 export function translate(lang: Language, key: MessageKey | InPageKey | RouterKey, params?: Params): string {
   // A key missing here shows as itself, so the e2e scans for raw keys catch it.
-  const text: string | undefined = loaded[lang]?.[key] || english[key];
+  const text: string | undefined =
+    loaded[lang]?.[key] || advice[lang]?.[key] || english[key] || advice.en?.[key];
   return format(text ?? key, params);
 }
 

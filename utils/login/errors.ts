@@ -1,8 +1,15 @@
 /**
  * What an error on Angel's login page means for the attempt. The page's wording is not
  * documented, so these patterns follow the API's messages (docs/angel.md) and common variants.
+ * Pure core (tests/core/modules.json): the explanation is a message (codes and values, Angel's
+ * words kept verbatim as a value), turned into text where it is shown, in the language then.
  */
-import { tp } from '../i18n/inPage';
+import { msg, type Msg } from '../i18n/core';
+import type { InPageKey } from '../i18n/en.portal-login';
+import type { PopupKey } from '../i18n/en.popup';
+
+/** A login failure's explanation: in-page codes, with Angel's words quoted by a popup code. */
+export type LoginErrorMsg = Msg<InPageKey | PopupKey>;
 
 export type LoginErrorKind =
   | 'wrong-credentials' // wrong PIN, wrong client code: never retry (lockout risk)
@@ -146,24 +153,28 @@ export function classifyLoginError(text: string, httpStatus?: number): Classifie
   return null;
 }
 
-/** What the user reads for each kind, with what to do next. */
-export function explainLoginError(err: ClassifiedError): string {
+/** What the user reads for each kind, with what to do next, as a message. */
+export function explainLoginError(err: ClassifiedError): LoginErrorMsg {
   const m = err.angelMessage;
-  const quoted = m ? ` ${tp('ip.errAngelSaid', { message: m })}${/[.!?।]$/.test(m) ? '' : '.'}` : '';
-  // In the user's language: the background follows the stored choice (initPageLanguage).
+  const quoted = m
+    ? msg<PopupKey>('popup.errQuoted', {
+        said: msg<InPageKey>('ip.errAngelSaid', { message: m }),
+        end: /[.!?।]$/.test(m) ? '' : '.',
+      })
+    : '';
   switch (err.kind) {
     case 'wrong-credentials':
-      if (err.attemptsLeft === undefined) return tp('ip.errWrongCredentials', { quoted });
+      if (err.attemptsLeft === undefined) return msg('ip.errWrongCredentials', { quoted });
       return err.attemptsLeft === 1
-        ? tp('ip.errWrongPinOneLeft', { quoted })
-        : tp('ip.errWrongPinLeft', { quoted, left: err.attemptsLeft });
+        ? msg('ip.errWrongPinOneLeft', { quoted })
+        : msg('ip.errWrongPinLeft', { quoted, left: err.attemptsLeft });
     case 'account-locked':
-      return tp('ip.errAccountLocked', { quoted });
+      return msg('ip.errAccountLocked', { quoted });
     case 'invalid-totp':
-      return tp('ip.errInvalidTotp', { quoted });
+      return msg('ip.errInvalidTotp', { quoted });
     case 'invalid-api-key':
-      return tp('ip.errInvalidApiKey', { quoted });
+      return msg('ip.errInvalidApiKey', { quoted });
     default:
-      return tp('ip.errOther', { quoted });
+      return msg('ip.errOther', { quoted });
   }
 }

@@ -5,6 +5,8 @@
  * looks like a code or a token). The background stores the list sealed with the vault key.
  */
 import type { Message } from '../messaging';
+import type { MessageKey } from '../i18n/en';
+import type { MsgParams, Said } from '../i18n/core';
 
 export type HistoryKind = 'login' | 'validation' | 'delivery';
 export type HistoryResult = 'success' | 'failure';
@@ -20,9 +22,14 @@ export interface HistoryEntry {
   result: HistoryResult;
   /** The step that failed (login: opening, clientCode, pin, totp...; validation: its check; delivery: the target). */
   step?: string;
-  /** What the user was told, masked. */
-  message: string;
+  /**
+   * What the user was told, masked: a message shown in the language of the moment, or a sentence
+   * (entries written by older versions, and deliveries, hold sentences).
+   */
+  message: HistorySaid;
 }
+
+export type HistorySaid = Said<MessageKey>;
 
 export interface HistoryFilter {
   accountId?: string;
@@ -54,6 +61,18 @@ export function maskSecrets(text: string, known: readonly string[] = []): string
     // Long digit runs, also when split by single spaces ("123 456").
     .replace(/\d(?: ?\d){5,}/g, MASK);
   return out.length > MAX_MESSAGE ? `${out.slice(0, MAX_MESSAGE - 1)}…` : out;
+}
+
+/** maskSecrets on a sentence, or on every text value of a message (Angel's words are values). */
+export function maskSaid<K extends string>(said: Said<K>, known: readonly string[] = []): Said<K> {
+  if (typeof said === 'string') return maskSecrets(said, known);
+  if (!said.params) return said;
+  const params: MsgParams = {};
+  for (const [k, v] of Object.entries(said.params)) {
+    params[k] =
+      typeof v === 'string' ? maskSecrets(v, known) : typeof v === 'object' ? maskSaid(v, known) : v;
+  }
+  return { code: said.code, params };
 }
 
 /** Entries within the last 60 days, newest last, at most HISTORY_MAX_ENTRIES. */
@@ -91,13 +110,13 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 export function historyCsv(
   entries: readonly HistoryEntry[],
   header: readonly [string, string, string, string, string, string],
-  name: (e: HistoryEntry) => { account: string; kind: string; result: string; step: string },
+  name: (e: HistoryEntry) => { account: string; kind: string; result: string; step: string; message: string },
 ): string {
   return toCsv([
     header,
     ...entries.map((e) => {
       const n = name(e);
-      return [new Date(e.at).toISOString(), n.account, n.kind, n.result, n.step, e.message];
+      return [new Date(e.at).toISOString(), n.account, n.kind, n.result, n.step, n.message];
     }),
   ]);
 }

@@ -5,6 +5,11 @@
 import type { Message } from '../messaging';
 import type { LoginField } from './fields';
 import type { LoginSchedule } from './schedule';
+import type { Said } from '../i18n/core';
+import type { LoginErrorMsg } from './errors';
+
+/** A login result's words: a login-page failure as a message, else text (see AttemptView.message). */
+export type LoginSaid = Said<LoginErrorMsg['code']>;
 
 export type LoginStep = 'opening' | 'clientCode' | 'pin' | 'totp' | 'redirected' | 'delivered';
 export const LOGIN_STEPS: readonly LoginStep[] = [
@@ -30,8 +35,11 @@ export interface AttemptView {
   finishedAt?: number;
   /** When each step was reached, epoch ms. */
   steps: Partial<Record<LoginStep, number>>;
-  /** Plain message on failure (what happened and what to do). */
-  message?: string;
+  /**
+   * What happened and what to do: a message shown in the language of the moment, or a sentence
+   * (older versions stored sentences; some background failures are still worded when they happen).
+   */
+  message?: LoginSaid;
   errorKind?: string;
 }
 
@@ -40,7 +48,8 @@ export interface LastLoginResult {
   accountId: string;
   ok: boolean;
   at: number;
-  message: string;
+  /** As in AttemptView.message. */
+  message: LoginSaid;
   /** Wrong PIN/credentials: the schedule and "Log in all" skip it until a manual login. */
   needsAttention?: boolean;
 }

@@ -10,6 +10,7 @@ import type { LastLoginResult } from '../login/protocol';
 import type { TargetView } from '../delivery/protocol';
 import { API_TYPE_LABELS, checkStaticIp, type ApiType, type RegistrationProfile } from '../portal/profiles';
 import type { MessageKey, Params } from '../i18n';
+import type { Said } from '../i18n/core';
 import type { PlatformProgress } from '../platform/protocol';
 
 export type StepId =
@@ -24,8 +25,11 @@ export interface StepStatus {
   /** Why it has this state / what to do, translated by the page. */
   note: MessageKey;
   params?: Params;
-  /** Details from Angel or the checks (English, from the feature that produced them). */
-  detail?: string;
+  /**
+   * Details from Angel or the checks, in parts the page renders in its language and joins with
+   * spaces (messages; sentences from older stored results are shown as they are).
+   */
+  detail?: Said<MessageKey>[];
 }
 
 export interface ChecklistInput {
@@ -53,9 +57,9 @@ function failedWith(v: ValidationResult | undefined, categories: string[]): Vali
   return v?.state === 'failed' && v.advice && categories.includes(v.advice.category) ? v : undefined;
 }
 
-function adviceText(v: ValidationResult): string | undefined {
+function adviceText(v: ValidationResult): Said<MessageKey>[] | undefined {
   if (!v.advice) return undefined;
-  return [v.advice.explanation, v.advice.nextStep].filter(Boolean).join(' ');
+  return [v.advice.explanation, v.advice.nextStep].filter(Boolean);
 }
 
 function when(ms: number): string {
@@ -151,7 +155,7 @@ export function computeChecklist(input: ChecklistInput): StepStatus[] {
       title: 'setup.step.staticIp',
       state: 'problem',
       note: 'setup.staticIp.problem',
-      detail: `${firstIpError.message} ${firstIpError.fix}`,
+      detail: [firstIpError.message, firstIpError.fix],
     });
   } else if (ip) {
     steps.push({
@@ -204,7 +208,7 @@ export function computeChecklist(input: ChecklistInput): StepStatus[] {
         title,
         state: 'problem',
         note: 'setup.verified.problem',
-        detail: login.message,
+        detail: [login.message],
       });
     } else {
       steps.push({ id: 'verified', title, state: 'todo', note: 'setup.verified.loginTodo' });
@@ -243,7 +247,7 @@ export function computeChecklist(input: ChecklistInput): StepStatus[] {
       title: 'setup.step.delivery',
       state: 'problem',
       note: 'setup.delivery.problem',
-      detail: failed.last.message,
+      detail: [failed.last.message],
     });
   } else if (mine.length > 0) {
     steps.push({

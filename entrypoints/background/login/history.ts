@@ -11,9 +11,11 @@ import { storage } from '#imports';
 import { withLock } from '@/utils/locks';
 import { handle, UserError } from '@/utils/messaging';
 import { tText } from '@/utils/i18n/text';
+import { msg } from '@/utils/i18n/core';
 import {
   HISTORY_STORAGE_KEYS,
-  maskSecrets,
+  maskSaid,
+  type HistorySaid,
   pruneHistory,
   type HistoryEntry,
   type HistoryKind,
@@ -69,7 +71,7 @@ export interface NewHistoryEntry {
   kind: HistoryKind;
   result: HistoryResult;
   step?: string;
-  message: string;
+  message: HistorySaid;
   label?: string;
   at?: number;
 }
@@ -96,7 +98,7 @@ export function recordHistory(e: NewHistoryEntry): Promise<void> {
         kind: e.kind,
         result: e.result,
         ...(e.step ? { step: e.step } : {}),
-        message: maskSecrets(e.message, secretsOf(account)),
+        message: maskSaid(e.message, secretsOf(account)),
       };
       const pending = await historyPendingItem.getValue();
       if (!account && !unlocked) {
@@ -183,18 +185,22 @@ export function recordValidationHistory(r: ValidationResult): Promise<void> {
   if (r.state === 'running') return Promise.resolve();
   const ok = r.state === 'ok';
   const adv = r.advice;
-  const words = adv
-    ? [adv.explanation, adv.angelMessage ? tText('ip.errAngelSaid', { message: adv.angelMessage }) : '']
-        .filter(Boolean)
-        .join(' ')
-    : '';
+  // Kept as a message: the history shows it in the language of the moment.
+  const words: HistorySaid = !adv
+    ? ''
+    : adv.angelMessage
+      ? msg('adv.withAngel', {
+          text: adv.explanation,
+          said: msg('ip.errAngelSaid', { message: adv.angelMessage }),
+        })
+      : adv.explanation;
   return recordHistory({
     accountId: r.accountId,
     label: r.label,
     kind: 'validation',
     result: ok ? 'success' : 'failure',
     ...(ok || !adv ? {} : { step: adv.code }),
-    message: ok ? tText('hist.validated') : words,
+    message: ok ? msg('hist.validated') : words,
     at: r.finishedAt,
   });
 }

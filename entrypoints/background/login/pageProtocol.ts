@@ -5,6 +5,7 @@
  */
 import { UserError, type Sender } from '@/utils/messaging';
 import { tText } from '@/utils/i18n/text';
+import { renderSaid } from '@/utils/i18n/core';
 import { currentTotp, isUnlocked, readVault } from '@/entrypoints/background/vault';
 import type { Account } from '@/utils/vault/types';
 import type { ErrorDecision, FillValue, LoginStep, PortalHello } from '@/utils/login/protocol';
@@ -124,12 +125,13 @@ export async function pageError(
     });
     return { action: 'retry-totp' };
   }
-  const message = explainLoginError(err);
+  const said = explainLoginError(err);
   const needsAttention = err.kind === 'wrong-credentials' || err.kind === 'account-locked';
   // Remembered (as a fingerprint in the vault) so that logging in again with the same MPIN asks first.
   if (err.kind === 'wrong-credentials')
     await markWrongPin(a.accountId, err.attemptsLeft).catch(() => undefined);
   else if (err.kind === 'account-locked') await clearWrongPin(a.accountId).catch(() => undefined);
-  await finishAttempt(a.id, false, message, err.kind, needsAttention);
-  return { action: 'stop', message };
+  await finishAttempt(a.id, false, said, err.kind, needsAttention);
+  // The login tab shows it at once, in the language set now; the stored result keeps the message.
+  return { action: 'stop', message: renderSaid(said, tText) };
 }

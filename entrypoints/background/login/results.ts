@@ -7,7 +7,8 @@ import { browser } from 'wxt/browser';
 import { notify as notifyPerson } from '@/utils/notify';
 import { withLock } from '@/utils/locks';
 import { tText } from '@/utils/i18n/text';
-import type { LastLoginResult } from '@/utils/login/protocol';
+import type { LastLoginResult, LoginSaid } from '@/utils/login/protocol';
+import { renderSaid } from '@/utils/i18n/core';
 import { loginResultsItem, loginSettingsItem } from '@/utils/login/storage';
 import { runningAttempts, TIMEOUT_ALARM, updateAttempt, type Attempt } from './attempts';
 import { recordLoginHistory } from './history';
@@ -31,7 +32,7 @@ export function updateResults(fn: (results: Record<string, LastLoginResult>) => 
 export function recordResult(
   accountId: string,
   ok: boolean,
-  message: string,
+  message: LoginSaid,
   needsAttention: boolean,
 ): Promise<void> {
   return updateResults((results) => {
@@ -53,7 +54,7 @@ export function notify(title: string, message: string, always = false): Promise<
 export async function finishAttempt(
   id: string,
   ok: boolean,
-  message: string,
+  message: LoginSaid,
   errorKind?: string,
   needsAttention = false,
 ): Promise<Attempt | null> {
@@ -72,7 +73,11 @@ export async function finishAttempt(
   if (ok) await clearWrongPin(a.accountId).catch(() => undefined);
   await recordResult(a.accountId, ok, message, needsAttention);
   await recordLoginHistory(a);
-  await notify(tText(ok ? 'lgbg.loggedInTitle' : 'lgbg.failedTitle', { label: a.label }), message);
+  // Worded now, in the language set now: a notification is read once, when it shows.
+  await notify(
+    tText(ok ? 'lgbg.loggedInTitle' : 'lgbg.failedTitle', { label: a.label }),
+    renderSaid(message, tText),
+  );
   if (a.origin === 'extension') await startNextQueued();
   return a;
 }

@@ -3,6 +3,7 @@
  * The flow itself lives in validator.ts.
  */
 import { tText } from '@/utils/i18n/text';
+import { msg } from '@/utils/i18n/core';
 import { handle, UserError } from '@/utils/messaging';
 import { withLock } from '@/utils/locks';
 import '@/utils/angel/protocol';
@@ -46,9 +47,8 @@ function interrupted(r: ValidationResult, at: number): ValidationResult {
     advice: {
       code: 'interrupted',
       category: 'unknown',
-      explanation:
-        "The validation was interrupted: the browser stopped the extension's background while it ran.",
-      nextStep: 'Validate again.',
+      explanation: msg('adv.interruptedExpl'),
+      nextStep: msg('adv.validateAgain'),
       credentialError: false,
     },
   };

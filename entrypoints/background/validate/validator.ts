@@ -8,6 +8,7 @@
 import type { Account, SessionTokens, VaultData } from '@/utils/vault/types';
 import { UserError } from '@/utils/messaging';
 import { explainFailure, skewFromDateHeader, type ValidationFailure } from '@/utils/angel/advice';
+import { msg } from '@/utils/i18n/core';
 import { bareJwt, buildLoginRequest, buildProfileRequest } from '@/utils/angel/rest';
 import { loginTokensFrom, parseAngelAnswer, profileFrom } from '@/utils/angel/responses';
 import { createRateLimiter, type RateLimiter } from '@/utils/angel/rateLimiter';
@@ -212,12 +213,9 @@ export function createValidator(deps: ValidatorDeps): Validator {
         advice: {
           code: user ? err.code : 'internal',
           category: 'unknown',
-          explanation: user
-            ? err.message
-            : 'The validation stopped because of a problem inside the extension.',
-          nextStep: user
-            ? 'Fix that, then validate again.'
-            : 'Validate again; if it keeps failing, reload the extension.',
+          // A UserError's message is already text in the language of the moment.
+          explanation: user ? err.message : msg('adv.internalExpl'),
+          nextStep: msg(user ? 'adv.fixThenAgain' : 'adv.internalNext'),
           credentialError: false,
         },
       });

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { explainFailure, formatSkew, skewFromDateHeader, type ValidationFailure } from '@/utils/angel/advice';
+import {
+  explainFailure as explainCodes,
+  formatSkew as skewCodes,
+  skewFromDateHeader,
+  type AdviceContext,
+  type ValidationFailure,
+} from '@/utils/angel/advice';
+import { render, renderSaid, translate } from '@/utils/i18n';
+
+/** The advice as an English page shows it (the module itself returns messages). */
+function explainFailure(f: ValidationFailure, ctx: AdviceContext) {
+  const a = explainCodes(f, ctx);
+  const en = (k: Parameters<typeof translate>[1], p?: Parameters<typeof translate>[2]) =>
+    translate('en', k, p);
+  return { ...a, explanation: renderSaid(a.explanation, en), nextStep: renderSaid(a.nextStep, en) };
+}
+const formatSkew = (ms: number) => render(skewCodes(ms), (k, p) => translate('en', k, p));
 
 const apiError = (code: string, message = 'x'): ValidationFailure => ({
   kind: 'angel-error',
@@ -194,5 +210,41 @@ describe('skew', () => {
   it("is worded from the device's point of view", () => {
     expect(formatSkew(3_000)).toBe("3.0 s behind Angel's clock");
     expect(formatSkew(-65_400)).toBe("65 s ahead of Angel's clock");
+  });
+});
+
+describe('advice as messages', () => {
+  it('is codes and values, never a sentence, and reads in the language asked for', () => {
+    const a = explainCodes({ kind: 'missing-secret', fields: ['clientCode', 'mpin', 'apiKey'] }, noSkew);
+    expect(JSON.stringify(a)).not.toMatch(/account has no/);
+    expect(a.explanation).toMatchObject({ code: 'adv.missingExpl' });
+    const en = renderSaid(a.explanation, (k, p) => translate('en', k, p));
+    expect(en).toBe(
+      'This account has no client code, 4-digit MPIN and API key stored, so the extension cannot log in to Angel with it.',
+    );
+    const hi = renderSaid(a.explanation, (k, p) => translate('hi', k, p));
+    expect(hi).toMatch(/इस खाते में/);
+    expect(hi).not.toMatch(/client code, 4-digit/);
+  });
+
+  it("keeps Angel's own words as a value, untranslated", () => {
+    const a = explainCodes(apiError('AB9999', 'Strange thing'), noSkew);
+    const hi = renderSaid(a.explanation, (k, p) => translate('hi', k, p));
+    expect(hi).toContain('"Strange thing"');
+    expect(hi).toContain('AB9999');
+  });
+
+  it('shows a sentence stored by an older version as it is', () => {
+    expect(
+      renderSaid<Parameters<typeof translate>[1]>('Angel refused the TOTP code.', (k, p) =>
+        translate('hi', k, p),
+      ),
+    ).toBe('Angel refused the TOTP code.');
+  });
+
+  it('names every host tried, in order', () => {
+    expect(explainFailure({ kind: 'network', hosts: ['a.example', 'b.example'] }, noSkew).explanation).toBe(
+      "Could not reach Angel's API (a.example, then b.example).",
+    );
   });
 });

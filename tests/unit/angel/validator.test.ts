@@ -3,6 +3,9 @@
  * with an in-memory vault: what is sent, what is stored, what the user is told.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderSaid, t, type Said, type MessageKey } from '@/utils/i18n';
+
+const said = (s: Said<MessageKey>) => renderSaid(s, t);
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server';
 import {
   FIXTURE_API_ACCOUNT,
@@ -145,7 +148,7 @@ describe('validation against the fixture API', () => {
       credentialError: true,
       angelMessage: 'Invalid totp',
     });
-    expect(r.advice!.nextStep).toMatch(/clock is fine/);
+    expect(said(r.advice!.nextStep)).toMatch(/clock is fine/);
     expect(logins()).toHaveLength(1);
     expect(h.vault.accounts[0]!.tokens).toBeUndefined();
     expect(h.delivered).toEqual([]);
@@ -157,7 +160,7 @@ describe('validation against the fixture API', () => {
     const r = await createValidator(h.deps).validate(h.vault.accounts[0]!);
     expect(r.advice?.code).toBe('AB1050');
     expect(r.skewMs).toBeGreaterThan(118_000);
-    expect(r.advice!.nextStep).toMatch(/This computer's clock is 1\d\d s behind Angel's clock/);
+    expect(said(r.advice!.nextStep)).toMatch(/This computer's clock is 1\d\d s behind Angel's clock/);
   });
 
   it.each([
@@ -205,7 +208,7 @@ describe('validation against the fixture API', () => {
     const h = harness([account()]);
     const r = await createValidator(h.deps).validate(h.vault.accounts[0]!);
     expect(r.advice?.code).toBe('network');
-    expect(r.advice!.explanation).toMatch(/angelone\.in, then apiconnect\.angelbroking\.com/);
+    expect(said(r.advice!.explanation)).toMatch(/angelone\.in, then apiconnect\.angelbroking\.com/);
   });
 
   it('an HTTP error answer never goes to the older host', async () => {
@@ -221,7 +224,7 @@ describe('validation against the fixture API', () => {
     const r = await createValidator(h.deps).validate(h.vault.accounts[0]!);
     expect(Date.now() - t0).toBeLessThan(2_000);
     expect(r.advice).toMatchObject({ code: 'timeout', category: 'timeout' });
-    expect(r.advice!.explanation).toMatch(/within 0\.4 s \(apiconnect\.angelone\.in\)/);
+    expect(said(r.advice!.explanation)).toMatch(/within 0\.4 s \(apiconnect\.angelone\.in\)/);
     expect(logins().map((e) => e.host)).toEqual(['apiconnect.angelone.in']);
   });
 
@@ -229,7 +232,7 @@ describe('validation against the fixture API', () => {
     const h = harness([account({ platform: 'SMART_API_M' }, { mpin: '', totpSecret: '' })]);
     const r = await createValidator(h.deps).validate(h.vault.accounts[0]!);
     expect(r.advice).toMatchObject({ code: 'missing-details', category: 'setup' });
-    expect(r.advice!.explanation).toMatch(/MPIN and TOTP secret/);
+    expect(said(r.advice!.explanation)).toMatch(/MPIN and TOTP secret/);
     expect(logins()).toHaveLength(0);
   });
 });

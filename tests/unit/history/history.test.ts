@@ -125,7 +125,13 @@ describe('CSV', () => {
         }),
       ],
       ['Time', 'Account', 'Kind', 'Result', 'Step', 'Message'],
-      (e) => ({ account: e.label, kind: e.kind, result: e.result, step: e.step ?? '' }),
+      (e) => ({
+        account: e.label,
+        kind: e.kind,
+        result: e.result,
+        step: e.step ?? '',
+        message: e.message as string,
+      }),
     );
     expect(csv).toBe(
       'Time,Account,Kind,Result,Step,Message\r\n' +

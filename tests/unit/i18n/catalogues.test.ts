@@ -7,6 +7,10 @@ const keys = Object.keys(en) as MessageKey[];
 /** Names that are the same in both languages (product and page names, pure placeholders). */
 const SAME_IN_BOTH = new Set<MessageKey>([
   'app.name',
+  // Only a list separator around two values.
+  'adv.comma',
+  'adv.withAngel',
+  'popup.errQuoted',
   'setup.accountTitle',
   'page.my-apis',
   // Field names traders know in Latin script (as Angel's own pages show them).

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLoginError, explainLoginError } from '@/utils/login/errors';
+import {
+  classifyLoginError,
+  explainLoginError as explainCodes,
+  type ClassifiedError,
+} from '@/utils/login/errors';
+import { render, translate } from '@/utils/i18n';
+
+/** The explanation as an English page shows it (the module returns a message). */
+const explainLoginError = (err: ClassifiedError) =>
+  render(explainCodes(err), (k, p) => translate('en', k, p));
 
 const kind = (t: string, s?: number) => classifyLoginError(t, s)?.kind ?? null;
 
@@ -103,5 +112,24 @@ describe("Angel's words keep their line breaks", () => {
 
   it('still recognises a message that a line break splits', () => {
     expect(kind('Invalid\nMPIN. 2 attempts left before your account is blocked.')).toBe('wrong-credentials');
+  });
+});
+
+describe('login failure explanations are messages', () => {
+  it("are codes with Angel's words as a value, read in the language shown", () => {
+    const m = explainCodes({ kind: 'wrong-credentials', angelMessage: 'Invalid PIN' });
+    expect(m).toEqual({
+      code: 'ip.errWrongCredentials',
+      params: {
+        quoted: {
+          code: 'popup.errQuoted',
+          params: { said: { code: 'ip.errAngelSaid', params: { message: 'Invalid PIN' } }, end: '.' },
+        },
+      },
+    });
+    const hi = render(m, (k, p) => translate('hi', k, p));
+    expect(hi).toContain('"Invalid PIN"');
+    expect(hi).toMatch(/[\u0900-\u097F]/);
+    expect(hi).not.toMatch(/Nothing was retried/);
   });
 });

@@ -11,6 +11,7 @@ import { clearHandlers, dispatch, type Sender } from '@/utils/messaging';
 import type { Account, VaultData } from '@/utils/vault/types';
 import { DEFAULT_TOTP } from '@/utils/vault/types';
 import { loginResultsItem } from '@/utils/login/storage';
+import { renderSaid, t } from '@/utils/i18n';
 import { HISTORY_MAX_AGE_MS, type HistoryEntry } from '@/utils/login/history';
 
 function account(id: string, label: string, apiKey: string): Account {
@@ -205,8 +206,12 @@ describe('login history', () => {
       result: 'failure',
       step: 'pin',
     });
-    expect(list[0]!.message).toContain('2 attempts left');
-    expect(list[0]!.message).not.toMatch(/4321|123456/);
+    // Stored as a message (shown in the language of the moment), Angel's words masked inside it.
+    expect(list[0]!.message).toMatchObject({ code: 'ip.errWrongPinLeft', params: { left: 2 } });
+    const text = renderSaid(list[0]!.message, t);
+    expect(text).toContain('2 attempts left');
+    expect(text).toContain('Invalid MPIN');
+    expect(JSON.stringify(list[0])).not.toMatch(/4321|123456/);
     const stored = String(await history.historyItem.getValue());
     expect(stored).toMatch(/^sealed:k1:[A-Za-z0-9+/=]+$/);
     expect(stored).not.toContain('attempts left');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderSaid, t } from '@/utils/i18n';
 import { computeChecklist, nextStep, type StepId } from '@/utils/setup/checklist';
 import { AUTOTRADER_PROFILE } from '@/utils/portal/profiles';
 import type { AccountSummary } from '@/utils/vault/types';
@@ -100,9 +101,14 @@ describe('setup checklist', () => {
       verified: 'problem',
       delivery: 'problem',
     });
-    expect(steps.find((x) => x.id === 'totp')!.detail).toContain('Angel refused the TOTP.');
-    expect(steps.find((x) => x.id === 'staticIp')!.detail).toMatch(/192\.168\.1\.4/);
-    expect(steps.find((x) => x.id === 'delivery')!.detail).toBe('HTTP 401');
+    const detail = (id: string) =>
+      steps
+        .find((x) => x.id === id)!
+        .detail!.map((part) => renderSaid(part, t))
+        .join(' ');
+    expect(detail('totp')).toContain('Angel refused the TOTP.');
+    expect(detail('staticIp')).toMatch(/192\.168\.1\.4/);
+    expect(detail('delivery')).toBe('HTTP 401');
   });
 
   it('SMART_API_M needs a Publisher app and a first daily login, not a REST validation', () => {
