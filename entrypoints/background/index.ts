@@ -13,20 +13,12 @@ import { listenForMessages } from '@/utils/messaging';
 import { initPageLanguage } from '@/utils/i18n/language';
 import { listenForAlarms } from './alarms';
 import { checkPayloads } from './schemas/check';
-import { forgetTabPage, registerTabPages } from './tabPages';
-import { registerVault } from './vault';
-import { registerPopupStartup } from './vault/popupStartup';
-import { registerPortal } from './portal';
-import { registerQrDecoder } from './portal/qrDecoder';
-import { registerDelivery } from './delivery';
-import { registerValidation } from './validate';
-import { registerHistory } from './login/history';
-import { armSchedule, onTabClosed, registerLogin } from './login';
+import { forgetTabPage } from './tabPages';
+import { registerFeatures } from './features';
+import { armSchedule, onTabClosed } from './login';
 import { onBackupRestored } from './vault/backup';
 import { openSetupOnInstall } from './setup';
-import { registerShortcuts } from './shortcuts';
-import { rebuildMenus, registerContextFill } from './contextFill';
-import { registerPlatform } from './platform';
+import { rebuildMenus } from './contextFill';
 import '@/utils/shortcuts/protocol';
 
 export default defineBackground({
@@ -37,18 +29,7 @@ export default defineBackground({
     void initPageLanguage(); // texts made here (login failures) follow the chosen language
     checkPayloads(); // every payload parsed by its message type's schema before a handler runs
     listenForMessages();
-    registerTabPages();
-    registerVault();
-    registerPopupStartup();
-    registerPortal();
-    registerQrDecoder();
-    registerDelivery();
-    registerValidation();
-    registerLogin();
-    registerHistory();
-    registerShortcuts();
-    registerContextFill();
-    registerPlatform();
+    registerFeatures();
     onBackupRestored(armSchedule); // a restored schedule takes effect at once
 
     listenForAlarms();

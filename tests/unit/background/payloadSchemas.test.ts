@@ -14,35 +14,8 @@ import {
 } from '@/utils/messaging';
 import { payloadSchemas } from '@/entrypoints/background/schemas';
 import { checkPayload } from '@/entrypoints/background/schemas/check';
-import { registerTabPages } from '@/entrypoints/background/tabPages';
-import { registerVault } from '@/entrypoints/background/vault';
-import { registerPopupStartup } from '@/entrypoints/background/vault/popupStartup';
-import { registerPortal } from '@/entrypoints/background/portal';
-import { registerQrDecoder } from '@/entrypoints/background/portal/qrDecoder';
-import { registerDelivery } from '@/entrypoints/background/delivery';
-import { registerValidation } from '@/entrypoints/background/validate';
-import { registerHistory } from '@/entrypoints/background/login/history';
-import { registerLogin } from '@/entrypoints/background/login';
-import { registerShortcuts } from '@/entrypoints/background/shortcuts';
-import { registerContextFill } from '@/entrypoints/background/contextFill';
-import { registerPlatform } from '@/entrypoints/background/platform';
+import { registerFeatures } from '@/entrypoints/background/features';
 import { enBackground } from '@/utils/i18n/en.background';
-
-/** What the background registers (entrypoints/background/index.ts), in the same order. */
-function registerEverything(): void {
-  registerTabPages();
-  registerVault();
-  registerPopupStartup();
-  registerPortal();
-  registerQrDecoder();
-  registerDelivery();
-  registerValidation();
-  registerLogin();
-  registerHistory();
-  registerShortcuts();
-  registerContextFill();
-  registerPlatform();
-}
 
 const RUNS = 10_000;
 const PORTAL = 'https://smartapi.angelbroking.com';
@@ -93,7 +66,7 @@ describe('message payload schemas at the router', () => {
       create: vi.fn(),
     } as never);
     clearHandlers();
-    registerEverything();
+    registerFeatures();
     registered = registeredHandlers();
     clearHandlers();
   });
