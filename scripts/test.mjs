@@ -20,9 +20,12 @@ function run(cmd, cmdArgs, env = {}) {
   return r.status ?? 1;
 }
 
-function vitest(name, config, env = {}) {
-  const out = join(tmp, `${name}.json`);
+/** One vitest run with the JSON report and the setup-error report; returns both, parsed. */
+function vitestOnce(label, config, env, files) {
+  const out = join(tmp, `${label}.json`);
+  const setupOut = join(tmp, `${label}.setup-errors.json`);
   rmSync(out, { force: true });
+  rmSync(setupOut, { force: true });
   const status = run(
     'npx',
     [
@@ -31,23 +34,89 @@ function vitest(name, config, env = {}) {
       ...(config ? ['-c', config] : []),
       '--reporter=default',
       '--reporter=json',
+      '--reporter=./scripts/setupErrors.reporter.mjs',
       `--outputFile.json=${out}`,
-      ...filters,
+      ...files,
     ],
-    env,
+    { ...env, SETUP_ERRORS_OUT: setupOut },
   );
+  const read = (f) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : undefined);
+  return { status, report: read(out), setupErrors: read(setupOut) ?? {} };
+}
+
+/** Files that failed only outside their tests (a beforeAll, an import): no test of theirs failed. */
+function setupFailures(report) {
+  return (report?.testResults ?? []).filter(
+    (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((t) => t.status === 'failed'),
+  );
+}
+
+const countsOf = (assertions) => ({
+  total: assertions.length,
+  passed: assertions.filter((t) => t.status === 'passed').length,
+  failed: assertions.filter((t) => t.status === 'failed').length,
+  skipped: assertions.filter((t) => t.status !== 'passed' && t.status !== 'failed').length,
+});
+
+/**
+ * Runs one part of the suite and records its counts and problems. With `rerunSetupFailures`
+ * (the end-to-end parts), a file whose set-up failed (its beforeAll: starting a browser,
+ * creating a vault on a loaded machine) is run once more on its own, because vitest retries
+ * tests but never hooks. The rerun is said in the log and in the summary; a file that fails
+ * twice fails the run, with the set-up error of both tries.
+ */
+function vitest(name, config, env = {}, { rerunSetupFailures = false } = {}) {
+  const first = vitestOnce(name, config, env, filters);
+  let status = first.status;
   let passed = 0,
     failed = 0,
     skipped = 0,
     total = 0;
   const problems = [];
-  if (existsSync(out)) {
-    const j = JSON.parse(readFileSync(out, 'utf8'));
+  const notes = [];
+  if (first.report) {
+    const j = first.report;
     passed = j.numPassedTests;
     failed = j.numFailedTests;
     skipped = j.numPendingTests + (j.numTodoTests ?? 0);
     total = j.numTotalTests;
-    problems.push(...problemsOf(j));
+    const setupFailed = setupFailures(j);
+    let again;
+    if (rerunSetupFailures && setupFailed.length > 0 && j.numFailedTests === 0) {
+      const files = setupFailed.map((f) => String(f.name));
+      console.log(
+        `\n↻ Set-up failed in ${files.map(rel).join(', ')}; running ${files.length === 1 ? 'it' : 'them'} once more`,
+      );
+      for (const f of files) notes.push(`${rel(f)}: set-up failed (${setupErrorOf(first, f)}); rerun`);
+      again = vitestOnce(`${name} rerun`, config, env, files);
+      if (again.report) {
+        for (const f of setupFailed) {
+          const before = countsOf(f.assertionResults ?? []);
+          const after = countsOf(
+            (again.report.testResults ?? []).find((r) => r.name === f.name)?.assertionResults ?? [],
+          );
+          total += after.total - before.total;
+          passed += after.passed - before.passed;
+          failed += after.failed - before.failed;
+          skipped += after.skipped - before.skipped;
+        }
+        // Only set-up failures reach here (no test failed), and every one of them was rerun.
+        status = again.status;
+      }
+    }
+    problems.push(
+      ...problemsOf(
+        again?.report
+          ? {
+              testResults: [
+                ...j.testResults.filter((f) => !again.report.testResults.some((r) => r.name === f.name)),
+                ...again.report.testResults,
+              ],
+            }
+          : j,
+        again ?? first,
+      ),
+    );
   }
   if (status !== 0 && failed === 0) {
     // A crash, a failed hook (beforeAll) or an unhandled error: no test itself failed.
@@ -55,9 +124,12 @@ function vitest(name, config, env = {}) {
     if (problems.length === 0)
       problems.push('vitest exited with an error outside any test (see its output above)');
   }
-  results.push({ name, total, passed, failed, skipped, problems });
+  results.push({ name, total, passed, failed, skipped, problems, notes });
   if (status !== 0) failedStep = true;
 }
+
+const rel = (file) => String(file).replace(process.cwd() + '/', '');
+const setupErrorOf = (run, file) => run.setupErrors[file]?.join(' / ') || 'no error text';
 
 const firstLine = (text) =>
   String(text ?? '')
@@ -68,19 +140,20 @@ const firstLine = (text) =>
 
 /**
  * What failed, one line each, from vitest's JSON report: failed tests with their first error
- * line, and files that failed outside any test (a beforeAll, an import) with the tests they
- * left unrun. Printed again in the summary, so the end of a long CI log says what broke.
+ * line, and files that failed outside any test (a beforeAll, an import) with the error that
+ * stopped them and the tests they left unrun. Printed again in the summary, so the end of a
+ * long CI log says what broke.
  */
-function problemsOf(report) {
+function problemsOf(report, run) {
   const lines = [];
   for (const file of report.testResults ?? []) {
-    const rel = String(file.name).replace(process.cwd() + '/', '');
+    const name = rel(file.name);
     for (const t of file.assertionResults ?? [])
-      if (t.status === 'failed') lines.push(`${rel} > ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+      if (t.status === 'failed') lines.push(`${name} > ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
     const unrun = (file.assertionResults ?? []).filter((t) => t.status !== 'passed' && t.status !== 'failed');
     if (file.status === 'failed' && (unrun.length > 0 || file.message))
       lines.push(
-        `${rel}: ${firstLine(file.message) || 'failed outside its tests (a beforeAll hook?)'}; not run: ${
+        `${name}: failed outside its tests: ${firstLine(file.message) || run.setupErrors[file.name]?.join(' / ') || 'no error text (see the log above)'}; not run: ${
           unrun.map((t) => t.fullName).join(' | ') || 'none'
         }`,
       );
@@ -131,7 +204,7 @@ if (!only || only === 'chromium' || only === 'firefox') {
       failedStep = true;
       continue;
     }
-    vitest(`e2e ${b}`, 'vitest.e2e.config.ts', { E2E_BROWSER: b });
+    vitest(`e2e ${b}`, 'vitest.e2e.config.ts', { E2E_BROWSER: b }, { rerunSetupFailures: true });
   }
 }
 
@@ -140,6 +213,7 @@ for (const r of results) {
   console.log(
     `${r.name.padEnd(14)} ${r.total} ran: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`,
   );
+  for (const n of r.notes ?? []) console.log(`  ↻ ${n}`);
   for (const p of r.problems ?? []) console.log(`  ✖ ${p}`);
 }
 const sum = (k) => results.reduce((a, r) => a + r[k], 0);
