@@ -19,7 +19,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { isPortalOrigin } from './angelHosts';
-import { tRouter } from './i18n/router';
+import { t } from './i18n/router';
 
 export type SenderKind = 'page' | 'portal' | 'portal-frame' | 'platform';
 
@@ -69,7 +69,7 @@ export async function sendMessage<K extends MessageType>(
 /** The value of a router reply, or the UserError it carries (also for a request sent by hand). */
 export function replyValue<K extends MessageType>(raw: unknown): ResOf<K> {
   const reply = raw as Reply | undefined;
-  if (!reply) throw new UserError('no-reply', tRouter('rt.noReply'));
+  if (!reply) throw new UserError('no-reply', t('rt.noReply'));
   if (!reply.ok) throw new UserError(reply.code, reply.message);
   return reply.value as ResOf<K>;
 }
@@ -173,7 +173,7 @@ function toReply(err: unknown): Reply {
   return {
     ok: false,
     code: 'internal',
-    message: tRouter('rt.internal'),
+    message: t('rt.internal'),
   };
 }
 
@@ -183,18 +183,18 @@ export function dispatch(message: unknown, sender: Sender): Promise<Reply> | und
   const { type, data } = message as Envelope;
   const reg = handlers.get(type);
   if (!reg)
-    return Promise.resolve({ ok: false, code: 'unknown-message', message: tRouter('rt.unknown', { type }) });
+    return Promise.resolve({ ok: false, code: 'unknown-message', message: t('rt.unknown', { type }) });
   if (!senderAllowed(reg.from, sender)) {
     return Promise.resolve({
       ok: false,
       code: 'forbidden',
-      message: tRouter('rt.forbidden'),
+      message: t('rt.forbidden'),
     });
   }
   return (async () => {
     try {
       if (reg.from === 'platform' && !(await platformOriginEnabled(platformSenderOrigin(sender)!)))
-        return { ok: false as const, code: 'forbidden', message: tRouter('rt.forbidden') };
+        return { ok: false as const, code: 'forbidden', message: t('rt.forbidden') };
       const parsed = payloadCheck ? payloadCheck(type, data) : { ok: true as const, data };
       if (!parsed.ok) return { ok: false as const, code: 'bad-request', message: parsed.message };
       return { ok: true as const, value: await reg.fn(parsed.data, sender) };

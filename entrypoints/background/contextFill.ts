@@ -16,7 +16,8 @@ import {
 } from '@/utils/shortcuts/protocol';
 import type { FocusedFillReply } from '@/utils/shortcuts/fillFocused';
 import { currentTotp, isUnlocked, onVaultUnlocked, readVault } from './vault';
-import { backgroundT } from './i18n';
+import { initPageLanguage } from '@/utils/i18n/language';
+import { t } from '@/utils/i18n/text';
 import { defaultAccount, notify } from './shortcuts';
 
 // Chrome calls it contextMenus, Firefox has both names; the polyfill types know contextMenus.
@@ -36,7 +37,7 @@ export function rebuildMenus(): Promise<void> {
 async function buildMenus(): Promise<void> {
   const api = menus();
   if (!api) return;
-  const t = await backgroundT();
+  await initPageLanguage(); // the chosen language, read once the worker wakes
   let accounts: { id: string; label: string }[] = [];
   if (await isUnlocked()) {
     try {
@@ -76,7 +77,7 @@ async function frameIsPortal(tabId: number, frameId: number): Promise<boolean> {
 }
 
 export async function fillFocusedField(tabId: number, frameId = 0, accountId?: string): Promise<FillOutcome> {
-  const t = await backgroundT();
+  await initPageLanguage(); // the chosen language, read once the worker wakes
   if (!(await isUnlocked())) {
     await notify(t('menu.locked'));
     return { ok: false, reason: 'locked' };

@@ -18,7 +18,8 @@ import { notify as notifyPerson } from '@/utils/notify';
 import { handle } from '@/utils/messaging';
 import { COPY_COMMAND, isOffscreenCopyRequest, type CopyOutcome } from '@/utils/shortcuts/protocol';
 import { isUnlocked, readVault, currentTotp, noteActivity } from './vault';
-import { backgroundT } from './i18n';
+import { initPageLanguage } from '@/utils/i18n/language';
+import { t } from '@/utils/i18n/text';
 import type { Account } from '@/utils/vault/types';
 
 /** The account the shortcut uses: the first one (vault order) with a TOTP secret. */
@@ -82,7 +83,7 @@ export async function writeClipboard(text: string): Promise<boolean> {
 }
 
 export async function copyDefaultCode(): Promise<CopyOutcome> {
-  const t = await backgroundT();
+  await initPageLanguage(); // the chosen language, read once the worker wakes
   if (!(await isUnlocked())) {
     await notify(t('cmd.locked'));
     return { ok: false, reason: 'locked' };

@@ -38,6 +38,45 @@ export function lookup<K extends string>(
   return format(text ?? key, params);
 }
 
+// The one catalogue every t() reads: each surface (a page, the popup, the background, a
+// content script) adds only the texts it shows, through withTexts() in the module that owns
+// them, so a content script carries no page's texts and the popup no options texts.
+const texts: Record<Language, Record<string, string>> = { en: {}, hi: {} };
+
+/** Add texts of one language to the catalogue (the popup adds Hindi when it is chosen). */
+export function addTexts(lang: Language, catalogue: Record<string, string>): void {
+  Object.assign(texts[lang], catalogue);
+}
+
+/** Whether any text of a language has been added (the popup loads Hindi on demand). */
+export function hasTexts(lang: Language): boolean {
+  return Object.keys(texts[lang]).length > 0;
+}
+
+/** A text in a given language (React's useT binds one per language; t uses the current one). */
+export function textIn(lang: Language, key: string, params?: Params): string {
+  return lookup(texts, lang, key, params);
+}
+
+function t(key: string, params?: Params): string {
+  return textIn(pageLanguage, key, params);
+}
+
+/**
+ * The translation function: adds a surface's catalogues (English and Hindi, same keys: a
+ * missing Hindi text is a type error where the catalogue is declared) and returns the one t,
+ * typed to the keys that surface may use. Every module translates through the t of the
+ * surface module it imports (utils/i18n/index.ts for pages, text.ts for the background,
+ * inPage.ts for the Angel content script, …); they are all this same function.
+ */
+export function withTexts<K extends string>(
+  catalogues: Record<Language, Record<K, string>>,
+): (key: K, params?: Params) => string {
+  addTexts('en', catalogues.en);
+  addTexts('hi', catalogues.hi);
+  return t;
+}
+
 // The page's language for code outside React (content scripts, shared helpers). Extension
 // pages keep it in step through index.ts; content scripts and the background through
 // initPageLanguage() (language.ts), before they show any text. English until then.
@@ -67,10 +106,10 @@ export function msg<K extends string>(code: K, params?: MsgParams): Msg<K> {
 }
 
 /**
- * The text of a message through a translate function (t, useT()'s t), inner messages first.
- * Inner messages come from the same catalogue as the outer one.
+ * The text of a message, inner messages first, in the current language (or through the given
+ * translate function: useT()'s t in React). Its texts must have been added by the surface.
  */
-export function render<K extends string>(m: Msg<K>, tr: (key: K, params?: Params) => string): string {
+export function render<K extends string>(m: Msg<K>, tr: (key: K, params?: Params) => string = t): string {
   if (!m.params) return tr(m.code);
   const p: Params = {};
   for (const [k, v] of Object.entries(m.params)) p[k] = typeof v === 'object' ? render(v as Msg<K>, tr) : v;
@@ -83,6 +122,9 @@ export function render<K extends string>(m: Msg<K>, tr: (key: K, params?: Params
  */
 export type Said<K extends string = string> = Msg<K> | string;
 
-export function renderSaid<K extends string>(s: Said<K>, tr: (key: K, params?: Params) => string): string {
+export function renderSaid<K extends string>(
+  s: Said<K>,
+  tr: (key: K, params?: Params) => string = t,
+): string {
   return typeof s === 'string' ? s : render(s, tr);
 }

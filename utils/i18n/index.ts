@@ -6,9 +6,8 @@
  * browser's UI language: Hindi for any `hi*` tag, English otherwise.
  */
 import { useSyncExternalStore } from 'react';
-import { en, type MessageKey } from './en';
-import { hi } from './hi';
-import { format, setCorePageLanguage, type Language, type LanguageSetting, type Params } from './core';
+import { setCorePageLanguage, textIn, type Language, type LanguageSetting } from './core';
+import { t } from './text';
 import { languageItem, resolveLanguage } from './language';
 
 // Resolution and formatting live in the React-free core (content scripts use it directly).
@@ -29,14 +28,8 @@ export {
 export { browserLanguage, languageItem, resolveLanguage } from './language';
 export type { MessageKey } from './en';
 
-export const CATALOGUES: Record<Language, Record<MessageKey, string>> = { en, hi };
-
-export function translate(lang: Language, key: MessageKey, params?: Params): string {
-  // A key missing from both catalogues (only possible past the type checker) shows as itself,
-  // so the e2e scan for raw keys catches it.
-  const text: string | undefined = CATALOGUES[lang][key] || en[key];
-  return format(text ?? key, params);
-}
+/** Translate with the page's current language (the extension's one t, with every text). */
+export { t };
 
 // The current language, shared by every component of a page.
 let current: Language = 'en';
@@ -58,11 +51,6 @@ export function currentLanguage(): Language {
 }
 export function currentSetting(): LanguageSetting {
   return setting;
-}
-
-/** Translate with the page's current language. */
-export function t(key: MessageKey, params?: Params): string {
-  return translate(current, key, params);
 }
 
 let started: Promise<void> | null = null;
@@ -99,7 +87,7 @@ export function useT(): typeof t {
 
 const bound: Partial<Record<Language, typeof t>> = {};
 function useMemoT(lang: Language): typeof t {
-  return (bound[lang] ??= (key, params) => translate(lang, key, params));
+  return (bound[lang] ??= (key, params) => textIn(lang, key, params));
 }
 
 export function useLanguage(): Language {

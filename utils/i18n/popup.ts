@@ -1,15 +1,24 @@
 /**
  * The popup's i18n: the same API as index.ts, inPage.ts and router.ts (the popup build resolves
- * those three modules to this one, see utils/i18n/popupBuild.ts), holding only the texts the
+ * those three modules to this one, see scripts/build/popupI18n.ts), holding only the texts the
  * popup can show. English is bundled; Hindi is loaded (one small chunk) only when it is the
  * active language, before the first paint or when the user switches.
  * tests/unit/i18n/popupCatalogue.test.ts checks that every key the popup's code uses is here.
  */
 import { useSyncExternalStore } from 'react';
-import { enInPage, enPortalLoginUi, type InPageKey } from './en.portal-login';
-import { enRouter, type RouterKey } from './en.background';
+import { enInPage, enPortalLoginUi } from './en.portal-login';
+import { enRouter } from './en.background';
 import { enPopup } from './en.popup';
-import { format, setCorePageLanguage, type Language, type LanguageSetting, type Params } from './core';
+import {
+  addTexts,
+  hasTexts,
+  setCorePageLanguage,
+  textIn,
+  withTexts,
+  type Language,
+  type LanguageSetting,
+  type Params,
+} from './core';
 import { languageItem, resolveLanguage } from './language';
 import type { MessageKey } from './en';
 
@@ -31,35 +40,32 @@ export { browserLanguage, languageItem, resolveLanguage } from './language';
 export type { MessageKey } from './en';
 export type { InPageKey } from './en.portal-login';
 
-type Catalogue = Record<string, string>;
-const english: Catalogue = { ...enInPage, ...enPortalLoginUi, ...enRouter, ...enPopup };
-const loaded: Partial<Record<Language, Catalogue>> = { en: english };
+// English is here from the start; Hindi is added when it is chosen (hi.popupAll.ts).
+const english = { ...enInPage, ...enPortalLoginUi, ...enRouter, ...enPopup };
+
+/**
+ * The popup's one t: the same function as every other surface's, with the popup's texts
+ * (Hindi is added by loadLanguage; until then a lookup falls back to English).
+ */
+export const t = withTexts({ en: english, hi: {} as typeof english }) as (
+  key: MessageKey,
+  params?: Params,
+) => string;
 
 /** The popup's Hindi texts, fetched once. */
 function loadLanguage(lang: Language): Promise<void> {
-  if (loaded[lang]) return Promise.resolve();
-  return import('./hi.popupAll').then(({ hiPopupAll }) => {
-    loaded.hi = hiPopupAll;
-  });
+  if (hasTexts(lang)) return Promise.resolve();
+  return import('./hi.popupAll').then(({ hiPopupAll }) => addTexts('hi', hiPopupAll));
 }
 
-// Validation advice (a failed validation's explanation and next step), loaded on demand.
-const advice: Partial<Record<Language, Catalogue>> = {};
 let adviceLoad: Promise<void> | null = null;
 /** The texts of validation advice, fetched once, when the popup first shows a failed validation. */
 export function loadAdvice(): Promise<void> {
   adviceLoad ??= Promise.all([import('./en.advice'), import('./hi.advice')]).then(([e, h]) => {
-    advice.en = e.enAdvice;
-    advice.hi = h.hiAdvice;
+    addTexts('en', e.enAdvice);
+    addTexts('hi', h.hiAdvice);
   });
   return adviceLoad;
-}
-
-export function translate(lang: Language, key: MessageKey | InPageKey | RouterKey, params?: Params): string {
-  // A key missing here shows as itself, so the e2e scans for raw keys catch it.
-  const text: string | undefined =
-    loaded[lang]?.[key] || advice[lang]?.[key] || english[key] || advice.en?.[key];
-  return format(text ?? key, params);
 }
 
 let current: Language = 'en';
@@ -73,7 +79,7 @@ async function apply(next: LanguageSetting): Promise<void> {
   const lang = resolveLanguage(next);
   // Stay in the previous language until the texts of the new one are there.
   await loadLanguage(lang).catch(() => undefined);
-  if (ticket !== applied || !loaded[lang]) return;
+  if (ticket !== applied || !hasTexts(lang)) return;
   setCorePageLanguage(lang);
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
   if (lang === current) return;
@@ -86,10 +92,6 @@ export function currentLanguage(): Language {
 }
 export function currentSetting(): LanguageSetting {
   return setting;
-}
-
-export function t(key: MessageKey, params?: Params): string {
-  return translate(current, key, params);
 }
 
 let started: Promise<void> | null = null;
@@ -120,7 +122,7 @@ function subscribe(cb: () => void): () => void {
 const bound: Partial<Record<Language, typeof t>> = {};
 export function useT(): typeof t {
   const lang = useSyncExternalStore(subscribe, currentLanguage, currentLanguage);
-  return (bound[lang] ??= (key, params) => translate(lang, key, params));
+  return (bound[lang] ??= (key, params) => textIn(lang, key, params));
 }
 
 export function useLanguage(): Language {
@@ -134,10 +136,4 @@ export function initPageLanguage(): Promise<void> {
 }
 export function inPageLanguage(): Language {
   return current;
-}
-export function tp(key: InPageKey, params?: Params): string {
-  return translate(current, key, params);
-}
-export function tRouter(key: RouterKey, params?: Params): string {
-  return translate(current, key, params);
 }

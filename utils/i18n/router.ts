@@ -1,15 +1,11 @@
 /**
- * Translation for the message router's own errors (utils/messaging.ts). React-free and bundles
- * only the router section of the catalogues, because content scripts import the router too.
- * Language: the core's current language (see core.ts).
+ * The message router's own errors (utils/messaging.ts): t() with only the router section of
+ * the catalogues, because content scripts import the router too. Language: the core's.
  */
-import { corePageLanguage, lookup, type Language, type Params } from './core';
-import { enRouter, type RouterKey } from './en.background';
+import { withTexts } from './core';
+import { enRouter } from './en.background';
 import { hiRouter } from './hi.background';
 
-const ROUTER: Record<Language, Record<RouterKey, string>> = { en: enRouter, hi: hiRouter };
+export type { RouterKey } from './en.background';
 
-/** Translate a router text with the current language. */
-export function tRouter(key: RouterKey, params?: Params): string {
-  return lookup(ROUTER, corePageLanguage(), key, params);
-}
+export const t = withTexts({ en: enRouter, hi: hiRouter });

@@ -1,22 +1,15 @@
 /**
- * Translation for the TOTP-secret and otpauth:// parsers, which run in the content script as
- * well as in the pages and the background: only their own small catalogue, in the core's
- * current language (like inPage.ts for the in-page controls).
+ * The TOTP-secret and otpauth:// parsers' texts, which the content script shows as well as the
+ * pages and the background: importing this module adds only their own small catalogue.
+ * A parser's message (Base32Error.msg, OtpauthError.msg) is shown with render(msg).
  */
-import { corePageLanguage, lookup, render, type Language, type Msg, type Params } from './core';
-import { enSecretParse, type SecretParseKey } from './en.secretParse';
+import { withTexts } from './core';
+import { enSecretParse } from './en.secretParse';
 import { hiSecretParse } from './hi.secretParse';
 
-const SECRET_PARSE: Record<Language, Record<SecretParseKey, string>> = {
-  en: enSecretParse,
-  hi: hiSecretParse,
-};
+export type { SecretParseKey } from './en.secretParse';
 
-export function tSecret(key: SecretParseKey, params?: Params): string {
-  return lookup(SECRET_PARSE, corePageLanguage(), key, params);
-}
+export const t = withTexts({ en: enSecretParse, hi: hiSecretParse });
 
-/** The text of a parser's message (Base32Error.msg, OtpauthError.msg) in the current language. */
-export function secretText(m: Msg<SecretParseKey>): string {
-  return render(m, tSecret);
-}
+/** A parser's message in the current language; importing it from here adds the parser's texts. */
+export { render } from './core';

@@ -5,7 +5,7 @@
  * clicks only) applies here too.
  */
 import { browser } from 'wxt/browser';
-import { tp } from '../i18n/inPage';
+import { t } from '../i18n/inPage';
 import { createControlHost, errorText, h, onUserClick, replaceChildren } from '../portal/inPageControl';
 import { diagnosticReport, type DiagnosticInput } from '../page/diagnose';
 import { OWN_UI_ATTR } from '../page/dom';
@@ -53,36 +53,36 @@ export function showLoginHelp(doc: Document, input: HelpInput): void {
   doc.querySelector(`[${OWN_UI_ATTR}="${HOST_KIND}"]`)?.remove();
   const control = createControlHost(HOST_KIND);
   control.host.style.cssText = 'position:fixed;right:12px;bottom:12px;z-index:2147483647;max-width:360px';
-  control.box.setAttribute('aria-label', tp('eng.helpLabel'));
+  control.box.setAttribute('aria-label', t('eng.helpLabel'));
   const status = h('div', { role: 'status', 'aria-live': 'polite', class: 'muted' });
-  const show = h('button', { type: 'button', class: 'secondary', 'aria-pressed': 'false' }, tp('eng.showMe'));
-  const copy = h('button', { type: 'button', class: 'secondary' }, tp('eng.copyReport'));
+  const show = h('button', { type: 'button', class: 'secondary', 'aria-pressed': 'false' }, t('eng.showMe'));
+  const copy = h('button', { type: 'button', class: 'secondary' }, t('eng.copyReport'));
   let unmark: (() => void) | null = null;
   onUserClick(show, () => {
     if (unmark) {
       unmark();
       unmark = null;
-      show.textContent = tp('eng.showMe');
+      show.textContent = t('eng.showMe');
       show.setAttribute('aria-pressed', 'false');
       return;
     }
     unmark = highlight(doc, input.found);
-    show.textContent = tp('eng.hide');
+    show.textContent = t('eng.hide');
     show.setAttribute('aria-pressed', 'true');
   });
   onUserClick(copy, async () => {
     const text = diagnosticReport(doc, input.report(), extensionVersion());
     try {
       await navigator.clipboard.writeText(text);
-      replaceChildren(status, tp('eng.copied'));
+      replaceChildren(status, t('eng.copied'));
     } catch {
-      const area = h('textarea', { readonly: true, rows: '8', 'aria-label': tp('eng.copyReport') });
+      const area = h('textarea', { readonly: true, rows: '8', 'aria-label': t('eng.copyReport') });
       area.value = text;
-      replaceChildren(status, tp('eng.copyFailed'), area);
+      replaceChildren(status, t('eng.copyFailed'), area);
       area.select();
     }
   });
-  const teach = input.teach ? h('button', { type: 'button', class: 'secondary' }, tp('eng.teach')) : null;
+  const teach = input.teach ? h('button', { type: 'button', class: 'secondary' }, t('eng.teach')) : null;
   if (teach && input.teach) {
     const run = input.teach;
     onUserClick(teach, async () => {

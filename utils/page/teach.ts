@@ -7,22 +7,14 @@
  *
  * Loaded on demand only (entrypoints/page-teach.ts), never part of the content script.
  */
-import { corePageLanguage, lookup, type Params } from '../i18n/core';
-import { enEngineTeach, type EngineTeachKey } from '../i18n/en.engine';
-import { hiEngineTeach } from '../i18n/hi.engine';
-import { tp } from '../i18n/inPage';
+import { type EngineTeachKey } from '../i18n/en.engine';
+import { t } from '../i18n/teach';
 import { sendMessage } from '../messaging';
 import { createControlHost, errorText, h, onUserClick, replaceChildren } from '../portal/inPageControl';
 import { FIELD_LABEL_KEYS } from '../portal/createApp';
 import { insideOwnUi, OWN_UI_ATTR } from './dom';
 import { pickTarget, robustSelector, type TaughtTarget, type TeachPlan } from './rules';
 import './rules';
-
-const TEACH_TEXT = { en: enEngineTeach, hi: hiEngineTeach };
-
-function tt(key: EngineTeachKey, params?: Params): string {
-  return lookup(TEACH_TEXT, corePageLanguage(), key, params);
-}
 
 const LOGIN_STEP: Partial<Record<TaughtTarget, EngineTeachKey>> = {
   clientCode: 'eng.teachClientCode',
@@ -34,8 +26,8 @@ const LOGIN_STEP: Partial<Record<TaughtTarget, EngineTeachKey>> = {
 /** What the picking mode asks the user to click for one target. */
 export function stepText(target: TaughtTarget): string {
   const login = LOGIN_STEP[target];
-  if (login) return tt(login);
-  return tt('eng.teachField', { field: tp(FIELD_LABEL_KEYS[target as keyof typeof FIELD_LABEL_KEYS]) });
+  if (login) return t(login);
+  return t('eng.teachField', { field: t(FIELD_LABEL_KEYS[target as keyof typeof FIELD_LABEL_KEYS]) });
 }
 
 function outline(doc: Document, kind: string, el: Element | null, color: string): HTMLElement | null {
@@ -57,11 +49,11 @@ export function teachPage(doc: Document, plan: TeachPlan): Promise<boolean> {
     const control = createControlHost('teach');
     control.host.style.cssText =
       'position:fixed;left:50%;top:12px;transform:translateX(-50%);z-index:2147483647;max-width:440px';
-    control.box.setAttribute('aria-label', tp('eng.teach'));
+    control.box.setAttribute('aria-label', t('eng.teach'));
     const instruction = h('p', { role: 'status', 'aria-live': 'assertive' });
     const status = h('div', { role: 'status', 'aria-live': 'polite', class: 'muted' });
-    const skip = h('button', { type: 'button', class: 'secondary' }, tt('eng.teachSkip'));
-    const cancel = h('button', { type: 'button', class: 'secondary' }, tt('eng.teachCancel'));
+    const skip = h('button', { type: 'button', class: 'secondary' }, t('eng.teachSkip'));
+    const cancel = h('button', { type: 'button', class: 'secondary' }, t('eng.teachCancel'));
     control.box.append(
       h('div', { class: 'row' }, h('span', { class: 'brand' }, 'SmartAPI Companion'), skip, cancel),
       instruction,
@@ -105,7 +97,7 @@ export function teachPage(doc: Document, plan: TeachPlan): Promise<boolean> {
       }
       try {
         await sendMessage('pageRules/save', { kind: plan.kind, selectors: picked });
-        replaceChildren(status, tt(plan.kind === 'create-app' ? 'eng.teachSavedForm' : 'eng.teachSaved'));
+        replaceChildren(status, t(plan.kind === 'create-app' ? 'eng.teachSavedForm' : 'eng.teachSaved'));
         resolve(true);
       } catch (err) {
         replaceChildren(status, h('span', { class: 'error' }, errorText(err)));
@@ -136,7 +128,7 @@ export function teachPage(doc: Document, plan: TeachPlan): Promise<boolean> {
       const target = targets[index]!;
       const chosen = pickTarget(target, el);
       if (!chosen) {
-        replaceChildren(status, tt('eng.teachNotInput'));
+        replaceChildren(status, t('eng.teachNotInput'));
         return;
       }
       replaceChildren(status);

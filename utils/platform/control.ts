@@ -14,7 +14,7 @@ import {
   type ControlHost,
 } from '../portal/inPageControl';
 import { sendMessage } from '../messaging';
-import { tpl } from './i18n';
+import { t } from '../i18n/platform';
 import { previewLines, runFill, type FillLine } from './fill';
 import type { PlatformAccountChoice, PlatformProfile } from './profiles';
 import './protocol';
@@ -25,7 +25,7 @@ export interface PlatformControl extends ControlHost {
 }
 
 function lineList(lines: FillLine[]): HTMLElement {
-  const ul = h('ul', { 'aria-label': tpl('pl.report') });
+  const ul = h('ul', { 'aria-label': t('pl.report') });
   for (const l of lines) ul.append(h('li', { class: l.status === 'note' ? 'muted' : l.status }, l.text));
   return ul;
 }
@@ -34,12 +34,12 @@ export function platformControl(doc: Document): PlatformControl {
   const control = createControlHost('platform-fill');
   const area = h('div', { class: 'row' });
   const status = h('div', { role: 'status', 'aria-live': 'polite' });
-  const start = h('button', { type: 'button' }, tpl('pl.open'));
+  const start = h('button', { type: 'button' }, t('pl.open'));
   const showStart = () => replaceChildren(area, h('span', { class: 'brand' }, 'SmartAPI Companion'), start);
 
   const open = async () => {
     start.disabled = true;
-    replaceChildren(status, tpl('pl.loading'));
+    replaceChildren(status, t('pl.loading'));
     let profile: PlatformProfile;
     let accounts: PlatformAccountChoice[];
     try {
@@ -51,11 +51,11 @@ export function platformControl(doc: Document): PlatformControl {
     }
     start.disabled = false;
     if (accounts.length === 0) {
-      replaceChildren(status, h('span', { class: 'error' }, tpl('pl.noAccounts')));
+      replaceChildren(status, h('span', { class: 'error' }, t('pl.noAccounts')));
       return;
     }
     const select = labelledSelect(
-      tpl('pl.account'),
+      t('pl.account'),
       accounts.map((a) => ({
         value: a.id,
         text: `${a.label} (${a.clientCode || a.platform}, ${a.platform})`,
@@ -64,8 +64,8 @@ export function platformControl(doc: Document): PlatformControl {
     const chosen = () => accounts.find((a) => a.id === select.value) ?? accounts[0]!;
     const preview = () => replaceChildren(status, lineList(previewLines(doc, profile, chosen())));
     select.addEventListener('change', preview);
-    const fill = h('button', { type: 'button' }, tpl('pl.fill'));
-    const cancel = h('button', { type: 'button', class: 'secondary' }, tpl('pl.cancel'));
+    const fill = h('button', { type: 'button' }, t('pl.fill'));
+    const cancel = h('button', { type: 'button', class: 'secondary' }, t('pl.cancel'));
     onUserClick(cancel, () => {
       replaceChildren(status);
       showStart();
@@ -83,7 +83,7 @@ export function platformControl(doc: Document): PlatformControl {
         fill.disabled = false;
       }
     });
-    replaceChildren(area, h('span', { class: 'brand' }, tpl('pl.account')), select, fill, cancel);
+    replaceChildren(area, h('span', { class: 'brand' }, t('pl.account')), select, fill, cancel);
     preview();
     select.focus();
   };
@@ -98,7 +98,7 @@ export function unreadableNotice(): ControlHost {
   const control = createControlHost('platform-unreadable');
   control.box.append(
     h('div', { class: 'row' }, h('span', { class: 'brand' }, 'SmartAPI Companion')),
-    h('div', { role: 'status', class: 'error' }, tpl('pl.unreadable')),
+    h('div', { role: 'status', class: 'error' }, t('pl.unreadable')),
   );
   return control;
 }

@@ -7,7 +7,7 @@
 import { sendMessage } from '../messaging';
 import { settle, type TextControl } from '../page/act';
 import { fillText, readForm, setSelectByText } from './form';
-import { tpl } from './i18n';
+import { t } from '../i18n/platform';
 import {
   planFill,
   valueFieldsFor,
@@ -26,7 +26,7 @@ export interface FillLine {
 }
 
 export function fieldName(f: PlatformField): string {
-  return tpl(`pl.f.${f}`);
+  return t(`pl.f.${f}`);
 }
 
 export function listNames(fields: readonly PlatformField[]): string {
@@ -43,12 +43,12 @@ export function previewLines(
   const plan = planFill(account, new Set(Object.keys(reading.fields) as PlatformField[]));
   const lines: FillLine[] = [];
   if (plan.fill.length)
-    lines.push({ status: 'filled', text: tpl('pl.willFill', { fields: listNames(plan.fill) }) });
+    lines.push({ status: 'filled', text: t('pl.willFill', { fields: listNames(plan.fill) }) });
   if (plan.notFound.length)
-    lines.push({ status: 'not-found', text: tpl('pl.notFound', { fields: listNames(plan.notFound) }) });
+    lines.push({ status: 'not-found', text: t('pl.notFound', { fields: listNames(plan.notFound) }) });
   if (plan.missing.length)
-    lines.push({ status: 'not-found', text: tpl('pl.missing', { fields: listNames(plan.missing) }) });
-  if (account.platform === 'SMART_API_M') lines.push({ status: 'note', text: tpl('pl.leftAlone') });
+    lines.push({ status: 'not-found', text: t('pl.missing', { fields: listNames(plan.missing) }) });
+  if (account.platform === 'SMART_API_M') lines.push({ status: 'note', text: t('pl.leftAlone') });
   return lines;
 }
 
@@ -74,10 +74,10 @@ export async function runFill(
     if (!select || select.tagName !== 'SELECT') continue;
     const option = field === 'broker' ? 'Angel' : account.platform;
     if (setSelectByText(select as HTMLSelectElement, field, account.platform)) {
-      lines.push({ status: 'filled', text: tpl('pl.filled', { field: fieldName(field) }) });
+      lines.push({ status: 'filled', text: t('pl.filled', { field: fieldName(field) }) });
       filled++;
       await rendered(); // the platform choice may change which fields the form shows
-    } else lines.push({ status: 'not-found', text: tpl('pl.noOption', { field: fieldName(field), option }) });
+    } else lines.push({ status: 'not-found', text: t('pl.noOption', { field: fieldName(field), option }) });
   }
 
   const reading = readForm(doc, profile);
@@ -90,25 +90,25 @@ export async function runFill(
       const ok = fillText(el, value);
       lines.push({
         status: ok ? 'filled' : 'rejected',
-        text: tpl(ok ? 'pl.filled' : 'pl.rejected', { field: fieldName(field) }),
+        text: t(ok ? 'pl.filled' : 'pl.rejected', { field: fieldName(field) }),
       });
       if (ok) filled++;
     } catch (err) {
       const reason = err instanceof Error ? err.message : '';
-      lines.push({ status: 'error', text: tpl('pl.failed', { field: fieldName(field), reason }) });
+      lines.push({ status: 'error', text: t('pl.failed', { field: fieldName(field), reason }) });
     }
   }
   for (const f of reading.ambiguous)
     if (f !== 'broker' && f !== 'platform')
-      lines.push({ status: 'skipped', text: tpl('pl.ambiguous', { field: fieldName(f) }) });
+      lines.push({ status: 'skipped', text: t('pl.ambiguous', { field: fieldName(f) }) });
   if (plan.notFound.length)
-    lines.push({ status: 'not-found', text: tpl('pl.notFound', { fields: listNames(plan.notFound) }) });
+    lines.push({ status: 'not-found', text: t('pl.notFound', { fields: listNames(plan.notFound) }) });
   if (plan.missing.length)
-    lines.push({ status: 'not-found', text: tpl('pl.missing', { fields: listNames(plan.missing) }) });
-  if (account.platform === 'SMART_API_M') lines.push({ status: 'note', text: tpl('pl.leftAlone') });
+    lines.push({ status: 'not-found', text: t('pl.missing', { fields: listNames(plan.missing) }) });
+  if (account.platform === 'SMART_API_M') lines.push({ status: 'note', text: t('pl.leftAlone') });
   if (filled > 0) {
     await sendMessage('platform/filled', { fillId }).catch(() => undefined);
-    lines.push({ status: 'note', text: tpl('pl.done') });
-  } else lines.push({ status: 'error', text: tpl('pl.nothing') });
+    lines.push({ status: 'note', text: t('pl.done') });
+  } else lines.push({ status: 'error', text: t('pl.nothing') });
   return { lines, filled };
 }

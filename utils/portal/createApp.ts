@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Browser } from 'wxt/browser';
-import { tp, type InPageKey } from '../i18n/inPage';
+import { t, type InPageKey } from '../i18n/inPage';
 import type { PageAdapter } from './adapter';
 import { watchForTargets } from './watchForTargets';
 import {
@@ -56,7 +56,7 @@ export const FIELD_LABEL_KEYS: Record<CreateAppField | 'apiType', InPageKey> = {
 };
 
 export function fieldLabel(field: CreateAppField | 'apiType'): string {
-  return tp(FIELD_LABEL_KEYS[field]);
+  return t(FIELD_LABEL_KEYS[field]);
 }
 
 /** Targeted selectors are the portal's known markup; the label rules cover redesigns. */
@@ -199,7 +199,7 @@ export async function fillCreateApp(
         field: key,
         label,
         status: 'skipped',
-        detail: found ? tp('ip.emptyLeft') : tp('ip.emptyMissing'),
+        detail: found ? t('ip.emptyLeft') : t('ip.emptyMissing'),
       });
       continue;
     }
@@ -208,7 +208,7 @@ export async function fillCreateApp(
         field: key,
         label,
         status: 'not-found',
-        detail: form.text.ambiguous.includes(key) ? tp('ip.ambiguous') : tp('ip.noSuchField'),
+        detail: form.text.ambiguous.includes(key) ? t('ip.ambiguous') : t('ip.noSuchField'),
       });
       continue;
     }
@@ -223,7 +223,7 @@ export async function fillCreateApp(
       field: 'apiType',
       label: fieldLabel('apiType'),
       status: 'not-found',
-      detail: tp(form.apiType ? 'ip.noTypeChoice' : 'ip.noTypeGroup', {
+      detail: t(form.apiType ? 'ip.noTypeChoice' : 'ip.noTypeGroup', {
         type: API_TYPE_LABELS[profile.apiType],
       }),
     });
@@ -255,7 +255,7 @@ export async function fillCreateApp(
             field: 'apiType',
             label: fieldLabel('apiType'),
             status: 'rejected',
-            detail: tp('ip.notKept', { choice: describeChoice(choice) }),
+            detail: t('ip.notKept', { choice: describeChoice(choice) }),
           },
     );
   }
@@ -300,8 +300,8 @@ async function fillWithProfileId(profileId: string, loaded?: ProfilesState): Pro
         {
           field: 'appName',
           severity: 'error',
-          message: tp('ip.profileGone'),
-          fix: tp('ip.profileGoneFix'),
+          message: t('ip.profileGone'),
+          fix: t('ip.profileGoneFix'),
         } satisfies ProfileIssue,
       ],
       blocked: true,
@@ -316,9 +316,9 @@ function buildControl(): ControlHost {
   void taught();
   const control = createControlHost('create-app');
   const picker = h('span', { class: 'picker' });
-  const list = h('ul', { 'aria-live': 'polite', 'aria-label': tp('ip.fillReport') });
+  const list = h('ul', { 'aria-live': 'polite', 'aria-label': t('ip.fillReport') });
   let select: HTMLSelectElement | null = null;
-  const button = h('button', { type: 'button' }, tp('ip.fillButton'));
+  const button = h('button', { type: 'button' }, t('ip.fillButton'));
   const teachRow = h('div', { class: 'row' });
   onUserClick(button, async () => {
     button.disabled = true;
@@ -331,7 +331,7 @@ function buildControl(): ControlHost {
       const missing = missingFields(report);
       if (missing.length) {
         // The user shows the fields the fill could not find; the picking mode is loaded only now.
-        const teach = h('button', { type: 'button', class: 'secondary' }, tp('eng.teach'));
+        const teach = h('button', { type: 'button', class: 'secondary' }, t('eng.teach'));
         onUserClick(teach, async () => {
           teachPressed = true;
           try {
@@ -343,7 +343,7 @@ function buildControl(): ControlHost {
         teachRow.append(teach);
       }
     } catch {
-      replaceChildren(list, h('li', { class: 'error' }, tp('ip.fillFailed')));
+      replaceChildren(list, h('li', { class: 'error' }, t('ip.fillFailed')));
     } finally {
       button.disabled = false;
     }
@@ -352,7 +352,7 @@ function buildControl(): ControlHost {
     .then(({ profiles, selectedId }) => {
       if (profiles.length < 2) return;
       select = labelledSelect(
-        tp('ip.registrationProfile'),
+        t('ip.registrationProfile'),
         profiles.map((p) => ({ value: p.id, text: p.name })),
         selectedId,
       );

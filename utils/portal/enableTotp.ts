@@ -5,7 +5,7 @@
  * The background answers with the current code, shown here so the user can finish
  * Angel's confirmation step.
  */
-import { tp } from '../i18n/inPage';
+import { t } from '../i18n/inPage';
 import { sendMessage, UserError } from '../messaging';
 import type { PageAdapter } from './adapter';
 import { watchForTargets } from './watchForTargets';
@@ -164,12 +164,12 @@ export async function decodeQrOnPage(doc: Document): Promise<string | null> {
 export async function captureSecret(doc: Document): Promise<string> {
   const texts = findTextSecrets(doc);
   if (texts.length > 1) {
-    throw new UserError('several-secrets', tp('ip.severalSecrets'));
+    throw new UserError('several-secrets', t('ip.severalSecrets'));
   }
   if (texts.length === 1) return texts[0]!;
   const decoded = await decodeQrOnPage(doc);
   if (decoded) return decoded;
-  throw new UserError('no-secret', tp('ip.noSecret'));
+  throw new UserError('no-secret', t('ip.noSecret'));
 }
 
 function formatCode(code: string): string {
@@ -181,7 +181,7 @@ function showCode(status: HTMLElement, accountId: string, first: SavedTotp): () 
   let current = first;
   let deadline = Date.now() + first.remainingMs;
   let stopped = false;
-  const code = h('span', { class: 'code', 'aria-label': tp('ip.currentCode') }, formatCode(first.code));
+  const code = h('span', { class: 'code', 'aria-label': t('ip.currentCode') }, formatCode(first.code));
   const left = h('span', { class: 'muted' });
   const tick = async () => {
     if (stopped) return;
@@ -193,13 +193,13 @@ function showCode(status: HTMLElement, accountId: string, first: SavedTotp): () 
         code.textContent = formatCode(current.code);
       } catch (err) {
         stopped = true;
-        replaceChildren(status, h('span', { class: 'muted' }, tp('ip.codeEnded', { error: errorText(err) })));
+        replaceChildren(status, h('span', { class: 'muted' }, t('ip.codeEnded', { error: errorText(err) })));
         return;
       }
     }
-    left.textContent = ` ${tp('ip.secondsLeft', { s: Math.max(1, Math.ceil((deadline - Date.now()) / 1000)) })}`;
+    left.textContent = ` ${t('ip.secondsLeft', { s: Math.max(1, Math.ceil((deadline - Date.now()) / 1000)) })}`;
   };
-  replaceChildren(status, h('div', {}, tp('ip.savedTotp', { label: first.label })), h('div', {}, code, left));
+  replaceChildren(status, h('div', {}, t('ip.savedTotp', { label: first.label })), h('div', {}, code, left));
   void tick();
   const timer = window.setInterval(() => void tick(), 1000);
   return () => {
@@ -212,7 +212,7 @@ function buildControl(): { control: ControlHost; stopCode: () => void } {
   let stopCode = () => {};
   const control = saveToAccountControl({
     kind: 'enable-totp',
-    buttonText: tp('ip.saveTotp'),
+    buttonText: t('ip.saveTotp'),
     async save(account, status) {
       const secret = await captureSecret(document);
       const saved = await sendMessage('portal/save-totp-secret', { accountId: account.id, secret });

@@ -5,7 +5,7 @@
  * value back and reports what stuck, what the page refused and what was not found.
  * Never submits anything. The setter and events are the page engine's (utils/page/act.ts).
  */
-import { tp } from '../i18n/inPage';
+import { t } from '../i18n/inPage';
 import { isRendered, normaliseText, readableText, type ChoiceTarget, type TextControl } from './fieldFinder';
 import { fire, setNativeChecked, setNativeValue, setTextValue, settle } from '../page/act';
 
@@ -67,7 +67,7 @@ export function pageValidationError(el: Element): string | null {
     .filter((n): n is HTMLElement => n !== null && isRendered(n));
   if (el.getAttribute('aria-invalid') === 'true') {
     const text = refs.map((r) => readableText(r).trim()).find(Boolean);
-    return text ? text.replace(/\s+/g, ' ') : tp('ip.markedInvalid');
+    return text ? text.replace(/\s+/g, ' ') : t('ip.markedInvalid');
   }
   // Field box: the nearest ancestor that holds this control and no other.
   let box: Element | null = el.parentElement;
@@ -89,15 +89,15 @@ export function pageValidationError(el: Element): string | null {
 
 /** After filling: did the value stick, and is the page happy with it? */
 export function readBack(el: TextControl, expected: string): { ok: true } | { ok: false; detail: string } {
-  if (!el.isConnected) return { ok: false, detail: tp('ip.replaced') };
+  if (!el.isConnected) return { ok: false, detail: t('ip.replaced') };
   if (el.value !== expected) {
     return {
       ok: false,
-      detail: el.value === '' ? tp('ip.cleared') : tp('ip.changedTo', { value: el.value }),
+      detail: el.value === '' ? t('ip.cleared') : t('ip.changedTo', { value: el.value }),
     };
   }
   const error = pageValidationError(el);
-  if (error) return { ok: false, detail: tp('ip.pageSays', { error }) };
+  if (error) return { ok: false, detail: t('ip.pageSays', { error }) };
   return { ok: true };
 }
 

@@ -3,7 +3,7 @@
  * so the portal's styles cannot break it and the field finder never mistakes it for the
  * page (it carries OWN_UI_ATTR). Plain DOM, no framework: content scripts stay small.
  */
-import { inPageLanguage, tp } from '../i18n/inPage';
+import { inPageLanguage, t } from '../i18n/inPage';
 import { sendMessage, UserError } from '../messaging';
 import { OWN_UI_ATTR } from './fieldFinder';
 import type { PortalAccountChoice } from './protocol';
@@ -146,7 +146,7 @@ export function saveToAccountControl(opts: {
   const showStart = () => replaceChildren(area, h('span', { class: 'brand' }, 'SmartAPI Companion'), start);
   onUserClick(start, async () => {
     start.disabled = true;
-    replaceChildren(status, tp('ip.loadingAccounts'));
+    replaceChildren(status, t('ip.loadingAccounts'));
     let accounts: PortalAccountChoice[];
     try {
       accounts = await sendMessage('portal/accounts');
@@ -157,16 +157,16 @@ export function saveToAccountControl(opts: {
     }
     start.disabled = false;
     if (accounts.length === 0) {
-      replaceChildren(status, h('span', { class: 'error' }, tp('ip.noAccounts')));
+      replaceChildren(status, h('span', { class: 'error' }, t('ip.noAccounts')));
       return;
     }
     replaceChildren(status);
     const select = labelledSelect(
-      tp('ip.account'),
+      t('ip.account'),
       accounts.map((a) => ({ value: a.id, text: a.clientCode ? `${a.label} (${a.clientCode})` : a.label })),
     );
-    const save = h('button', { type: 'button' }, tp('ip.save'));
-    const cancel = h('button', { type: 'button', class: 'secondary' }, tp('ip.cancel'));
+    const save = h('button', { type: 'button' }, t('ip.save'));
+    const cancel = h('button', { type: 'button', class: 'secondary' }, t('ip.cancel'));
     onUserClick(cancel, () => {
       replaceChildren(status);
       showStart();
@@ -185,7 +185,7 @@ export function saveToAccountControl(opts: {
         save.disabled = false;
       }
     });
-    replaceChildren(area, h('span', { class: 'brand' }, tp('ip.saveTo')), select, save, cancel);
+    replaceChildren(area, h('span', { class: 'brand' }, t('ip.saveTo')), select, save, cancel);
     select.focus();
   });
   showStart();
@@ -195,10 +195,10 @@ export function saveToAccountControl(opts: {
 
 export function errorText(err: unknown): string {
   if (err instanceof UserError) {
-    if (err.code === 'locked') return tp('ip.locked');
+    if (err.code === 'locked') return t('ip.locked');
     return err.message;
   }
-  return tp('ip.somethingWrong');
+  return t('ip.somethingWrong');
 }
 
 /** Keep the control as the last child of `container()`, re-adding it after re-renders. */

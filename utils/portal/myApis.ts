@@ -3,7 +3,7 @@
  * Only label text ("API Key", "Secret Key") is used to place the button; the key itself is
  * read when the user presses Save, and goes straight to the background.
  */
-import { tp } from '../i18n/inPage';
+import { t } from '../i18n/inPage';
 import { sendMessage, UserError } from '../messaging';
 import type { PageAdapter } from './adapter';
 import { watchForTargets } from './watchForTargets';
@@ -170,15 +170,15 @@ function rowTitle(row: Element, label: Element): string {
 function buildRowControl(rowEl: Element, index: number): ControlHost {
   return saveToAccountControl({
     kind: 'my-apis',
-    buttonText: tp('ip.saveToAccount'),
+    buttonText: t('ip.saveToAccount'),
     async save(account, status) {
       // Re-find the row now: the page may have re-rendered since the button appeared.
       const rows = findApiKeyRows(document);
       const row = rows.find((r) => r.row === rowEl) ?? rows[index];
       const key = readShownValue(row?.value ?? null);
-      if (!key) throw new UserError('no-key', tp('ip.noKey'));
+      if (!key) throw new UserError('no-key', t('ip.noKey'));
       if ('hidden' in key) {
-        throw new UserError('key-hidden', tp('ip.keyHidden'));
+        throw new UserError('key-hidden', t('ip.keyHidden'));
       }
       const secret = readShownValue(row?.secretValue ?? null);
       const apiSecret = secret && 'value' in secret ? secret.value : undefined;
@@ -192,7 +192,7 @@ function buildRowControl(rowEl: Element, index: number): ControlHost {
         h(
           'span',
           {},
-          tp(apiSecret ? 'ip.savedKeyAndSecret' : 'ip.savedKey', {
+          t(apiSecret ? 'ip.savedKeyAndSecret' : 'ip.savedKey', {
             last4: key.value.slice(-4),
             label: saved.label,
           }),

@@ -6,7 +6,7 @@
  * blocks the fill entirely, so a wrong character never reaches Angel's form.
  */
 import { storage } from '#imports';
-import { tp, type InPageKey } from '../i18n/inPage';
+import { t, type InPageKey } from '../i18n/inPage';
 
 export type ApiType = 'trading' | 'publisher' | 'market-feeds' | 'historical';
 
@@ -126,8 +126,8 @@ export function checkAppName(name: string): ProfileIssue[] {
       {
         field: 'appName',
         severity: 'error',
-        message: tp('pf.appEmpty'),
-        fix: tp('pf.appEmptyFix'),
+        message: t('pf.appEmpty'),
+        fix: t('pf.appEmptyFix'),
         suggestion: 'MyTradingApp',
       },
     ];
@@ -137,8 +137,8 @@ export function checkAppName(name: string): ProfileIssue[] {
     issues.push({
       field: 'appName',
       severity: 'error',
-      message: tp('pf.appSpaces', { name }),
-      fix: tp('pf.appSpacesFix', { corrected }),
+      message: t('pf.appSpaces', { name }),
+      fix: t('pf.appSpacesFix', { corrected }),
       suggestion: corrected,
     });
   }
@@ -147,8 +147,8 @@ export function checkAppName(name: string): ProfileIssue[] {
     issues.push({
       field: 'appName',
       severity: 'error',
-      message: tp('pf.appLong', { length, max: APP_NAME_MAX }),
-      fix: tp('pf.appLongFix', { corrected }),
+      message: t('pf.appLong', { length, max: APP_NAME_MAX }),
+      fix: t('pf.appLongFix', { corrected }),
       suggestion: corrected,
     });
   }
@@ -164,40 +164,40 @@ function urlProblem(raw: string, what: string): UrlProblem {
     url = new URL(value);
   } catch {
     return {
-      message: tp('pf.urlIncomplete', { what, value }),
-      fix: tp('pf.urlIncompleteFix'),
+      message: t('pf.urlIncomplete', { what, value }),
+      fix: t('pf.urlIncompleteFix'),
     };
   }
   if (url.protocol === 'http:') {
     return {
-      message: tp('pf.urlHttp', { what }),
-      fix: tp('pf.urlHttpFix'),
+      message: t('pf.urlHttp', { what }),
+      fix: t('pf.urlHttpFix'),
       suggestion: 'https://' + value.slice(value.indexOf('//') + 2),
     };
   }
   if (url.protocol !== 'https:') {
     return {
-      message: tp('pf.urlScheme', { what, scheme: url.protocol }),
-      fix: tp('pf.urlSchemeFix'),
+      message: t('pf.urlScheme', { what, scheme: url.protocol }),
+      fix: t('pf.urlSchemeFix'),
     };
   }
   const host = url.hostname.toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost') || host === 'localhost.localdomain') {
     return {
-      message: tp('pf.urlLocalhost', { what }),
-      fix: tp('pf.urlLocalhostFix'),
+      message: t('pf.urlLocalhost', { what }),
+      fix: t('pf.urlLocalhostFix'),
     };
   }
   if (host.startsWith('[') || parseIPv4(host) !== null || /^\d+(\.\d+)*$/.test(host)) {
     return {
-      message: tp('pf.urlIp', { what, host }),
-      fix: tp('pf.urlIpFix'),
+      message: t('pf.urlIp', { what, host }),
+      fix: t('pf.urlIpFix'),
     };
   }
   if (!host.includes('.')) {
     return {
-      message: tp('pf.urlHost', { what, host }),
-      fix: tp('pf.urlHostFix'),
+      message: t('pf.urlHost', { what, host }),
+      fix: t('pf.urlHostFix'),
     };
   }
   return null;
@@ -209,18 +209,18 @@ export function checkRedirectUrl(raw: string): ProfileIssue[] {
       {
         field: 'redirectUrl',
         severity: 'error',
-        message: tp('pf.redirectEmpty'),
-        fix: tp('pf.redirectEmptyFix'),
+        message: t('pf.redirectEmpty'),
+        fix: t('pf.redirectEmptyFix'),
       },
     ];
   }
-  const p = urlProblem(raw, tp('pf.whatRedirect'));
+  const p = urlProblem(raw, t('pf.whatRedirect'));
   return p ? [{ field: 'redirectUrl', severity: 'error', ...p }] : [];
 }
 
 export function checkPostbackUrl(raw: string): ProfileIssue[] {
   if (raw.trim() === '') return [];
-  const p = urlProblem(raw, tp('pf.whatPostback'));
+  const p = urlProblem(raw, t('pf.whatPostback'));
   return p ? [{ field: 'postbackUrl', severity: 'error', ...p }] : [];
 }
 
@@ -232,8 +232,8 @@ export function checkClientId(raw: string): ProfileIssue[] {
       {
         field: 'clientId',
         severity: 'error',
-        message: tp('pf.clientId', { value: v }),
-        fix: tp('pf.clientIdFix'),
+        message: t('pf.clientId', { value: v }),
+        fix: t('pf.clientIdFix'),
         suggestion: v.replace(/[^A-Za-z0-9]/g, '').toUpperCase() || undefined,
       },
     ];
@@ -318,23 +318,23 @@ export function nonPublicReason(ip: readonly number[]): string | null {
   const value = toInt(ip);
   for (const r of NON_PUBLIC_RANGES) {
     const mask = r.bits === 0 ? 0 : (0xffffffff << (32 - r.bits)) >>> 0;
-    if ((value & mask) >>> 0 === (toInt(r.base) & mask) >>> 0) return tp(r.reason);
+    if ((value & mask) >>> 0 === (toInt(r.base) & mask) >>> 0) return t(r.reason);
   }
   return null;
 }
 
 export function checkStaticIp(raw: string, field: 'primaryIp' | 'secondaryIp'): ProfileIssue[] {
   const v = raw.trim();
-  const which = tp(field === 'primaryIp' ? 'pf.whichPrimary' : 'pf.whichSecondary');
-  const IP_FIX = tp('pf.ipFix');
+  const which = t(field === 'primaryIp' ? 'pf.whichPrimary' : 'pf.whichSecondary');
+  const IP_FIX = t('pf.ipFix');
   if (v === '') {
     return field === 'primaryIp'
       ? [
           {
             field,
             severity: 'warning',
-            message: tp('pf.noPrimary'),
-            fix: tp('pf.noPrimaryFix'),
+            message: t('pf.noPrimary'),
+            fix: t('pf.noPrimaryFix'),
           },
         ]
       : [];
@@ -344,7 +344,7 @@ export function checkStaticIp(raw: string, field: 'primaryIp' | 'secondaryIp'): 
       {
         field,
         severity: 'error',
-        message: tp('pf.ipv6', { which, value: v }),
+        message: t('pf.ipv6', { which, value: v }),
         fix: IP_FIX,
       },
     ];
@@ -355,7 +355,7 @@ export function checkStaticIp(raw: string, field: 'primaryIp' | 'secondaryIp'): 
       {
         field,
         severity: 'error',
-        message: tp('pf.notIpv4', { which, value: v }),
+        message: t('pf.notIpv4', { which, value: v }),
         fix: IP_FIX,
       },
     ];
@@ -366,7 +366,7 @@ export function checkStaticIp(raw: string, field: 'primaryIp' | 'secondaryIp'): 
       {
         field,
         severity: 'error',
-        message: tp('pf.nonPublic', { which, value: v, reason }),
+        message: t('pf.nonPublic', { which, value: v, reason }),
         fix: IP_FIX,
       },
     ];
@@ -388,8 +388,8 @@ export function checkProfile(p: RegistrationProfile): ProfileIssue[] {
     issues.push({
       field: 'secondaryIp',
       severity: 'error',
-      message: tp('pf.sameIp'),
-      fix: tp('pf.sameIpFix'),
+      message: t('pf.sameIp'),
+      fix: t('pf.sameIpFix'),
     });
   }
   return issues;

@@ -7,7 +7,7 @@
  */
 import type { PageAdapter } from './adapter';
 import { sendMessage, UserError } from '../messaging';
-import { inPageLanguage, tp } from '../i18n/inPage';
+import { inPageLanguage, t } from '../i18n/inPage';
 import '../login/protocol';
 import type { PortalHello } from '../login/protocol';
 import type { LoginField } from '../login/fields';
@@ -109,8 +109,8 @@ function say(p: Panel, message: string, tone: 'info' | 'error' = 'info'): void {
   text.textContent = message;
   const close = document.createElement('button');
   close.type = 'button';
-  close.textContent = tp('ip.close');
-  close.setAttribute('aria-label', tp('ip.closeLabel'));
+  close.textContent = t('ip.close');
+  close.setAttribute('aria-label', t('ip.closeLabel'));
   onUserClick(close, () => p.host.remove());
   p.body.append(title, text, close);
 }
@@ -213,7 +213,7 @@ class LoginDriver {
           await this.step();
         } while (this.dirty && !this.stopped);
       } catch (err) {
-        this.fail(err instanceof UserError ? err.message : tp('ip.lostTrack'));
+        this.fail(err instanceof UserError ? err.message : t('ip.lostTrack'));
       } finally {
         this.busy = false;
       }
@@ -257,7 +257,7 @@ class LoginDriver {
       await ask(() =>
         sendMessage('login/portal-stuck', {
           attemptId: this.attemptId,
-          message: `${message} ${tp('eng.tabOpen')}`,
+          message: `${message} ${t('eng.tabOpen')}`,
         }),
       );
     } catch {
@@ -295,7 +295,7 @@ class LoginDriver {
       // The TOTP window is about to end (or a retry needs the next one): wait, then ask
       // again so the code is computed at the moment it is typed.
       await sleep(res.waitMs);
-      if (this.stopped) throw new UserError('stopped', tp('ip.stopped'));
+      if (this.stopped) throw new UserError('stopped', t('ip.stopped'));
     }
   }
 
@@ -305,7 +305,7 @@ class LoginDriver {
       const res = await ask(() => sendMessage('login/portal-values', { attemptId: this.attemptId }));
       if ('values' in res) return { ...res.values };
       await sleep(res.waitMs);
-      if (this.stopped) throw new UserError('stopped', tp('ip.stopped'));
+      if (this.stopped) throw new UserError('stopped', t('ip.stopped'));
     }
   }
 
@@ -369,7 +369,7 @@ class LoginDriver {
     }
     // Never read the fields of another mode: wait for the TOTP mode to become the chosen one.
     if (modes.totp && !modes.selected) {
-      this.waitOrReport(tp('eng.modeNotChosen'));
+      this.waitOrReport(t('eng.modeNotChosen'));
       return;
     }
 
@@ -392,7 +392,7 @@ class LoginDriver {
       }
       // Inputs the engine cannot name: say so instead of waiting for the timeout. A page
       // with no input at all is still loading (the attempt's timeout covers it).
-      if (read.unknown.length && !this.submitted) this.waitOrReport(tp('eng.noneFound'));
+      if (read.unknown.length && !this.submitted) this.waitOrReport(t('eng.noneFound'));
       else this.unstuck();
       return;
     }
@@ -405,7 +405,7 @@ class LoginDriver {
         `found ${[...have].join(', ')}; missing ${missing.join(', ')}; ${read.unknown.length} unnamed input(s)`,
       );
       this.waitOrReport(
-        tp('eng.missing', { found: nameList([...have], 'eng.and'), missing: nameList(missing, 'eng.or') }),
+        t('eng.missing', { found: nameList([...have], 'eng.and'), missing: nameList(missing, 'eng.or') }),
       );
       return;
     }
@@ -433,7 +433,7 @@ class LoginDriver {
       for (const i of now.inputs) this.filled.add(i);
       typed = true;
       if (!valueKept(fieldValue(now.inputs), v, f.field)) {
-        await this.stuck(tp('eng.notKept', { field: fieldName(f.field) }));
+        await this.stuck(t('eng.notKept', { field: fieldName(f.field) }));
         return;
       }
     }
@@ -457,7 +457,7 @@ class LoginDriver {
       if (this.stopped) return;
       if (!r.element) {
         this.lastPress = r.disabled;
-        await this.stuck(tp('eng.pressDisabled', { found }));
+        await this.stuck(t('eng.pressDisabled', { found }));
         return;
       }
       button = r.element;
@@ -471,7 +471,7 @@ class LoginDriver {
       // Steps that continue by themselves (auto-advance) move on without a press: give
       // the page time to settle before saying there is no button.
       this.note('no press control found');
-      this.waitOrReport(tp('eng.noPress', { found }));
+      this.waitOrReport(t('eng.noPress', { found }));
       return;
     }
     this.lastPress = button;
@@ -501,13 +501,13 @@ function taughtRules(rule: PageRule | null): LoginRules | null {
 
 function fieldName(f: LoginField): string {
   // MPIN and TOTP are names that stay in Latin script in every language.
-  return f === 'clientCode' ? tp('eng.fieldClientCode') : f === 'pin' ? 'MPIN' : 'TOTP';
+  return f === 'clientCode' ? t('eng.fieldClientCode') : f === 'pin' ? 'MPIN' : 'TOTP';
 }
 
 function nameList(fields: readonly LoginField[], joiner: 'eng.and' | 'eng.or'): string {
   const names = fields.map(fieldName);
   if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')}${tp(joiner)}${names.at(-1)}`;
+  return `${names.slice(0, -1).join(', ')}${t(joiner)}${names.at(-1)}`;
 }
 
 /** Did the page keep what was typed? Client codes may be upper-cased by the page. */
@@ -532,7 +532,7 @@ function offerLogin(
   for (const a of accounts) {
     const b = doc.createElement('button');
     b.type = 'button';
-    b.textContent = tp('ip.logInAs', { label: a.label });
+    b.textContent = t('ip.logInAs', { label: a.label });
     // Only the person's own click (or Enter/Space on the focused button) starts a login: a
     // page script's click() would make the extension type the MPIN and TOTP for it to read.
     onUserClick(b, () => begin(a.id));
@@ -569,13 +569,13 @@ export const publisherLoginAdapter: PageAdapter = {
       // One press, one attempt (the background also records one attempt per tab).
       if (starting || driver) return;
       starting = true;
-      if (p) say(p, tp('ip.loggingIn'));
+      if (p) say(p, t('ip.loggingIn'));
       ask(() => sendMessage('login/portal-site-start', { accountId })).then(
         ({ attemptId }) => drive(attemptId),
         (err: unknown) => {
           starting = false;
           p ??= panel(document);
-          say(p, err instanceof Error ? err.message : tp('ip.loginNoStart'), 'error');
+          say(p, err instanceof Error ? err.message : t('ip.loginNoStart'), 'error');
         },
       );
     };
@@ -597,7 +597,7 @@ export const publisherLoginAdapter: PageAdapter = {
         if (auto) begin(hello.accounts[0]!.id);
       } else if (hello.mode === 'site-locked') {
         p ??= panel(document);
-        say(p, tp('ip.unlockToLogin'));
+        say(p, t('ip.unlockToLogin'));
         // Check again once in a while: unlocking in the popup makes the offer appear.
         pollTimer = window.setTimeout(() => void greet(), 3000);
       }

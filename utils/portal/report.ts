@@ -1,5 +1,5 @@
 /** A fill report as plain lines, shared by the in-page control and the popup. */
-import { tp, type InPageKey } from '../i18n/inPage';
+import { t, type InPageKey } from '../i18n/inPage';
 import type { FieldOutcome } from './filler';
 import type { FillReport } from './protocol';
 
@@ -11,14 +11,14 @@ export function reportLines(report: FillReport): { status: string; text: string 
   if (report.blocked) {
     lines.unshift({
       status: 'error',
-      text: tp('ip.blocked', { name: report.profileName }),
+      text: t('ip.blocked', { name: report.profileName }),
     });
     return lines;
   }
   if (!report.formFound) {
     lines.push({
       status: 'error',
-      text: tp('ip.noForm'),
+      text: t('ip.noForm'),
     });
     return lines;
   }
@@ -31,9 +31,9 @@ export function reportLines(report: FillReport): { status: string; text: string 
   for (const o of report.outcomes) {
     lines.push({
       status: o.status,
-      text: `${o.label}: ${tp(words[o.status])}${o.detail ? ` — ${o.detail}` : ''}`,
+      text: `${o.label}: ${t(words[o.status])}${o.detail ? ` — ${o.detail}` : ''}`,
     });
   }
-  lines.push({ status: 'note', text: tp('ip.checkCreate') });
+  lines.push({ status: 'note', text: t('ip.checkCreate') });
   return lines;
 }

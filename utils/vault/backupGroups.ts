@@ -12,7 +12,7 @@
 import type { DeliveryTarget } from '../delivery/types';
 import { checkWebhookUrl } from '../delivery/url';
 import type { LanguageSetting } from '../i18n/core';
-import { tText } from '../i18n/text';
+import { t } from '../i18n/text';
 import type { LoginSettings } from '../login/protocol';
 import { isValidDateKey, parseTime } from '../login/schedule';
 import type { ApiType, ProfilesState, RegistrationProfile } from '../portal/profiles';
@@ -52,7 +52,7 @@ const VAULT_CORE_KEYS = new Set(['schemaVersion', 'accounts', 'webhookSecrets', 
 
 export class BackupGroupError extends Error {
   constructor(public readonly group: BackupGroupId) {
-    super(tText('bkg.badGroup', { group: tText(`bkg.g.${group}`) }));
+    super(t('bkg.badGroup', { group: t(`bkg.g.${group}`) }));
     this.name = 'BackupGroupError';
   }
 }

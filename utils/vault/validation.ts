@@ -2,8 +2,8 @@
  * The account form's rules: one plain message per field saying what is wrong and how to fix
  * it, and the normalised values to store when nothing is wrong.
  */
-import { secretText } from '../i18n/secretParse';
-import { tText } from '../i18n/text';
+import { render } from '../i18n/secretParse';
+import { t } from '../i18n/text';
 import { Base32Error, parseBase32Secret } from './base32';
 import { looksLikeOtpauth, OtpauthError, parseOtpauth } from './otpauth';
 import {
@@ -48,26 +48,26 @@ function text(x: unknown): string {
 /** Redirect-URL rule shared with other features: returns an error message, or null when fine. */
 export function redirectUrlProblem(raw: string): string | null {
   const value = raw.trim();
-  if (value === '') return tText('chk.redirectEmpty');
-  if (/\s/.test(value)) return tText('chk.redirectSpace');
+  if (value === '') return t('chk.redirectEmpty');
+  if (/\s/.test(value)) return t('chk.redirectSpace');
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return tText('chk.redirectIncomplete');
+    return t('chk.redirectIncomplete');
   }
   if (url.protocol !== 'https:') {
-    return tText('chk.redirectHttps', { scheme: url.protocol });
+    return t('chk.redirectHttps', { scheme: url.protocol });
   }
   const host = url.hostname.toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost')) {
-    return tText('chk.redirectLocalhost');
+    return t('chk.redirectLocalhost');
   }
   if (host.startsWith('[') || /^\d{1,3}(\.\d{1,3}){3}$/.test(host)) {
-    return tText('chk.redirectIp');
+    return t('chk.redirectIp');
   }
-  if (!host.includes('.')) return tText('chk.redirectDomain', { host });
-  if (url.username || url.password) return tText('chk.redirectUser');
+  if (!host.includes('.')) return t('chk.redirectDomain', { host });
+  if (url.username || url.password) return t('chk.redirectUser');
   return null;
 }
 
@@ -82,7 +82,7 @@ export function checkAccountInput(
   const platformRaw = (input as Partial<AccountInput>).platform;
   const platform: Platform = platformRaw === 'SMART_API_M' ? 'SMART_API_M' : 'SMART_API';
   if (platformRaw !== 'SMART_API' && platformRaw !== 'SMART_API_M') {
-    errors.platform = tText('chk.platform');
+    errors.platform = t('chk.platform');
   }
   const needsLoginSecrets = platform === 'SMART_API';
 
@@ -100,7 +100,7 @@ export function checkAccountInput(
       }
     } catch (err) {
       if (!(err instanceof Base32Error || err instanceof OtpauthError)) throw err;
-      errors.totpSecret = secretText(err.msg);
+      errors.totpSecret = render(err.msg);
     }
   }
   // An empty TOTP secret or API key is allowed: the guided setup saves the account first and
@@ -114,41 +114,40 @@ export function checkAccountInput(
       LABEL_MAX,
     );
   }
-  if (label === '') errors.label = tText('chk.labelEmpty');
-  else if (label.length > LABEL_MAX)
-    errors.label = tText('chk.labelLong', { n: label.length, max: LABEL_MAX });
+  if (label === '') errors.label = t('chk.labelEmpty');
+  else if (label.length > LABEL_MAX) errors.label = t('chk.labelLong', { n: label.length, max: LABEL_MAX });
 
   const clientCode = text(input.clientCode).trim().toUpperCase();
-  if (clientCode === '') errors.clientCode = tText('chk.clientEmpty');
-  else if (/\s/.test(clientCode)) errors.clientCode = tText('chk.clientSpace');
+  if (clientCode === '') errors.clientCode = t('chk.clientEmpty');
+  else if (/\s/.test(clientCode)) errors.clientCode = t('chk.clientSpace');
   else if (!/^[A-Z0-9]+$/.test(clientCode)) {
     const bad = [...clientCode].find((c) => !/[A-Z0-9]/.test(c));
-    errors.clientCode = tText('chk.clientChars', { bad: bad ?? '' });
+    errors.clientCode = t('chk.clientChars', { bad: bad ?? '' });
   } else if (clientCode.length > CLIENT_CODE_MAX) {
-    errors.clientCode = tText('chk.clientLong', { max: CLIENT_CODE_MAX, n: clientCode.length });
+    errors.clientCode = t('chk.clientLong', { max: CLIENT_CODE_MAX, n: clientCode.length });
   }
 
   let mpin: string | undefined;
   const mpinRaw = text(input.mpin).replace(/\s+/g, '');
   if (mpinRaw !== '') {
     if (/^\d{4}$/.test(mpinRaw)) mpin = mpinRaw;
-    else if (/\D/.test(mpinRaw)) errors.mpin = tText('chk.mpinDigits');
-    else errors.mpin = tText('chk.mpinLength', { n: mpinRaw.length });
+    else if (/\D/.test(mpinRaw)) errors.mpin = t('chk.mpinDigits');
+    else errors.mpin = t('chk.mpinLength', { n: mpinRaw.length });
   } else if (!existing?.secrets.mpin && needsLoginSecrets) {
-    errors.mpin = tText('chk.mpinEmpty');
+    errors.mpin = t('chk.mpinEmpty');
   }
 
   let apiKey: string | undefined;
   const apiKeyRaw = text(input.apiKey).trim();
   if (apiKeyRaw !== '') {
-    if (/\s/.test(apiKeyRaw)) errors.apiKey = tText('chk.apiKeySpace');
+    if (/\s/.test(apiKeyRaw)) errors.apiKey = t('chk.apiKeySpace');
     else apiKey = apiKeyRaw;
   }
 
   let apiSecret: string | undefined;
   const apiSecretRaw = text(input.apiSecret).trim();
   if (apiSecretRaw !== '') {
-    if (/\s/.test(apiSecretRaw)) errors.apiSecret = tText('chk.apiSecretSpace');
+    if (/\s/.test(apiSecretRaw)) errors.apiSecret = t('chk.apiSecretSpace');
     else apiSecret = apiSecretRaw;
   }
 
@@ -158,7 +157,7 @@ export function checkAccountInput(
   if (redirectProblem) errors.redirectUrl = redirectProblem;
 
   const notes = text(input.notes).trim();
-  if (notes.length > NOTES_MAX) errors.notes = tText('chk.notesLong', { max: NOTES_MAX, n: notes.length });
+  if (notes.length > NOTES_MAX) errors.notes = t('chk.notesLong', { max: NOTES_MAX, n: notes.length });
 
   if (Object.keys(errors).length > 0) return { errors };
   return {

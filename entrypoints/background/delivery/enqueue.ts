@@ -2,7 +2,7 @@
  * Putting deliveries in the encrypted outbox: freshly captured tokens for every webhook of
  * the account, a test event, a retry now, a discard. The outbox sends them (outbox.ts).
  */
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import { UserError } from '@/utils/messaging';
 import { readVault, sealBlob } from '@/entrypoints/background/vault';
 import { buildPayload, testTokens } from '@/utils/delivery/payload';
@@ -71,7 +71,7 @@ export async function enqueueDelivery(accountId: string, tokens: SessionTokens):
 export async function sendTest(targetId: string): Promise<SendResult> {
   const target = await requireTarget(targetId);
   if (target.kind !== 'webhook') {
-    throw new UserError('not-webhook', tText('dlbg.redirectNothing'));
+    throw new UserError('not-webhook', t('dlbg.redirectNothing'));
   }
   const vault = await readVault();
   const account = findAccount(vault, target.accountId);
@@ -86,7 +86,7 @@ export async function sendTest(targetId: string): Promise<SendResult> {
     results.get(entry.eventId) ?? {
       eventId: entry.eventId,
       outcome: 'retrying',
-      message: tText('dlv.queued'),
+      message: t('dlv.queued'),
     }
   );
 }
@@ -115,9 +115,9 @@ export async function retryNow(req: { targetId?: string; eventId?: string }): Pr
   });
   if (picked.ids.length === 0) {
     if (picked.expired > 0) {
-      throw new UserError('expired', tText('dlbg.expired'));
+      throw new UserError('expired', t('dlbg.expired'));
     }
-    if (req.eventId) throw new UserError('no-entry', tText('dlbg.noEntry'));
+    if (req.eventId) throw new UserError('no-entry', t('dlbg.noEntry'));
     return [];
   }
   const results = await processOutbox();
@@ -126,9 +126,7 @@ export async function retryNow(req: { targetId?: string; eventId?: string }): Pr
     const r = results.get(id);
     if (r) return r;
     const e = after.find((x) => x.eventId === id);
-    return e
-      ? stateMessage(e)
-      : { eventId: id, outcome: 'delivered' as const, message: tText('dlv.delivered') };
+    return e ? stateMessage(e) : { eventId: id, outcome: 'delivered' as const, message: t('dlv.delivered') };
   });
 }
 

@@ -1,6 +1,6 @@
 /** How one delivery attempt ends: the outbox entry, the target's status, history and a notification. */
 import { notify as notifyPerson } from '@/utils/notify';
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import type { SendResult } from '@/utils/delivery/protocol';
 import type { DeliveryTarget, OutboxEntry } from '@/utils/delivery/types';
 import { recordDeliveryHistory } from '@/entrypoints/background/login/history';
@@ -57,7 +57,7 @@ export async function finish(entry: OutboxEntry, target: DeliveryTarget, f: Fini
   if (f.state === 'failed' && !entry.test) {
     await notify(
       `${NOTIFY_FAILED}${entry.eventId}`,
-      tText('dlv.refusedTitle'),
+      t('dlv.refusedTitle'),
       `${target.url ?? ''}: ${f.message}`,
     );
   }

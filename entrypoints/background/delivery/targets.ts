@@ -3,7 +3,7 @@
  * and the Angel Redirect URL marker. Removing a target drops its deliveries and status too.
  */
 import { browser } from 'wxt/browser';
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import { render } from '@/utils/i18n/core';
 import { UserError } from '@/utils/messaging';
 import { readVault, updateVault } from '@/entrypoints/background/vault';
@@ -18,7 +18,7 @@ const MAX_WEBHOOKS_PER_ACCOUNT = 5;
 
 export function findAccount(vault: VaultData, accountId: string): Account {
   const account = vault.accounts.find((a) => a.id === accountId);
-  if (!account) throw new UserError('no-account', tText('dlbg.noAccount'));
+  if (!account) throw new UserError('no-account', t('dlbg.noAccount'));
   return account;
 }
 
@@ -69,16 +69,16 @@ export async function addTarget(req: AddTargetRequest): Promise<{ target: Target
   let secret: string | undefined;
   if (req.kind === 'angel-redirect') {
     if (existing.some((t) => t.kind === 'angel-redirect')) {
-      throw new UserError('duplicate-target', tText('dlbg.dupRedirect'));
+      throw new UserError('duplicate-target', t('dlbg.dupRedirect'));
     }
   } else if (req.kind === 'webhook') {
     const check = checkWebhookUrl(typeof req.url === 'string' ? req.url : '');
-    if (!check.ok) throw new UserError('invalid-url', render(check.error, tText));
+    if (!check.ok) throw new UserError('invalid-url', render(check.error, t));
     if (existing.some((t) => t.kind === 'webhook' && t.url === check.url)) {
-      throw new UserError('duplicate-target', tText('dlbg.dupUrl'));
+      throw new UserError('duplicate-target', t('dlbg.dupUrl'));
     }
     if (existing.filter((t) => t.kind === 'webhook').length >= MAX_WEBHOOKS_PER_ACCOUNT) {
-      throw new UserError('too-many-targets', tText('dlbg.tooMany', { max: MAX_WEBHOOKS_PER_ACCOUNT }));
+      throw new UserError('too-many-targets', t('dlbg.tooMany', { max: MAX_WEBHOOKS_PER_ACCOUNT }));
     }
     target.url = check.url;
     secret = generateSecret();
@@ -87,7 +87,7 @@ export async function addTarget(req: AddTargetRequest): Promise<{ target: Target
       v.webhookSecrets = { ...(v.webhookSecrets ?? {}), [target.id]: s };
     });
   } else {
-    throw new UserError('invalid-target', tText('dlbg.unknownKind'));
+    throw new UserError('invalid-target', t('dlbg.unknownKind'));
   }
   await mutateTargets((list) => {
     list.push(target);
@@ -98,7 +98,7 @@ export async function addTarget(req: AddTargetRequest): Promise<{ target: Target
 
 export async function requireTarget(targetId: string): Promise<DeliveryTarget> {
   const target = (await targetsItem.getValue()).find((t) => t.id === targetId);
-  if (!target) throw new UserError('no-target', tText('dlbg.noTarget'));
+  if (!target) throw new UserError('no-target', t('dlbg.noTarget'));
   return target;
 }
 
@@ -130,7 +130,7 @@ export async function removeTarget(targetId: string): Promise<void> {
 
 export async function rotateSecret(targetId: string): Promise<{ secret: string }> {
   const target = await requireTarget(targetId);
-  if (target.kind !== 'webhook') throw new UserError('not-webhook', tText('dlbg.onlyWebhooks'));
+  if (target.kind !== 'webhook') throw new UserError('not-webhook', t('dlbg.onlyWebhooks'));
   const secret = generateSecret();
   await updateVault((v) => {
     v.webhookSecrets = { ...(v.webhookSecrets ?? {}), [targetId]: secret };

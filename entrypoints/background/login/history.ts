@@ -10,7 +10,7 @@
 import { storage } from '#imports';
 import { withLock } from '@/utils/locks';
 import { handle, UserError } from '@/utils/messaging';
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import { msg } from '@/utils/i18n/core';
 import {
   HISTORY_STORAGE_KEYS,
@@ -141,7 +141,7 @@ export function flushPendingHistory(): Promise<void> {
 
 /** What the options page shows: stored and waiting entries, oldest first. Writes nothing. */
 export async function listHistory(): Promise<{ entries: HistoryEntry[]; unreadable: boolean }> {
-  if (!(await isUnlocked())) throw new UserError('locked', tText('bg.locked'));
+  if (!(await isUnlocked())) throw new UserError('locked', t('bg.locked'));
   const stored = await openStored();
   const pending = await historyPendingItem.getValue();
   const entries = [...stored.entries, ...pending].sort((a, b) => a.at - b.at);
@@ -231,7 +231,7 @@ export function registerHistory(): void {
   handle('history/list', 'page', () => listHistory());
   handle('history/clear', 'page', () =>
     serialized(async () => {
-      if (!(await isUnlocked())) throw new UserError('locked', tText('bg.locked'));
+      if (!(await isUnlocked())) throw new UserError('locked', t('bg.locked'));
       await historyItem.setValue(null);
       await historyPendingItem.setValue([]);
     }),

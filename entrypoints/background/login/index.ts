@@ -13,7 +13,7 @@
  */
 import { browser } from 'wxt/browser';
 import { handle, UserError } from '@/utils/messaging';
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import { onVaultUnlocked, updateVault } from '@/entrypoints/background/vault';
 import '@/utils/vault/types';
 import '@/utils/login/protocol';
@@ -81,7 +81,7 @@ export function registerLogin(): void {
   handle('login/account-flags', 'page', async ({ accountId, dailyLogin, autoFill }) => {
     await updateVault((v) => {
       const a = v.accounts.find((x) => x.id === accountId);
-      if (!a) throw new UserError('no-account', tText('lgbg.noAccountRefresh'));
+      if (!a) throw new UserError('no-account', t('lgbg.noAccountRefresh'));
       if (typeof dailyLogin === 'boolean') a.dailyLogin = dailyLogin;
       if (typeof autoFill === 'boolean') a.autoFill = autoFill;
     });

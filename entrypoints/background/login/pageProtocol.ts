@@ -4,7 +4,7 @@
  * while it shows Angel's publisher-login page.
  */
 import { UserError, type Sender } from '@/utils/messaging';
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import { renderSaid } from '@/utils/i18n/core';
 import { currentTotp, isUnlocked, readVault } from '@/entrypoints/background/vault';
 import type { Account } from '@/utils/vault/types';
@@ -25,7 +25,7 @@ export async function attemptOfSender(attemptId: string, sender: Sender): Promis
   // Values go only to the tab this attempt opened (or the site tab the user chose), and
   // only while it shows Angel's publisher-login page.
   if (!a || a.tabId !== tabId || pageKindFromUrl(sender.url ?? '') !== 'publisher-login')
-    throw new UserError('not-this-tab', tText('lgbg.notThisTab'));
+    throw new UserError('not-this-tab', t('lgbg.notThisTab'));
   return a;
 }
 
@@ -51,10 +51,9 @@ export async function siteStart(accountId: string, sender: Sender): Promise<{ at
   const tabId = sender.tab?.id;
   const params = publisherLoginParams(sender.url ?? '');
   if (typeof tabId !== 'number' || !params || pageKindFromUrl(sender.url ?? '') !== 'publisher-login')
-    throw new UserError('not-login-page', tText('lgbg.notLoginPage'));
+    throw new UserError('not-login-page', t('lgbg.notLoginPage'));
   const account = await accountById(accountId);
-  if (account.secrets.apiKey !== params.apiKey)
-    throw new UserError('wrong-account', tText('lgbg.wrongAccount'));
+  if (account.secrets.apiKey !== params.apiKey) throw new UserError('wrong-account', t('lgbg.wrongAccount'));
   checkLoginReady(account);
   // The site's `state` is not ours to trust for anything: it is neither stored nor compared.
   const { attemptId } = await recordNewAttempt(account, { origin: 'site', tabId, state: '' }, (running) => {
@@ -68,22 +67,22 @@ const STEP_OF: Record<LoginField, LoginStep> = { clientCode: 'clientCode', pin: 
 
 export async function fillValue(attemptId: string, field: LoginField, sender: Sender): Promise<FillValue> {
   const a = await attemptOfSender(attemptId, sender);
-  if (a.given[field] >= a.round) throw new UserError('already-given', tText('lgbg.alreadyGiven'));
+  if (a.given[field] >= a.round) throw new UserError('already-given', t('lgbg.alreadyGiven'));
   let account: Account;
   try {
     account = await accountById(a.accountId);
   } catch (err) {
     const msg =
       err instanceof UserError && err.code === 'locked'
-        ? tText('lgbg.lockedDuring')
-        : tText('lgbg.accountUnreadable');
+        ? t('lgbg.lockedDuring')
+        : t('lgbg.accountUnreadable');
     await finishAttempt(a.id, false, msg, 'locked');
     throw new UserError('locked', msg);
   }
   // The page must still be the login for this account's key (not another app's page).
   const onPage = publisherLoginParams(sender.url ?? '');
   if (onPage && onPage.apiKey !== account.secrets.apiKey)
-    throw new UserError('not-this-tab', tText('lgbg.otherKey'));
+    throw new UserError('not-this-tab', t('lgbg.otherKey'));
   let value: string;
   const now = Date.now();
   let windowEnd = a.totpWindowEnd;
@@ -103,7 +102,7 @@ export async function fillValue(attemptId: string, field: LoginField, sender: Se
     if (field === 'totp') x.totpWindowEnd = windowEnd;
   });
   if (!ok || ok.given[field] !== a.given[field] + 1)
-    throw new UserError('already-given', tText('lgbg.alreadyGiven'));
+    throw new UserError('already-given', t('lgbg.alreadyGiven'));
   return { value, field };
 }
 
@@ -133,5 +132,5 @@ export async function pageError(
   else if (err.kind === 'account-locked') await clearWrongPin(a.accountId).catch(() => undefined);
   await finishAttempt(a.id, false, said, err.kind, needsAttention);
   // The login tab shows it at once, in the language set now; the stored result keeps the message.
-  return { action: 'stop', message: renderSaid(said, tText) };
+  return { action: 'stop', message: renderSaid(said, t) };
 }

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { handle, UserError, type Sender } from '@/utils/messaging';
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import { readVault, updateVault } from '@/entrypoints/background/vault';
 import { pageKindFromUrl } from '@/utils/pageKind';
 import type { LoginField } from '@/utils/login/fields';
@@ -45,7 +45,7 @@ function urlIsKind(url: string, kind: TaughtPageKind): boolean {
 /** Host and path of the sender's page, when it is a page of the given kind. */
 function pageOf(sender: Sender, kind: TaughtPageKind): { host: string; path: string } {
   const url = sender.url ?? '';
-  if (!sender.tab || !urlIsKind(url, kind)) throw new UserError('not-login-page', tText('lgbg.notLoginPage'));
+  if (!sender.tab || !urlIsKind(url, kind)) throw new UserError('not-login-page', t('lgbg.notLoginPage'));
   const u = new URL(url);
   return { host: u.host, path: u.pathname.replace(/\/+$/, '') || '/' };
 }
@@ -88,7 +88,7 @@ export function registerPageRules(deps: PageRulesDeps): void {
   handle('pageRules/save', 'portal', async ({ kind, selectors }, sender) => {
     const { host, path } = pageOf(sender, kind);
     const checked = checkSelectors(kind, selectors);
-    if (!checked) throw new UserError('bad-rule', tText('lgbg.notLoginPage'));
+    if (!checked) throw new UserError('bad-rule', t('lgbg.notLoginPage'));
     const rule: PageRule = { id: randomId(), kind, host, path, selectors: checked, createdAt: Date.now() };
     await updateVault((v) => {
       const others = (v.pageRules ?? []).filter(
@@ -104,7 +104,7 @@ export function registerPageRules(deps: PageRulesDeps): void {
   const plans = new Map<number, TeachPlan>();
   handle('pageRules/teach', 'portal', async (data, sender) => {
     const plan = checkPlan(data);
-    if (!plan) throw new UserError('bad-rule', tText('lgbg.notLoginPage'));
+    if (!plan) throw new UserError('bad-rule', t('lgbg.notLoginPage'));
     pageOf(sender, plan.kind);
     const tabId = sender.tab?.id;
     if (typeof tabId !== 'number') throw new UserError('forbidden', 'no tab');

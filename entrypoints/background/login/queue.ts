@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { UserError } from '@/utils/messaging';
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import { readVault } from '@/entrypoints/background/vault';
 import type { Account } from '@/utils/vault/types';
 import { newLoginState } from '@/utils/login/state';
@@ -29,15 +29,15 @@ export const LOGIN_URL = 'https://smartapi.angelone.in/publisher-login';
 export async function accountById(id: string): Promise<Account> {
   const vault = await readVault();
   const a = vault.accounts.find((x) => x.id === id);
-  if (!a) throw new UserError('no-account', tText('lgbg.noAccountVault'));
+  if (!a) throw new UserError('no-account', t('lgbg.noAccountVault'));
   return a;
 }
 
 export function checkLoginReady(a: Account): void {
-  if (!a.secrets.apiKey) throw new UserError('no-api-key', tText('lgbg.noApiKey', { label: a.label }));
-  if (!a.clientCode) throw new UserError('no-client-code', tText('lgbg.noClientCode', { label: a.label }));
-  if (!a.secrets.mpin) throw new UserError('no-mpin', tText('lgbg.noMpin', { label: a.label }));
-  if (!a.secrets.totpSecret) throw new UserError('no-totp', tText('lgbg.noTotp', { label: a.label }));
+  if (!a.secrets.apiKey) throw new UserError('no-api-key', t('lgbg.noApiKey', { label: a.label }));
+  if (!a.clientCode) throw new UserError('no-client-code', t('lgbg.noClientCode', { label: a.label }));
+  if (!a.secrets.mpin) throw new UserError('no-mpin', t('lgbg.noMpin', { label: a.label }));
+  if (!a.secrets.totpSecret) throw new UserError('no-totp', t('lgbg.noTotp', { label: a.label }));
 }
 
 /** A fresh attempt record for `account` (not stored yet). */
@@ -124,8 +124,8 @@ async function openAttempt(accountId: string): Promise<{ attemptId: string }> {
     });
     return { attemptId: attempt.id };
   } catch {
-    await finishAttempt(attempt.id, false, tText('lgbg.tabNotOpened'), 'tab');
-    throw new UserError('tab', tText('lgbg.tabNotOpened'));
+    await finishAttempt(attempt.id, false, t('lgbg.tabNotOpened'), 'tab');
+    throw new UserError('tab', t('lgbg.tabNotOpened'));
   }
 }
 
@@ -169,10 +169,10 @@ export async function startNextQueued(): Promise<void> {
       return;
     } catch (err) {
       // Not ready (no PIN, vault locked...): record why and go on with the next account.
-      const message = err instanceof UserError ? err.message : tText('lgbg.couldNotStart');
+      const message = err instanceof UserError ? err.message : t('lgbg.couldNotStart');
       await recordResult(next, false, message, false);
       await recordHistory({ accountId: next, kind: 'login', result: 'failure', step: 'opening', message });
-      await notify(tText('lgbg.notStartedTitle'), message);
+      await notify(t('lgbg.notStartedTitle'), message);
     }
   }
 }

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { notify as notifyPerson } from '@/utils/notify';
 import { withLock } from '@/utils/locks';
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import type { LastLoginResult, LoginSaid } from '@/utils/login/protocol';
 import { renderSaid } from '@/utils/i18n/core';
 import { loginResultsItem, loginSettingsItem } from '@/utils/login/storage';
@@ -74,17 +74,14 @@ export async function finishAttempt(
   await recordResult(a.accountId, ok, message, needsAttention);
   await recordLoginHistory(a);
   // Worded now, in the language set now: a notification is read once, when it shows.
-  await notify(
-    tText(ok ? 'lgbg.loggedInTitle' : 'lgbg.failedTitle', { label: a.label }),
-    renderSaid(message, tText),
-  );
+  await notify(t(ok ? 'lgbg.loggedInTitle' : 'lgbg.failedTitle', { label: a.label }), renderSaid(message, t));
   if (a.origin === 'extension') await startNextQueued();
   return a;
 }
 
 export async function onTimeout(attemptId: string): Promise<void> {
   const settings = await loginSettingsItem.getValue();
-  await finishAttempt(attemptId, false, tText('lgbg.timeout', { seconds: settings.timeoutSec }), 'timeout');
+  await finishAttempt(attemptId, false, t('lgbg.timeout', { seconds: settings.timeoutSec }), 'timeout');
 }
 
 /** After a restart: any attempt past its deadline is reported, never left hanging. */

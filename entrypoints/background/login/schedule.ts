@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { UserError } from '@/utils/messaging';
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import { isUnlocked } from '@/entrypoints/background/vault';
 import type { LoginSettings } from '@/utils/login/protocol';
 import { istDateKey, isScheduledDay, nextRunAt, parseTime, isValidDateKey } from '@/utils/login/schedule';
@@ -18,23 +18,20 @@ export const SCHEDULE_ALARM = 'sac-login-schedule';
 /** Settings from the options page, checked field by field (any shape may arrive). */
 export function checkSettings(s: LoginSettings): LoginSettings {
   if (!Number.isFinite(s.timeoutSec) || s.timeoutSec < MIN_TIMEOUT_SEC || s.timeoutSec > MAX_TIMEOUT_SEC)
-    throw new UserError(
-      'bad-timeout',
-      tText('lgbg.badTimeout', { min: MIN_TIMEOUT_SEC, max: MAX_TIMEOUT_SEC }),
-    );
+    throw new UserError('bad-timeout', t('lgbg.badTimeout', { min: MIN_TIMEOUT_SEC, max: MAX_TIMEOUT_SEC }));
   const schedule: Partial<Record<keyof LoginSettings['schedule'], unknown>> =
     typeof s.schedule === 'object' && s.schedule !== null ? s.schedule : {};
   const time = typeof schedule.time === 'string' ? schedule.time.trim() : '';
-  if (!parseTime(time)) throw new UserError('bad-time', tText('lgbg.badTime'));
+  if (!parseTime(time)) throw new UserError('bad-time', t('lgbg.badTime'));
   const holidays: unknown[] = Array.isArray(schedule.holidays) ? schedule.holidays : [];
   const bad = holidays.filter((d) => typeof d !== 'string' || !isValidDateKey(d)).map(String);
-  if (bad.length) throw new UserError('bad-holiday', tText('lgbg.badHolidays', { dates: bad.join(', ') }));
+  if (bad.length) throw new UserError('bad-holiday', t('lgbg.badHolidays', { dates: bad.join(', ') }));
   const days: unknown[] = Array.isArray(schedule.weekdays) ? schedule.weekdays : [];
   const weekdays = [...new Set(days)]
     .filter((d): d is number => Number.isInteger(d) && (d as number) >= 0 && (d as number) <= 6)
     .sort();
   const enabled = schedule.enabled === true;
-  if (enabled && weekdays.length === 0) throw new UserError('no-days', tText('lgbg.noDays'));
+  if (enabled && weekdays.length === 0) throw new UserError('no-days', t('lgbg.noDays'));
   return {
     timeoutSec: Math.round(s.timeoutSec),
     schedule: { enabled, time, weekdays, holidays: [...new Set(holidays as string[])].sort() },
@@ -61,7 +58,7 @@ export async function onScheduleAlarm(scheduledTime: number): Promise<void> {
     return;
   if (!(await isUnlocked())) {
     await pendingScheduleItem.setValue(istDateKey(now));
-    await notify(tText('lgbg.unlockTitle'), tText('lgbg.unlockDue'), true);
+    await notify(t('lgbg.unlockTitle'), t('lgbg.unlockDue'), true);
     return;
   }
   await startAll().catch(() => undefined);

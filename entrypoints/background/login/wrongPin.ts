@@ -6,7 +6,7 @@
  * whose client code or MPIN was edited since no longer matches it.
  */
 import { UserError } from '@/utils/messaging';
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import type { Account } from '@/utils/vault/types';
 import { readVault, updateVault } from '@/entrypoints/background/vault';
 
@@ -77,9 +77,9 @@ export async function checkSamePinConfirmed(accountId: string, confirmed: boolea
   throw new UserError(
     'confirm-same-pin',
     mark.attemptsLeft === undefined
-      ? tText('lgwp.confirm')
+      ? t('lgwp.confirm')
       : mark.attemptsLeft === 1
-        ? tText('lgwp.confirmOneLeft')
-        : tText('lgwp.confirmLeft', { left: mark.attemptsLeft }),
+        ? t('lgwp.confirmOneLeft')
+        : t('lgwp.confirmLeft', { left: mark.attemptsLeft }),
   );
 }

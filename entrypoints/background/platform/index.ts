@@ -8,7 +8,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from '#imports';
 import { handle, setPlatformOriginCheck, UserError, platformSenderOrigin } from '@/utils/messaging';
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import { readVault, updateVault } from '@/entrypoints/background/vault';
 import { targetsItem } from '@/entrypoints/background/delivery/store';
 import type { Account } from '@/utils/vault/types';
@@ -78,13 +78,13 @@ async function views(): Promise<PlatformView[]> {
 
 async function profileById(id: string): Promise<PlatformProfile> {
   const p = (await profiles()).find((x) => x.id === id);
-  if (!p) throw new UserError('no-platform', tText('plbg.noPlatform'));
+  if (!p) throw new UserError('no-platform', t('plbg.noPlatform'));
   return p;
 }
 
 function findAccount(accounts: Account[], id: string): Account {
   const a = accounts.find((x) => x.id === id);
-  if (!a) throw new UserError('no-account', tText('plbg.noAccount'));
+  if (!a) throw new UserError('no-account', t('plbg.noAccount'));
   return a;
 }
 
@@ -120,7 +120,7 @@ export function registerPlatform(): void {
   handle('platform/enable', 'page', async ({ id }) => {
     const p = await profileById(id);
     if (!(await hasAccess(p.origin)))
-      throw new UserError('no-access', tText('plbg.noAccess', { origin: p.origin }));
+      throw new UserError('no-access', t('plbg.noAccess', { origin: p.origin }));
     const on = await enabledOrigins.getValue();
     if (!on.includes(p.origin)) await enabledOrigins.setValue([...on, p.origin]);
     await syncRegistration();
@@ -149,7 +149,7 @@ export function registerPlatform(): void {
       },
       await profiles(),
     );
-    if (!checked.ok) throw new UserError(checked.problem, tText(`plbg.${checked.problem}`));
+    if (!checked.ok) throw new UserError(checked.problem, t(`plbg.${checked.problem}`));
     await updateVault((v) => {
       const state = parsePlatformsState(v.platforms);
       state.custom.push({ id: newId(), ...checked.profile });
@@ -160,7 +160,7 @@ export function registerPlatform(): void {
 
   handle('platform/delete', 'page', async ({ id }) => {
     const p = await profileById(id);
-    if (p.builtIn) throw new UserError('built-in', tText('plbg.builtIn'));
+    if (p.builtIn) throw new UserError('built-in', t('plbg.builtIn'));
     await updateVault((v) => {
       const state = parsePlatformsState(v.platforms);
       state.custom = state.custom.filter((x) => x.id !== id);
@@ -186,15 +186,15 @@ export function registerPlatform(): void {
     try {
       url = (await browser.tabs.get(tabId)).url;
     } catch {
-      throw new UserError('no-tab', tText('plbg.noTab'));
+      throw new UserError('no-tab', t('plbg.noTab'));
     }
     const origin = httpsOrigin(url);
     if (!origin || !(await isEnabledOrigin(origin)))
-      throw new UserError('not-platform', tText('plbg.notPlatform'));
+      throw new UserError('not-platform', t('plbg.notPlatform'));
     const request: PlatformTabRequest = { __sacPlatform: 'open' };
     const reply = (await browser.tabs.sendMessage(tabId, request, { frameId: 0 }).catch(() => undefined)) as
       PlatformTabReply | undefined;
-    if (!reply) throw new UserError('page-not-ready', tText('plbg.noAnswer'));
+    if (!reply) throw new UserError('page-not-ready', t('plbg.noAnswer'));
     return reply;
   });
 
@@ -206,7 +206,7 @@ export function registerPlatform(): void {
   handle('platform/accounts', 'platform', async (_data, sender) => {
     const origin = platformSenderOrigin(sender)!;
     const profile = (await profiles()).find((p) => p.origin === origin);
-    if (!profile) throw new UserError('no-platform', tText('plbg.noPlatform'));
+    if (!profile) throw new UserError('no-platform', t('plbg.noPlatform'));
     const vault = await readVault();
     return {
       profile,
@@ -253,11 +253,11 @@ export function registerPlatform(): void {
       g.origin !== platformSenderOrigin(sender) ||
       !g.fields.includes(field)
     )
-      throw new UserError('fill-closed', tText('plbg.fillClosed'));
+      throw new UserError('fill-closed', t('plbg.fillClosed'));
     g.fields = g.fields.filter((f) => f !== field);
     await fillGrants.setValue(grants);
     const value = valueOf(findAccount((await readVault()).accounts, g.accountId), field);
-    if (!value) throw new UserError('missing', tText('plbg.missing'));
+    if (!value) throw new UserError('missing', t('plbg.missing'));
     return { value };
   });
 

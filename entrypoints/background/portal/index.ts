@@ -8,13 +8,13 @@
 import { browser } from 'wxt/browser';
 import { storage } from '#imports';
 import { handle, UserError } from '@/utils/messaging';
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import { isPortalOrigin } from '@/utils/angelHosts';
 import { currentTotp, readVault, updateVault } from '@/entrypoints/background/vault';
 import type { Account } from '@/utils/vault/types';
 import type { FillReport, PortalTabRequest, SavedTotp } from '@/utils/portal/protocol';
 import { parseTotpInput } from '@/utils/portal/totpSecret';
-import { secretText } from '@/utils/i18n/secretParse';
+import { render } from '@/utils/i18n/secretParse';
 import '@/utils/portal/protocol';
 
 /** How long after saving a TOTP secret its tab may ask for the current code. */
@@ -33,7 +33,7 @@ const API_KEY = /^[A-Za-z0-9_-]{6,128}$/;
 function findAccount(accounts: Account[], id: string): Account {
   const account = accounts.find((a) => a.id === id);
   if (!account) {
-    throw new UserError('no-account', tText('ptbg.noAccount'));
+    throw new UserError('no-account', t('ptbg.noAccount'));
   }
   return account;
 }
@@ -52,7 +52,7 @@ export function registerPortal(): void {
   handle('portal/save-api-key', 'portal', async ({ accountId, apiKey, apiSecret }) => {
     const key = String(apiKey ?? '').trim();
     if (!API_KEY.test(key)) {
-      throw new UserError('bad-api-key', tText('ptbg.badApiKey'));
+      throw new UserError('bad-api-key', t('ptbg.badApiKey'));
     }
     const secret =
       typeof apiSecret === 'string' && API_KEY.test(apiSecret.trim()) ? apiSecret.trim() : undefined;
@@ -69,7 +69,7 @@ export function registerPortal(): void {
 
   handle('portal/save-totp-secret', 'portal', async ({ accountId, secret }, sender) => {
     const parsed = parseTotpInput(String(secret ?? ''));
-    if (!parsed.ok) throw new UserError('bad-totp-secret', secretText(parsed.problem));
+    if (!parsed.ok) throw new UserError('bad-totp-secret', render(parsed.problem));
     findAccount((await readVault()).accounts, accountId);
     let saved: Account | undefined;
     await updateVault((v) => {
@@ -89,7 +89,7 @@ export function registerPortal(): void {
   handle('portal/totp-code', 'portal', async ({ accountId }, sender) => {
     const grant = (await codeGrants.getValue())[String(sender.tab!.id)];
     if (!grant || grant.accountId !== accountId || grant.until < Date.now()) {
-      throw new UserError('code-window-closed', tText('ptbg.codeWindow'));
+      throw new UserError('code-window-closed', t('ptbg.codeWindow'));
     }
     return codeOf(findAccount((await readVault()).accounts, accountId));
   });
@@ -99,10 +99,10 @@ export function registerPortal(): void {
     try {
       url = (await browser.tabs.get(tabId)).url;
     } catch {
-      throw new UserError('no-tab', tText('ptbg.noTab'));
+      throw new UserError('no-tab', t('ptbg.noTab'));
     }
     if (!isPortalOrigin(url)) {
-      throw new UserError('not-portal', tText('ptbg.notPortal'));
+      throw new UserError('not-portal', t('ptbg.notPortal'));
     }
     const request: PortalTabRequest = { __sacPortal: 'fill', profileId };
     let report: FillReport | undefined;
@@ -112,7 +112,7 @@ export function registerPortal(): void {
       report = undefined;
     }
     if (!report) {
-      throw new UserError('page-not-ready', tText('ptbg.noAnswer'));
+      throw new UserError('page-not-ready', t('ptbg.noAnswer'));
     }
     return report;
   });

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { setPayloadCheck, type PayloadVerdict } from '@/utils/messaging';
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import { payloadSchemas } from '.';
 
 const schemas: Record<string, v.GenericSchema | undefined> = payloadSchemas;
@@ -13,7 +13,7 @@ export function checkPayload(type: string, data: unknown): PayloadVerdict {
   const schema = Object.hasOwn(schemas, type) ? schemas[type] : undefined;
   const result = schema ? v.safeParse(schema, data) : null;
   if (result?.success) return { ok: true, data: result.output };
-  return { ok: false, message: tText('rtbg.badRequest') };
+  return { ok: false, message: t('rtbg.badRequest') };
 }
 
 export function checkPayloads(): void {

@@ -2,7 +2,7 @@
  * Background side of validation: message handlers, result storage, settings.
  * The flow itself lives in validator.ts.
  */
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import { msg } from '@/utils/i18n/core';
 import { handle, UserError } from '@/utils/messaging';
 import { withLock } from '@/utils/locks';
@@ -72,7 +72,7 @@ const validator = createValidator({
 async function validateById(accountId: string): Promise<ValidationResult> {
   const vault = await readVault();
   const account = vault.accounts.find((a) => a.id === accountId);
-  if (!account) throw new UserError('not-found', tText('valbg.notFound'));
+  if (!account) throw new UserError('not-found', t('valbg.notFound'));
   return validator.validate(account);
 }
 
@@ -121,7 +121,7 @@ function checkedSettings(
     if (!Number.isFinite(ms) || ms < MIN_TIMEOUT_MS || ms > MAX_TIMEOUT_MS) {
       throw new UserError(
         'bad-timeout',
-        tText('valbg.badTimeout', { min: MIN_TIMEOUT_MS / 1000, max: MAX_TIMEOUT_MS / 1000 }),
+        t('valbg.badTimeout', { min: MIN_TIMEOUT_MS / 1000, max: MAX_TIMEOUT_MS / 1000 }),
       );
     }
     next.timeoutMs = ms;

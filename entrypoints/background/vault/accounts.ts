@@ -1,5 +1,5 @@
 /** Accounts in the vault: list (summaries without secrets), save, delete, reorder. */
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import { handle, UserError } from '@/utils/messaging';
 import { applyAccountInput, checkAccountInput } from '@/utils/vault/validation';
 import type { Account, AccountSummary, FieldErrors, VaultData } from '@/utils/vault/types';
@@ -34,7 +34,7 @@ export function summarize(a: Account): AccountSummary {
 
 function findAccount(v: VaultData, id: unknown): Account {
   const a = v.accounts.find((x) => x.id === id);
-  if (!a) throw new UserError('not-found', tText('bg.accountGone'));
+  if (!a) throw new UserError('not-found', t('bg.accountGone'));
   return a;
 }
 
@@ -44,8 +44,7 @@ export function registerAccounts(): void {
   handle('accounts/list', 'page', async () => (await peekVault()).accounts.map(summarize));
 
   handle('accounts/save', 'page', async ({ id, input }) => {
-    if (typeof input !== 'object' || input === null)
-      throw new UserError('bad-request', tText('bg.formNotSent'));
+    if (typeof input !== 'object' || input === null) throw new UserError('bad-request', t('bg.formNotSent'));
     let result: { account?: AccountSummary; errors?: FieldErrors } = {};
     let added = false;
     await updateVault((v) => {
@@ -88,7 +87,7 @@ export function registerAccounts(): void {
         wanted.length === v.accounts.length &&
         new Set(wanted).size === wanted.length &&
         wanted.every((x) => v.accounts.some((a) => a.id === x));
-      if (!same) throw new UserError('reorder-mismatch', tText('bg.listChanged'));
+      if (!same) throw new UserError('reorder-mismatch', t('bg.listChanged'));
       v.accounts = wanted.map((x) => v.accounts.find((a) => a.id === x)!);
     });
   });

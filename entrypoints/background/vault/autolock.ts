@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from '#imports';
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import { handle, isExtensionPageSender, UserError, type Sender } from '@/utils/messaging';
 import { dispatchActivityTypes } from './activity';
 import { keyItem, serial, settingsItem } from './store';
@@ -56,7 +56,7 @@ export function registerAutoLock(): void {
         minutes < 1 ||
         minutes > MAX_AUTO_LOCK_MINUTES)
     ) {
-      throw new UserError('bad-auto-lock', tText('bg.autoLockRange', { max: MAX_AUTO_LOCK_MINUTES }));
+      throw new UserError('bad-auto-lock', t('bg.autoLockRange', { max: MAX_AUTO_LOCK_MINUTES }));
     }
     const settings = await settingsItem.getValue();
     await settingsItem.setValue({ ...settings, autoLockMinutes: minutes });

@@ -7,7 +7,7 @@
  * what the plan saw and what it writes. Group storage is written inside that lock too.
  */
 import { browser } from 'wxt/browser';
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import { languageItem } from '@/utils/i18n/language';
 import { handle, UserError } from '@/utils/messaging';
 import { validationSettingsItem } from '@/utils/angel/results';
@@ -128,9 +128,9 @@ function newId(): string {
 }
 
 async function decryptBackup(content: unknown, password: unknown, mode: unknown): Promise<BackupPayload> {
-  if (mode !== 'merge' && mode !== 'replace') throw new UserError('bad-request', tText('bg.mergeOrReplace'));
+  if (mode !== 'merge' && mode !== 'replace') throw new UserError('bad-request', t('bg.mergeOrReplace'));
   if (typeof password !== 'string' || password === '')
-    throw new UserError('backup-wrong-password', tText('bk.typePassword'));
+    throw new UserError('backup-wrong-password', t('bk.typePassword'));
   return readBackupFile(typeof content === 'string' ? content : '', password).catch(toUserError);
 }
 
@@ -259,11 +259,11 @@ export function registerBackup(): void {
 
   handle('backup/export-otpauth', 'page', async ({ confirmUnencrypted }) => {
     if (confirmUnencrypted !== true) {
-      throw new UserError('confirm-unencrypted', tText('bg.confirmUnencrypted'));
+      throw new UserError('confirm-unencrypted', t('bg.confirmUnencrypted'));
     }
     const data = await loadVault();
     const content = exportOtpauthList(data.accounts);
-    if (content === '') throw new UserError('nothing-to-export', tText('bg.nothingToExport'));
+    if (content === '') throw new UserError('nothing-to-export', t('bg.nothingToExport'));
     return { fileName: `smartapi-companion-otpauth-${new Date().toISOString().slice(0, 10)}.txt`, content };
   });
 

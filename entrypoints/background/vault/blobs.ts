@@ -1,5 +1,5 @@
 /** Blobs sealed with the vault key (outbox bodies etc.): they open only while the vault is unlocked. */
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import { UserError } from '@/utils/messaging';
 import { decrypt, encrypt } from '@/utils/vault/envelope';
 import { fromUtf8, utf8 } from '@/utils/vault/bytes';
@@ -42,13 +42,13 @@ export async function openBlob(sealed: string, context?: string): Promise<string
     typeof sealed === 'string' && (sealed.startsWith(BLOB_PREFIX) || (bound && context !== undefined))
       ? sealed.slice(BLOB_PREFIX.length).split(':')
       : [];
-  if (m.length !== 2) throw new UserError('blob-damaged', tText('vdmg.blob'));
+  if (m.length !== 2) throw new UserError('blob-damaged', t('vdmg.blob'));
   let plain: Uint8Array<ArrayBuffer> | null;
   try {
     plain = await decrypt(key, { iv: m[0]!, ct: m[1]! }, bound ? boundAad(context!) : AAD_BLOB);
   } catch {
     plain = null;
   }
-  if (!plain) throw new UserError('blob-damaged', tText('vdmg.blobReset'));
+  if (!plain) throw new UserError('blob-damaged', t('vdmg.blobReset'));
   return fromUtf8(plain);
 }

@@ -1,5 +1,5 @@
 /** Live TOTP codes: the popup's list, and one code for a login fill (clock skew corrected). */
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import { handle, UserError } from '@/utils/messaging';
 import { decodeBase32 } from '@/utils/vault/base32';
 import { totpWindow } from '@/utils/vault/totp';
@@ -10,7 +10,7 @@ import { knownSkew, loadSkew, measureSkewIfDue, skewCorrectionMs, SKEW_WARN_MS }
 /** The code for `atMs` device time (default now), corrected by a measured clock skew above 5 s. */
 export function currentTotp(a: Account, atMs: number = Date.now()): { code: string; remainingMs: number } {
   if (!a.secrets.totpSecret) {
-    throw new UserError('no-totp-secret', tText('bg.noTotpSecret', { label: a.label }));
+    throw new UserError('no-totp-secret', t('bg.noTotpSecret', { label: a.label }));
   }
   const w = totpWindow(a.secrets.totpSecret, a.totp, atMs + skewCorrectionMs());
   return { code: w.code, remainingMs: w.remainingMs };

@@ -1,6 +1,6 @@
 /** Background side of kept vault copies: list, export and delete (see utils/vault/keptCopies.ts). */
 import { handle, UserError } from '@/utils/messaging';
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import { keptReason, type KeptCopyView } from '@/utils/vault/keptCopies';
 import '@/utils/vault/keptCopies';
 import { keptCopiesItem, serial, type KeptCopy } from './store';
@@ -17,7 +17,7 @@ export async function listKeptCopies(): Promise<KeptCopyView[]> {
 
 function find(copies: KeptCopy[], id: unknown): KeptCopy {
   const c = copies.find((x) => x.savedAt === id);
-  if (!c) throw new UserError('no-kept-copy', tText('kept.gone'));
+  if (!c) throw new UserError('no-kept-copy', t('kept.gone'));
   return c;
 }
 

@@ -3,7 +3,7 @@
  * password, reset. Every write goes through the one writer lock (`serial`).
  */
 import { browser } from 'wxt/browser';
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import { handle, UserError } from '@/utils/messaging';
 import {
   createEnvelope,
@@ -57,7 +57,7 @@ export function checkNewPassword(
   what: 'bg.weakMaster' | 'bg.weakNew' | 'bg.weakBackup' = 'bg.weakMaster',
 ): string {
   if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) {
-    throw new UserError('weak-password', tText(what, { min: MIN_PASSWORD_LENGTH }));
+    throw new UserError('weak-password', t(what, { min: MIN_PASSWORD_LENGTH }));
   }
   return password;
 }
@@ -96,15 +96,15 @@ export async function lockVault(): Promise<void> {
 
 async function unlockVault(password: unknown): Promise<VaultStatus> {
   if (typeof password !== 'string' || password === '')
-    throw new UserError('wrong-password', tText('bg.typeToUnlock'));
+    throw new UserError('wrong-password', t('bg.typeToUnlock'));
   const raw = await vaultItem.getValue();
-  if (raw === null || raw === undefined) throw new UserError('no-vault', tText('bg.noVault'));
+  if (raw === null || raw === undefined) throw new UserError('no-vault', t('bg.noVault'));
   let opened;
   try {
     opened = await openEnvelope(raw, password, currentKdfIterations());
   } catch (err) {
     if (err instanceof EnvelopeError && err.code === 'wrong-password') {
-      throw new UserError('wrong-password', tText('bg.wrongPassword'));
+      throw new UserError('wrong-password', t('bg.wrongPassword'));
     }
     if (err instanceof EnvelopeError) {
       await markCorrupt(raw, err.message);
@@ -123,7 +123,7 @@ async function unlockVault(password: unknown): Promise<VaultStatus> {
   if (opened.upgraded) {
     // Migrated (v1 -> v2) or KDF strengthened: store only once the new envelope reads back.
     const check = await openEnvelope(opened.envelope, password, currentKdfIterations());
-    if (check.plaintext !== opened.plaintext) throw new UserError('internal', tText('vdmg.upgradeFailed'));
+    if (check.plaintext !== opened.plaintext) throw new UserError('internal', t('vdmg.upgradeFailed'));
     await vaultItem.setValue(opened.envelope);
   }
   await startSession(opened.vaultKey);
@@ -166,7 +166,7 @@ export function registerLifecycle(): void {
     serial(async () => {
       const pw = checkNewPassword(password);
       if ((await vaultItem.getValue()) !== null) {
-        throw new UserError('vault-exists', tText('bg.vaultExists'));
+        throw new UserError('vault-exists', t('bg.vaultExists'));
       }
       await createVault(pw, { schemaVersion: VAULT_SCHEMA_VERSION, accounts: [], webhookSecrets: {} });
       return vaultStatus();
@@ -199,7 +199,7 @@ export function registerLifecycle(): void {
       const env = await storedEnvelope().catch(() => null);
       if (!env) {
         const raw = await vaultItem.getValue();
-        if (raw === null || raw === undefined) throw new UserError('no-vault', tText('vdmg.noVaultYet'));
+        if (raw === null || raw === undefined) throw new UserError('no-vault', t('vdmg.noVaultYet'));
         if (safeParseVersion(raw) === 1) {
           throw new UserError(
             'needs-upgrade',
@@ -215,7 +215,7 @@ export function registerLifecycle(): void {
       try {
         vaultKey = await unwrapVaultKey(env, typeof current === 'string' ? current : '');
       } catch (err) {
-        if (err instanceof EnvelopeError) throw new UserError('wrong-password', tText('bg.wrongCurrent'));
+        if (err instanceof EnvelopeError) throw new UserError('wrong-password', t('bg.wrongCurrent'));
         throw err;
       }
       const rewrapped = await wrapVaultKey(vaultKey, nextPw, currentKdfIterations());
@@ -226,7 +226,7 @@ export function registerLifecycle(): void {
 
   handle('vault/reset', 'page', ({ confirm }) =>
     serial(async () => {
-      if (confirm !== 'RESET') throw new UserError('confirm-reset', tText('bg.confirmReset'));
+      if (confirm !== 'RESET') throw new UserError('confirm-reset', t('bg.confirmReset'));
       // A reset keeps nothing: the vault, every copy set aside earlier, and what other
       // features sealed with its key all go (the old master password must open nothing).
       await vaultItem.removeValue();

@@ -1,5 +1,5 @@
 /** What the vault looks like from outside: none, locked, unlocked or corrupt (never a secret). */
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import { UserError } from '@/utils/messaging';
 import { EnvelopeError, parseEnvelope } from '@/utils/vault/envelope';
 import type { VaultStatus } from '@/utils/vault/types';
@@ -64,7 +64,7 @@ export async function vaultStatus(): Promise<VaultStatus> {
 }
 
 export function corruptProblem(what: string): string {
-  return tText('vdmg.corrupt', { problem: what });
+  return t('vdmg.corrupt', { problem: what });
 }
 
 function backupReminder(s: VaultSettings): boolean {

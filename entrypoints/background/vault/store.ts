@@ -8,7 +8,7 @@
  * the session key and the stored data stay the same. Read-only paths take it as is
  * (peekVault); anything that may change it takes a private copy (loadVault).
  */
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 import { storage } from '#imports';
 import { UserError } from '@/utils/messaging';
 import { withLock } from '@/utils/locks';
@@ -142,7 +142,7 @@ function sameStored(raw: unknown, env: EnvelopeV2): boolean {
 }
 
 export function lockedError(): UserError {
-  return new UserError('locked', tText('bg.locked'));
+  return new UserError('locked', t('bg.locked'));
 }
 
 /** Parse decrypted JSON into VaultData, or throw EnvelopeError('damaged'). */
@@ -151,7 +151,7 @@ export function parseVaultData(plaintext: string): VaultData {
   try {
     json = JSON.parse(plaintext);
   } catch {
-    throw new EnvelopeError('damaged', tText('vdmg.notJson'));
+    throw new EnvelopeError('damaged', t('vdmg.notJson'));
   }
   // Older data is brought to the current shape here, on every open; it is stored in that shape
   // at the next write. Newer data is refused as it is: nothing is changed or marked damaged.
@@ -159,10 +159,10 @@ export function parseVaultData(plaintext: string): VaultData {
   if (!migrated.ok && migrated.problem === 'too-new')
     throw new UserError(
       'vault-too-new',
-      tText('vdmg.tooNew', { version: migrated.version, known: VAULT_SCHEMA_VERSION }),
+      t('vdmg.tooNew', { version: migrated.version, known: VAULT_SCHEMA_VERSION }),
     );
-  if (!migrated.ok) throw new EnvelopeError('damaged', tText('vdmg.noList'));
-  if (!Array.isArray(migrated.data.accounts)) throw new EnvelopeError('damaged', tText('vdmg.noList'));
+  if (!migrated.ok) throw new EnvelopeError('damaged', t('vdmg.noList'));
+  if (!Array.isArray(migrated.data.accounts)) throw new EnvelopeError('damaged', t('vdmg.noList'));
   return migrated.data as unknown as VaultData;
 }
 

@@ -6,7 +6,8 @@ import {
   type AdviceContext,
   type ValidationFailure,
 } from '@/utils/angel/advice';
-import { render, renderSaid, translate } from '@/utils/i18n';
+import { render, renderSaid } from '@/utils/i18n';
+import { textIn as translate } from '@/utils/i18n/core';
 
 /** The advice as an English page shows it (the module itself returns messages). */
 function explainFailure(f: ValidationFailure, ctx: AdviceContext) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkWebhookUrl } from '@/utils/delivery/url';
 import { render } from '@/utils/i18n/core';
-import { tText } from '@/utils/i18n/text';
+import { t } from '@/utils/i18n/text';
 
 describe('webhook URL rules', () => {
   it('accepts https anywhere and asks access for that host only', () => {
@@ -32,7 +32,7 @@ describe('webhook URL rules', () => {
       const r = checkWebhookUrl(bad);
       expect(r.ok, bad).toBe(false);
       if (!r.ok) expect(r.error).toEqual({ code: 'whurl.http' });
-      if (!r.ok) expect(render(r.error, tText)).toMatch(/https/);
+      if (!r.ok) expect(render(r.error, t)).toMatch(/https/);
     }
   });
 
@@ -47,7 +47,7 @@ describe('webhook URL rules', () => {
       const r = checkWebhookUrl(bad);
       expect(r.ok, bad).toBe(false);
       if (!r.ok) expect(r.error.code, bad).toMatch(/^whurl\./);
-      if (!r.ok) expect(render(r.error, tText).length).toBeGreaterThan(20);
+      if (!r.ok) expect(render(r.error, t).length).toBeGreaterThan(20);
     }
   });
 });

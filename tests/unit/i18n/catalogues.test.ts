@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '@/utils/i18n/en';
 import { hi } from '@/utils/i18n/hi';
-import { format, languageFromTag, placeholdersOf, translate, type MessageKey } from '@/utils/i18n';
+import { format, languageFromTag, placeholdersOf, type MessageKey } from '@/utils/i18n';
+import { textIn as translate } from '@/utils/i18n/core';
 
 const keys = Object.keys(en) as MessageKey[];
 /** Names that are the same in both languages (product and page names, pure placeholders). */

@@ -69,9 +69,9 @@ describe('popup i18n at run time', () => {
     await popup.initLanguage();
     expect(popup.currentLanguage()).toBe('hi');
     expect(popup.t('popup.lock')).toBe(hiPopup['popup.lock']);
-    expect(popup.tRouter('rt.noReply')).toBe(hiPopupAll['rt.noReply']);
+    expect(popup.t('rt.noReply')).toBe(hiPopupAll['rt.noReply']);
     await popup.setLanguage('en');
     expect(popup.t('popup.lock')).toBe(enPopup['popup.lock']);
-    expect(popup.tp('pf.appEmpty')).toBe(enInPage['pf.appEmpty']);
+    expect(popup.t('pf.appEmpty')).toBe(enInPage['pf.appEmpty']);
   });
 });

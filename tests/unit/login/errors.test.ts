@@ -4,7 +4,8 @@ import {
   explainLoginError as explainCodes,
   type ClassifiedError,
 } from '@/utils/login/errors';
-import { render, translate } from '@/utils/i18n';
+import { render } from '@/utils/i18n';
+import { textIn as translate } from '@/utils/i18n/core';
 
 /** The explanation as an English page shows it (the module returns a message). */
 const explainLoginError = (err: ClassifiedError) =>

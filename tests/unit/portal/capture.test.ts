@@ -4,7 +4,7 @@ import { findApiKeyRows, readShownValue } from '@/utils/portal/myApis';
 import { captureSecret, findSecretAnchor, findTextSecrets } from '@/utils/portal/enableTotp';
 import { looksLikeBase32Secret, parseTotpInput } from '@/utils/portal/totpSecret';
 import { decodeBase32 } from '@/utils/vault/base32';
-import { secretText } from '@/utils/i18n/secretParse';
+import { render } from '@/utils/i18n/secretParse';
 
 function page(html: string): Document {
   document.body.innerHTML = html;
@@ -152,6 +152,6 @@ describe('TOTP input parsing (background side)', () => {
   ])('refuses %s', (input, message) => {
     const r = parseTotpInput(input);
     expect(r.ok).toBe(false);
-    expect(!r.ok && secretText(r.problem)).toMatch(message);
+    expect(!r.ok && render(r.problem)).toMatch(message);
   });
 });

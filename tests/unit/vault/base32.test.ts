@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { setCorePageLanguage } from '@/utils/i18n/core';
-import { secretText } from '@/utils/i18n/secretParse';
+import { render } from '@/utils/i18n/secretParse';
 import {
   Base32Error,
   decodeBase32,
@@ -48,12 +48,12 @@ describe('base32', () => {
       code: 'b32.position',
       params: { position: 11, what: { code: 'b32.zero' } },
     });
-    expect(secretText(err.msg)).toMatch(/Character 11/);
-    expect(secretText(err.msg)).toMatch(/letter O/);
-    expect(secretText(catchErr(() => parseBase32Secret('JBSWY3DPEHPK3PX!')).msg)).toMatch(
+    expect(render(err.msg)).toMatch(/Character 11/);
+    expect(render(err.msg)).toMatch(/letter O/);
+    expect(render(catchErr(() => parseBase32Secret('JBSWY3DPEHPK3PX!')).msg)).toMatch(
       /"!" is not a base32 character/,
     );
-    expect(secretText(catchErr(() => parseBase32Secret('JBSW=Y3DPEHPK3PXP')).msg)).toMatch(
+    expect(render(catchErr(() => parseBase32Secret('JBSW=Y3DPEHPK3PXP')).msg)).toMatch(
       /only appear at the end/,
     );
   });
@@ -62,12 +62,12 @@ describe('base32', () => {
     const err = catchErr(() => parseBase32Secret('JBSWY3DPEH0K3PXP'));
     try {
       setCorePageLanguage('hi');
-      expect(secretText(err.msg)).toMatch(/11/);
-      expect(secretText(err.msg)).toMatch(/[\u0900-\u097F]/);
+      expect(render(err.msg)).toMatch(/11/);
+      expect(render(err.msg)).toMatch(/[\u0900-\u097F]/);
     } finally {
       setCorePageLanguage('en');
     }
-    expect(secretText(err.msg)).toMatch(/^Character 11 of the secret: "0" \(zero\)/);
+    expect(render(err.msg)).toMatch(/^Character 11 of the secret: "0" \(zero\)/);
   });
 
   it('refuses secrets under 10 bytes, bad lengths and bad padding with typed errors', () => {

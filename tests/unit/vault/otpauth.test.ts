@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatOtpauth, OtpauthError, parseOtpauth } from '@/utils/vault/otpauth';
 import { encodeBase32 } from '@/utils/vault/base32';
-import { secretText } from '@/utils/i18n/secretParse';
+import { render } from '@/utils/i18n/secretParse';
 
 function code(fn: () => unknown): string {
   try {
@@ -49,7 +49,7 @@ describe('otpauth', () => {
     try {
       parseOtpauth('otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=5');
     } catch (err) {
-      expect(secretText((err as OtpauthError).msg)).toMatch(/only 6, 7 or 8 digit codes/);
+      expect(render((err as OtpauthError).msg)).toMatch(/only 6, 7 or 8 digit codes/);
     }
   });
 
@@ -94,7 +94,7 @@ describe('otpauth', () => {
           expect([6, 7, 8]).toContain(p.totp.digits);
         } catch (err) {
           if (!(err instanceof OtpauthError)) throw err;
-          expect(secretText(err.msg).length).toBeGreaterThan(10);
+          expect(render(err.msg).length).toBeGreaterThan(10);
         }
       }),
       { numRuns: 5000 },
