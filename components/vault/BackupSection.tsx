@@ -211,7 +211,7 @@ export function ImportBackupForm({
       (on) => setBusy(on ? kind : null),
       setResult,
       async () => {
-        const content = await readTextFile(file);
+        const content = await readTextFile(file, t('bk.fileTooLarge'));
         if (kind === 'preview') {
           setPreview(await sendMessage('backup/preview', { content, password: pw, mode }));
         } else {
@@ -340,7 +340,9 @@ function OtpauthForms() {
       return;
     }
     await whileBusy(setBusy, setResult, async () => {
-      const done = await sendMessage('backup/import-otpauth', { content: await readTextFile(file) });
+      const done = await sendMessage('backup/import-otpauth', {
+        content: await readTextFile(file, t('bk.fileTooLarge')),
+      });
       setImported(done);
       setResult({ ok: t('otp.importDone', { summary: summarizePreview(done) }) });
       await vaultStore.getState().refresh();

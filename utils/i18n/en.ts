@@ -273,6 +273,7 @@ export const en = {
   'bk.importTitle': 'Import an encrypted backup',
   'bk.pickFirst': 'Pick the backup file first.',
   'bk.typePassword': 'Type the password you chose when you exported this backup.',
+  'bk.fileTooLarge': 'That file is too large to be a SmartAPI Companion backup. Pick the file you exported.',
   'bk.importDone': 'Import done. {summary}',
   'bk.file': 'Backup file',
   'bk.filePassword': 'Password of the backup',

@@ -260,6 +260,7 @@ export const hi: Record<MessageKey, string> = {
   'bk.importTitle': 'एन्क्रिप्टेड बैकअप इम्पोर्ट करें',
   'bk.pickFirst': 'पहले बैकअप फ़ाइल चुनें।',
   'bk.typePassword': 'यह बैकअप निकालते समय चुना गया पासवर्ड लिखें।',
+  'bk.fileTooLarge': 'यह फ़ाइल SmartAPI Companion के बैकअप के लिए बहुत बड़ी है। वही फ़ाइल चुनें जो आपने एक्सपोर्ट की थी।',
   'bk.importDone': 'इम्पोर्ट पूरा। {summary}',
   'bk.file': 'बैकअप फ़ाइल',
   'bk.filePassword': 'बैकअप का पासवर्ड',

@@ -13,9 +13,15 @@ export function downloadText(fileName: string, content: string, mime = 'applicat
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Read a picked file as text, with a plain message when it is too big to be ours. */
-export async function readTextFile(file: File, maxBytes = 5 * 1024 * 1024): Promise<string> {
-  if (file.size > maxBytes)
-    throw new Error('That file is too large to be a SmartAPI Companion backup. Pick the file you exported.');
+/**
+ * Read a picked file as text; when it is too big to be ours, throw `tooLarge` (the caller's
+ * message in the current language, e.g. t('bk.fileTooLarge')).
+ */
+export async function readTextFile(
+  file: File,
+  tooLarge: string,
+  maxBytes = 5 * 1024 * 1024,
+): Promise<string> {
+  if (file.size > maxBytes) throw new Error(tooLarge);
   return file.text();
 }
