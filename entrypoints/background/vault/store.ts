@@ -61,17 +61,13 @@ export const problemItem = storage.defineItem<{ fingerprint: string; problem: st
   },
 );
 
-let kdfIterations = DEFAULT_KDF_ITERATIONS;
-
 /**
- * Unit tests only: PBKDF2 at 600,000 iterations is too slow to run hundreds of times.
- * `null` restores the production value. Stored envelopes always record what was used.
+ * PBKDF2 iterations for a new envelope or wrap. Stored envelopes always record what was used.
+ * (Unit tests replace this module's function through vi.mock: 600,000 iterations is too slow
+ * to run hundreds of times.)
  */
-export function setKdfIterationsForTests(n: number | null): void {
-  kdfIterations = n ?? DEFAULT_KDF_ITERATIONS;
-}
 export function currentKdfIterations(): number {
-  return kdfIterations;
+  return DEFAULT_KDF_ITERATIONS;
 }
 
 export function fingerprint(env: EnvelopeV2): string {
