@@ -33,8 +33,8 @@ export const hiSecStore: Record<SecStoreKey, string> = {
   'stored.intro':
     'कुछ सहेजा गया डेटा ख़राब मिला (एक्सटेंशन के बाहर बदला गया, या डिस्क या sync की गड़बड़ी)। एक्सटेंशन अब उसकी जगह अपनी default सेटिंग इस्तेमाल कर रहा है: इस पेज पर वे सेटिंग जाँचें और फिर से सेव करें। ख़राब डेटा जैसा था वैसा ही रखा गया है: देखना हो तो export करें, फिर मिटा दें।',
   'stored.row': '{item} ({when} को ख़राब मिला)',
-  'stored.export': 'Export',
-  'stored.exportLabel': 'ख़राब {item} export करें',
+  'stored.export': 'एक्सपोर्ट करें',
+  'stored.exportLabel': 'ख़राब {item} एक्सपोर्ट करें',
   'stored.delete': 'मिटाएँ',
   'stored.deleteLabel': 'ख़राब {item} मिटाएँ',
   'stored.confirm': 'यह ख़राब कॉपी हमेशा के लिए मिटाएँ?',
