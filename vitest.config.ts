@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
-          setupFiles: ['tests/unit/payloadCheck.setup.ts'],
+          setupFiles: ['tests/unit/testHooks.setup.ts', 'tests/unit/payloadCheck.setup.ts'],
         },
       },
       // The pure core (eslint.config.js, PURE_CORE) in plain Node: no WxtVitest, no fake

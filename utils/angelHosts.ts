@@ -3,7 +3,6 @@ export const PORTAL_HOSTS = ['smartapi.angelone.in', 'smartapi.angelbroking.com'
 export const API_HOSTS = ['apiconnect.angelone.in', 'apiconnect.angelbroking.com'] as const;
 
 export const PORTAL_MATCHES = PORTAL_HOSTS.map((h) => `https://${h}/*`);
-export const API_MATCHES = API_HOSTS.map((h) => `https://${h}/*`);
 
 export function isPortalOrigin(url: string | undefined): boolean {
   if (!url) return false;

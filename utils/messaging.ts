@@ -144,18 +144,17 @@ interface Registered {
 }
 const handlers = new Map<string, Registered>();
 
-/** Register a handler; `from` must equal the sender kind declared in MessageMap. */
-export function handle<K extends MessageType>(type: K, from: Entry<K>['from'], fn: Handler<K>): void {
-  handlers.set(type, { from, fn: fn as Registered['fn'] });
-}
-
-export function clearHandlers(): void {
-  handlers.clear();
-}
-
-/** The registered message types and the sender kind each allows. */
-export function registeredHandlers(): { type: string; from: SenderKind }[] {
-  return [...handlers].map(([type, { from }]) => ({ type, from }));
+/**
+ * Register a handler; `from` must equal the sender kind declared in MessageMap. Registering a
+ * type again replaces its handler. Returns a function that removes this registration (and only
+ * this one: a later registration of the same type stays).
+ */
+export function handle<K extends MessageType>(type: K, from: Entry<K>['from'], fn: Handler<K>): () => void {
+  const reg: Registered = { from, fn: fn as Registered['fn'] };
+  handlers.set(type, reg);
+  return () => {
+    if (handlers.get(type) === reg) handlers.delete(type);
+  };
 }
 
 /** A payload check's verdict: the parsed payload the handler gets, or the user's message. */

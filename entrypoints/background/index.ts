@@ -13,6 +13,7 @@ import { listenForMessages } from '@/utils/messaging';
 import { initPageLanguage } from '@/utils/i18n/language';
 import { listenForAlarms } from './alarms';
 import { checkPayloads } from './schemas/check';
+import { installStoredChecks } from './schemas/stored';
 import { forgetTabPage } from './tabPages';
 import { registerFeatures } from './features';
 import { armSchedule, onTabClosed } from './login';
@@ -28,6 +29,7 @@ export default defineBackground({
   main() {
     void initPageLanguage(); // texts made here (login failures) follow the chosen language
     checkPayloads(); // every payload parsed by its message type's schema before a handler runs
+    installStoredChecks(); // every stored item parsed by its schema when read (utils/storage/item.ts)
     listenForMessages();
     registerFeatures();
     onBackupRestored(armSchedule); // a restored schedule takes effect at once

@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
-import { storage } from '#imports';
+import { defineStoredItem } from '@/utils/storage/item';
 import { handle } from '@/utils/messaging';
 import { withLock } from '@/utils/locks';
 import type { TabPage } from '@/utils/protocol';
 import '@/utils/protocol';
 
 /** Which Angel page each tab shows; session-scoped, survives service-worker restarts. */
-const tabPagesItem = storage.defineItem<Record<string, TabPage>>('session:tabPages', { fallback: {} });
+const tabPagesItem = defineStoredItem<Record<string, TabPage>>('session:tabPages', { fallback: {} });
 
 export function registerTabPages(): void {
   handle('portal/page-seen', 'portal', async ({ kind }, sender) => {

@@ -7,6 +7,7 @@ import { AccountsSection } from '@/components/vault/AccountsSection';
 import { SettingsSection } from '@/components/vault/SettingsSection';
 import { BackupSection, ImportBackupForm } from '@/components/vault/BackupSection';
 import { KeptCopiesSection } from '@/components/vault/KeptCopiesSection';
+import { StoredProblemsSection } from '@/components/StoredProblemsSection';
 import { FormMessage } from '@/components/vault/Field';
 import { ProfilesSection } from '@/components/portal/ProfilesSection';
 import { PlatformsSection } from '@/components/platform/PlatformsSection';
@@ -88,6 +89,7 @@ export function Options() {
             <KeptCopiesSection />
           </>
         )}
+        <StoredProblemsSection />
         <LanguageSection />
       </main>
       <OptionsFooter />

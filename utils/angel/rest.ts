@@ -3,11 +3,6 @@
  * Header names and body fields follow Angel's public SDKs; the IP and MAC headers are not
  * checked by Angel, so fixed placeholders are sent instead of anything about this computer.
  */
-import { API_HOSTS } from '../angelHosts';
-
-export const CURRENT_API_HOST = API_HOSTS[0];
-export const OLDER_API_HOST = API_HOSTS[1];
-
 export const LOGIN_PATH = '/rest/auth/angelbroking/user/v1/loginByPassword';
 export const PROFILE_PATH = '/rest/secure/angelbroking/user/v1/getProfile';
 

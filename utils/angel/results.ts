@@ -2,10 +2,10 @@
  * Durable storage of the last validation result per account and of the settings. Pages read
  * and watch the results item directly (no secrets in it); only the background writes.
  */
-import { storage } from '#imports';
+import { defineStoredItem } from '@/utils/storage/item';
 import { DEFAULT_VALIDATION_SETTINGS, type ValidationResult, type ValidationSettings } from './protocol';
 
-export const validationResultsItem = storage.defineItem<Record<string, ValidationResult>>(
+export const validationResultsItem = defineStoredItem<Record<string, ValidationResult>>(
   'local:validation:results',
   {
     fallback: {},
@@ -13,7 +13,7 @@ export const validationResultsItem = storage.defineItem<Record<string, Validatio
   },
 );
 
-export const validationSettingsItem = storage.defineItem<ValidationSettings>('local:validation:settings', {
+export const validationSettingsItem = defineStoredItem<ValidationSettings>('local:validation:settings', {
   fallback: DEFAULT_VALIDATION_SETTINGS,
   version: 1,
 });

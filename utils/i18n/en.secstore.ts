@@ -27,6 +27,18 @@ export const enSecStore = {
   'dls.confirm': 'These are my delivery targets',
   'dls.confirmed': 'Delivery targets confirmed.',
   'dls.blocked': 'Not sent: delivery settings were changed outside the extension. Check them in Options.',
+  'stored.title': 'Saved data that could not be read',
+  'stored.intro':
+    'Some saved data was damaged (changed outside the extension, or by a disk or sync problem). The extension now uses its defaults for it: check those settings in this page and save them again. The damaged data was kept as it was: export it if you want to look at it, then delete it.',
+  'stored.row': '{item} (found damaged {when})',
+  'stored.export': 'Export',
+  'stored.exportLabel': 'Export the damaged {item}',
+  'stored.delete': 'Delete',
+  'stored.deleteLabel': 'Delete the damaged {item}',
+  'stored.confirm': 'Delete this damaged copy for good?',
+  'stored.confirmButton': 'Delete for good',
+  'stored.cancel': 'Cancel',
+  'stored.deleted': 'The damaged copy was deleted.',
 } as const;
 
 export type SecStoreKey = keyof typeof enSecStore;

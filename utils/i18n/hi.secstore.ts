@@ -29,4 +29,16 @@ export const hiSecStore: Record<SecStoreKey, string> = {
   'dls.confirm': 'ये मेरे delivery targets हैं',
   'dls.confirmed': 'Delivery targets की पुष्टि हो गई।',
   'dls.blocked': 'नहीं भेजा: delivery सेटिंग एक्सटेंशन के बाहर बदली गई हैं। Options में जाँचें।',
+  'stored.title': 'सहेजा गया डेटा जो पढ़ा नहीं जा सका',
+  'stored.intro':
+    'कुछ सहेजा गया डेटा ख़राब मिला (एक्सटेंशन के बाहर बदला गया, या डिस्क या sync की गड़बड़ी)। एक्सटेंशन अब उसकी जगह अपनी default सेटिंग इस्तेमाल कर रहा है: इस पेज पर वे सेटिंग जाँचें और फिर से सेव करें। ख़राब डेटा जैसा था वैसा ही रखा गया है: देखना हो तो export करें, फिर मिटा दें।',
+  'stored.row': '{item} ({when} को ख़राब मिला)',
+  'stored.export': 'एक्सपोर्ट करें',
+  'stored.exportLabel': 'ख़राब {item} एक्सपोर्ट करें',
+  'stored.delete': 'मिटाएँ',
+  'stored.deleteLabel': 'ख़राब {item} मिटाएँ',
+  'stored.confirm': 'यह ख़राब कॉपी हमेशा के लिए मिटाएँ?',
+  'stored.confirmButton': 'हमेशा के लिए मिटाएँ',
+  'stored.cancel': 'रद्द करें',
+  'stored.deleted': 'ख़राब कॉपी मिटा दी गई।',
 };

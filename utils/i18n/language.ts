@@ -3,11 +3,11 @@
  * language. Everything pure (formatting, lookup, the current language) is in core.ts.
  */
 import { browser } from 'wxt/browser';
-import { storage } from '#imports';
+import { defineStoredItem } from '@/utils/storage/item';
 import { languageFromTag, setCorePageLanguage, type Language, type LanguageSetting } from './core';
 
 /** Version 1: the first stored shape. */
-export const languageItem = storage.defineItem<LanguageSetting>('local:uiLanguage', {
+export const languageItem = defineStoredItem<LanguageSetting>('local:uiLanguage', {
   fallback: 'auto',
   version: 1,
 });

@@ -54,19 +54,6 @@ export function scoreField(c: FieldClues): Record<LoginField, number> {
   return s;
 }
 
-export function classifyField(c: FieldClues): LoginField | null {
-  const s = scoreField(c);
-  let best: LoginField | null = null;
-  let bestScore = 3; // below this, we do not know what the input is
-  for (const k of ['totp', 'pin', 'clientCode'] as const) {
-    if (s[k] > bestScore) {
-      best = k;
-      bestScore = s[k];
-    }
-  }
-  return best;
-}
-
 /**
  * The fields the page asks for now, in page order, one input (or box row) per kind.
  * When two inputs look like the same kind, the better-scoring one takes it and the other

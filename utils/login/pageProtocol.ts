@@ -8,8 +8,6 @@ import type { LoginField } from './fields';
 /** The three values of one fill, or: ask again after `waitMs` (TOTP window almost over). */
 export type FillValues = { values: Record<LoginField, string> } | { waitMs: number };
 
-export const ALL_LOGIN_FIELDS: readonly LoginField[] = ['clientCode', 'pin', 'totp'];
-
 declare module '../messaging' {
   interface MessageMap {
     /**

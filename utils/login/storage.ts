@@ -1,5 +1,5 @@
 /** Durable state of the daily login: live attempts (session), results and settings (local). */
-import { storage } from '#imports';
+import { defineStoredItem } from '@/utils/storage/item';
 import { DEFAULT_SCHEDULE } from './schedule';
 import type { AttemptView, LastLoginResult, LoginSettings } from './protocol';
 
@@ -7,17 +7,17 @@ export const DEFAULT_LOGIN_SETTINGS: LoginSettings = { timeoutSec: 60, schedule:
 export const MIN_TIMEOUT_SEC = 20;
 export const MAX_TIMEOUT_SEC = 600;
 
-export const loginSettingsItem = storage.defineItem<LoginSettings>('local:loginSettings', {
+export const loginSettingsItem = defineStoredItem<LoginSettings>('local:loginSettings', {
   fallback: DEFAULT_LOGIN_SETTINGS,
   version: 1,
 });
 
-export const loginResultsItem = storage.defineItem<Record<string, LastLoginResult>>('local:loginResults', {
+export const loginResultsItem = defineStoredItem<Record<string, LastLoginResult>>('local:loginResults', {
   fallback: {},
   version: 1,
 });
 
 /** Popup-visible attempts, newest last (at most a handful are kept). */
-export const loginAttemptViewsItem = storage.defineItem<AttemptView[]>('session:loginAttemptViews', {
+export const loginAttemptViewsItem = defineStoredItem<AttemptView[]>('session:loginAttemptViews', {
   fallback: [],
 });

@@ -123,13 +123,6 @@ export function fieldValue(inputs: TextControl[]): string {
   return inputs.map((i) => i.value).join('');
 }
 
-/** Press Enter in a field (only as a fallback for forms that listen for it). */
-export function pressEnter(el: Element): void {
-  fire(el, 'keydown', { key: 'Enter', code: 'Enter', keyCode: 13, which: 13 });
-  fire(el, 'keypress', { key: 'Enter', code: 'Enter', keyCode: 13, which: 13 });
-  fire(el, 'keyup', { key: 'Enter', code: 'Enter', keyCode: 13, which: 13 });
-}
-
 /** Click a control the way a pointer would reach it: pointer/mouse down and up, then click. */
 export function press(el: HTMLElement): void {
   const view = viewOf(el);

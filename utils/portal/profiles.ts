@@ -5,7 +5,7 @@
  * storage.local as a versioned item. Every check returns a plain reason and a fix; any error
  * blocks the fill entirely, so a wrong character never reaches Angel's form.
  */
-import { storage } from '#imports';
+import { defineStoredItem } from '@/utils/storage/item';
 import { t, type InPageKey } from '../i18n/inPage';
 
 export type ApiType = 'trading' | 'publisher' | 'market-feeds' | 'historical';
@@ -54,7 +54,7 @@ export interface ProfilesState {
 }
 
 /** Version 1: the first stored shape. Later shapes add a migration here. */
-export const profilesItem = storage.defineItem<ProfilesState>('local:portalProfiles', {
+export const profilesItem = defineStoredItem<ProfilesState>('local:portalProfiles', {
   fallback: { profiles: [AUTOTRADER_PROFILE], selectedId: AUTOTRADER_PROFILE_ID },
   version: 1,
 });

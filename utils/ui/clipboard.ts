@@ -2,30 +2,23 @@
  * Copy a TOTP code and clear the clipboard 30 s later if it still holds that code.
  *
  * Why clearing works the way it does:
- * - Reading the clipboard needs the "clipboardRead" permission, which the extension does not ask
- *   for (it would let the extension read anything the user copies), and without it browsers
- *   either refuse or show a "Paste" prompt. So we read only when the manifest grants that
- *   permission; then we clear only when the clipboard still holds our code: verified clearing.
- * - When reading is refused we clear best-effort, but only if this page has had the focus the
- *   whole time since the copy (tracked with blur events). A toolbar popup closes as soon as it
- *   loses focus, so if it is still open and focused nobody could have copied anything else
- *   outside it; overwriting the clipboard then cannot destroy something the user copied later.
- *   If the page lost focus (the user went elsewhere and may have copied something of their
- *   own), we leave the clipboard alone.
+ * - The clipboard is never read: that needs the "clipboardRead" permission, which the extension
+ *   does not ask for (it would let the extension read anything the user copies).
+ * - So the clear is made only if this page has had the focus the whole time since the copy
+ *   (tracked with blur events). A toolbar popup closes as soon as it loses focus, so if it is
+ *   still open and focused nobody could have copied anything else outside it; overwriting the
+ *   clipboard then cannot destroy something the user copied later. If the page lost focus (the
+ *   user went elsewhere and may have copied something of their own), we leave the clipboard alone.
  * - The clearing write happens without a user gesture; Firefox allows that only with the
  *   "clipboardWrite" permission, which the manifest asks for (it cannot read anything).
  * - When the popup closes, its timers die with it; the code then stays on the clipboard until
- *   the next copy. Clearing after the popup closes would need a background document with
- *   clipboard access (see the report for this feature).
+ *   the next copy. Clearing after the popup closes is not done: nothing could tell whether the
+ *   user copied something else since.
  */
-import { browser } from 'wxt/browser';
-
 export const CLEAR_AFTER_MS = 30_000;
 
 export interface ClipboardEnv {
   writeText(text: string): Promise<void>;
-  /** May throw or reject when reading is not permitted. */
-  readText?: () => Promise<string>;
   hasFocus(): boolean;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
@@ -33,7 +26,7 @@ export interface ClipboardEnv {
   onBlur(fn: () => void): () => void;
 }
 
-export type ClearOutcome = 'cleared' | 'changed' | 'skipped';
+export type ClearOutcome = 'cleared' | 'skipped';
 
 export interface ClipboardGuard {
   copy(code: string): Promise<void>;
@@ -59,20 +52,7 @@ export function createClipboardGuard(
     const p = pending;
     if (!p) return 'skipped';
     cancel();
-    let current: string | null = null;
-    if (env.readText) {
-      try {
-        current = await env.readText();
-      } catch {
-        current = null; // reading refused: fall back to the focus rule below
-      }
-    }
-    let outcome: ClearOutcome;
-    if (current !== null) {
-      outcome = current === p.code ? 'cleared' : 'changed';
-    } else {
-      outcome = !p.blurred && env.hasFocus() ? 'cleared' : 'skipped';
-    }
+    let outcome: ClearOutcome = !p.blurred && env.hasFocus() ? 'cleared' : 'skipped';
     if (outcome === 'cleared') {
       try {
         await env.writeText('');
@@ -102,10 +82,8 @@ export function createClipboardGuard(
 
 /** The real browser environment of an extension page. */
 export function browserClipboardEnv(): ClipboardEnv {
-  const mayRead = (browser.runtime.getManifest().permissions ?? []).includes('clipboardRead');
   return {
     writeText: (t) => navigator.clipboard.writeText(t),
-    readText: mayRead ? () => navigator.clipboard.readText() : undefined,
     hasFocus: () => document.hasFocus(),
     setTimeout: (fn, ms) => window.setTimeout(fn, ms),
     clearTimeout: (h) => window.clearTimeout(h as number),

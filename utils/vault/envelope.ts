@@ -16,7 +16,6 @@
  */
 import { fromBase64, fromUtf8, randomBytes, toBase64, utf8 } from './bytes';
 
-export const ENVELOPE_VERSION = 2;
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. Tests pass fewer; production never does. */
 export const DEFAULT_KDF_ITERATIONS = 600_000;
 /** What v1 envelopes used (OWASP's 2021 figure). */

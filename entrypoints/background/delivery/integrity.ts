@@ -5,7 +5,7 @@
  * Something that edits storage.local directly (another program, a damaged profile) can
  * neither point deliveries at a new address nor move a sealed body to another target.
  */
-import { storage } from '#imports';
+import { defineStoredItem } from '@/utils/storage/item';
 import { lockedError, storedKey } from '@/entrypoints/background/vault/store';
 import type { DeliveryTarget } from '@/utils/delivery/types';
 
@@ -16,7 +16,7 @@ export interface TargetsMac {
   mac: string;
 }
 
-export const targetsMacItem = storage.defineItem<TargetsMac | null>('local:delivery.targetsMac', {
+export const targetsMacItem = defineStoredItem<TargetsMac | null>('local:delivery.targetsMac', {
   fallback: null,
 });
 

@@ -3,25 +3,25 @@
  * with the vault key) and the last result per target. Every read-modify-write goes through
  * one queue so that the alarm, "Retry now" and new captures never overwrite each other.
  */
-import { storage } from '#imports';
+import { defineStoredItem } from '@/utils/storage/item';
 import { withLock } from '@/utils/locks';
 import type { DeliveryTarget, LastDelivery, OutboxEntry } from '@/utils/delivery/types';
 import { computeTargetsMac, targetsMacItem, targetsState } from './integrity';
 
-export const targetsItem = storage.defineItem<DeliveryTarget[]>('local:delivery.targets', {
+export const targetsItem = defineStoredItem<DeliveryTarget[]>('local:delivery.targets', {
   fallback: [],
   version: 1,
 });
-export const outboxItem = storage.defineItem<OutboxEntry[]>('local:delivery.outbox', {
+export const outboxItem = defineStoredItem<OutboxEntry[]>('local:delivery.outbox', {
   fallback: [],
   version: 1,
 });
-export const statusItem = storage.defineItem<Record<string, LastDelivery>>('local:delivery.status', {
+export const statusItem = defineStoredItem<Record<string, LastDelivery>>('local:delivery.status', {
   fallback: {},
   version: 1,
 });
 /** Set once we told the user that deliveries wait for an unlock; cleared on unlock. */
-export const lockedNotifiedItem = storage.defineItem<boolean>('session:delivery.lockedNotified', {
+export const lockedNotifiedItem = defineStoredItem<boolean>('session:delivery.lockedNotified', {
   fallback: false,
 });
 

@@ -3,7 +3,7 @@
  * service worker (or Firefox event page) is stopped lives here, in session storage,
  * which the content scripts cannot read. The `state` nonce is the only sensitive value.
  */
-import { storage } from '#imports';
+import { defineStoredItem } from '@/utils/storage/item';
 import { withLock as lock } from '@/utils/locks';
 import type { AttemptView } from '@/utils/login/protocol';
 import { loginAttemptViewsItem } from '@/utils/login/storage';
@@ -29,9 +29,9 @@ export interface Attempt extends AttemptView {
   redirectOrigin?: string;
 }
 
-const attemptsItem = storage.defineItem<Attempt[]>('session:loginAttempts', { fallback: [] });
-const queueItem = storage.defineItem<string[]>('session:loginQueue', { fallback: [] });
-export const pendingScheduleItem = storage.defineItem<string | null>('session:loginPendingSchedule', {
+const attemptsItem = defineStoredItem<Attempt[]>('session:loginAttempts', { fallback: [] });
+const queueItem = defineStoredItem<string[]>('session:loginQueue', { fallback: [] });
+export const pendingScheduleItem = defineStoredItem<string | null>('session:loginPendingSchedule', {
   fallback: null,
 });
 

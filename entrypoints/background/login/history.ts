@@ -7,7 +7,7 @@
  * Pruning to 60 days happens on write only; reading (the options page) never writes.
  * Writing history never fails the flow that reports it.
  */
-import { storage } from '#imports';
+import { defineStoredItem } from '@/utils/storage/item';
 import { withLock } from '@/utils/locks';
 import { handle, UserError } from '@/utils/messaging';
 import { t } from '@/utils/i18n/text';
@@ -27,9 +27,9 @@ import type { Account } from '@/utils/vault/types';
 import { isUnlocked, onVaultUnlocked, openBlob, readVault, sealBlob } from '@/entrypoints/background/vault';
 
 /** The sealed list (sealBlob of the JSON array), or null when empty. */
-export const historyItem = storage.defineItem<string | null>(HISTORY_STORAGE_KEYS[0], { fallback: null });
+export const historyItem = defineStoredItem<string | null>(HISTORY_STORAGE_KEYS[0], { fallback: null });
 /** Entries written while the vault was locked: account ids only, words already masked. */
-export const historyPendingItem = storage.defineItem<HistoryEntry[]>(HISTORY_STORAGE_KEYS[1], {
+export const historyPendingItem = defineStoredItem<HistoryEntry[]>(HISTORY_STORAGE_KEYS[1], {
   fallback: [],
 });
 

@@ -4,11 +4,11 @@
  * content script for exactly those origins.
  */
 import { browser } from 'wxt/browser';
-import { storage } from '#imports';
+import { defineStoredItem } from '@/utils/storage/item';
 import { originPattern } from '@/utils/platform/profiles';
 
 /** Origins the user turned on (not secret: which sites the extension may run on). */
-export const enabledOrigins = storage.defineItem<string[]>('local:platformOrigins', { fallback: [] });
+export const enabledOrigins = defineStoredItem<string[]>('local:platformOrigins', { fallback: [] });
 const SCRIPT_ID = 'sac-platform';
 const SCRIPT_FILE = 'content-scripts/platform.js';
 

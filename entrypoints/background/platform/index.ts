@@ -6,7 +6,7 @@
  * then the values of one fill for one account, one at a time, each once, within two minutes.
  */
 import { browser } from 'wxt/browser';
-import { storage } from '#imports';
+import { defineStoredItem } from '@/utils/storage/item';
 import { handle, setPlatformOriginCheck, UserError, platformSenderOrigin } from '@/utils/messaging';
 import { t } from '@/utils/i18n/text';
 import { readVault, updateVault } from '@/entrypoints/background/vault';
@@ -35,7 +35,7 @@ import { enabledOrigins, hasAccess, isEnabledOrigin, syncRegistration } from './
 export { enabledOrigins, isEnabledOrigin, syncRegistration } from './access';
 
 /** Per account id: when it was filled into a platform form, and when the platform listed it. */
-export const progressItem = storage.defineItem<Record<string, PlatformProgress>>('local:platformProgress', {
+export const progressItem = defineStoredItem<Record<string, PlatformProgress>>('local:platformProgress', {
   fallback: {},
 });
 interface FillGrant {
@@ -46,7 +46,7 @@ interface FillGrant {
   fields: ValueField[];
   until: number;
 }
-const fillGrants = storage.defineItem<FillGrant[]>('session:platformFills', { fallback: [] });
+const fillGrants = defineStoredItem<FillGrant[]>('session:platformFills', { fallback: [] });
 
 export const FILL_WINDOW_MS = 2 * 60 * 1000;
 

@@ -6,7 +6,7 @@
  * content script, which accepts it only from the extension itself.
  */
 import { browser } from 'wxt/browser';
-import { storage } from '#imports';
+import { defineStoredItem } from '@/utils/storage/item';
 import { handle, UserError } from '@/utils/messaging';
 import { t } from '@/utils/i18n/text';
 import { isPortalOrigin } from '@/utils/angelHosts';
@@ -21,7 +21,7 @@ import '@/utils/portal/protocol';
 export const CODE_WINDOW_MS = 10 * 60 * 1000;
 
 /** tabId -> the account whose TOTP secret that tab saved, and until when it may see codes. */
-const codeGrants = storage.defineItem<Record<string, { accountId: string; until: number }>>(
+const codeGrants = defineStoredItem<Record<string, { accountId: string; until: number }>>(
   'session:portalCodeGrants',
   {
     fallback: {},

@@ -3,8 +3,8 @@
  * extension pages) and when the computer's screen locks.
  */
 import { browser } from 'wxt/browser';
-import { storage } from '#imports';
 import { t } from '@/utils/i18n/text';
+import { defineStoredItem } from '@/utils/storage/item';
 import { handle, isExtensionPageSender, UserError, type Sender } from '@/utils/messaging';
 import { dispatchActivityTypes } from './activity';
 import { keyItem, serial, settingsItem } from './store';
@@ -13,7 +13,7 @@ import { vaultStatus } from './status';
 
 export const AUTO_LOCK_ALARM = 'vault-auto-lock';
 /** Last seen page activity (ms epoch), for auto-lock. */
-const activityItem = storage.defineItem<number>('session:vaultActivity', { fallback: 0 });
+const activityItem = defineStoredItem<number>('session:vaultActivity', { fallback: 0 });
 /** Activity is written at most this often (the popup asks for codes every second). */
 const ACTIVITY_THROTTLE_MS = 15_000;
 const MAX_AUTO_LOCK_MINUTES = 24 * 60;

@@ -19,7 +19,7 @@ import '@/utils/vault/types';
 export { openBlob, sealBlob } from './blobs';
 export { DEFAULT_AUTO_LOCK_MINUTES } from './store';
 export { recordServerDate } from './skew';
-export { setKdfIterationsForTests, currentKdfIterations } from './store';
+export { currentKdfIterations } from './store';
 export { isUnlocked, vaultStatus } from './status';
 export { onAccountsChanged, onVaultReset, onVaultUnlocked } from './events';
 export { readVault, updateVault, lockVault, MIN_PASSWORD_LENGTH } from './lifecycle';

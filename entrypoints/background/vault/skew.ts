@@ -3,7 +3,7 @@
  * Kept in storage.session (it is only meaningful for this browser session) and mirrored in
  * memory so TOTP codes can be computed synchronously.
  */
-import { storage } from '#imports';
+import { defineStoredItem } from '@/utils/storage/item';
 import { PORTAL_HOSTS } from '@/utils/angelHosts';
 
 export interface SkewMeasurement {
@@ -22,8 +22,8 @@ export const SKEW_REMEASURE_MS = 10 * 60 * 1000;
 const MAX_ROUND_TRIP_MS = 15_000;
 const FETCH_TIMEOUT_MS = 10_000;
 
-const skewItem = storage.defineItem<SkewMeasurement | null>('session:clockSkew', { fallback: null });
-const attemptItem = storage.defineItem<number>('session:clockSkewAttemptAt', { fallback: 0 });
+const skewItem = defineStoredItem<SkewMeasurement | null>('session:clockSkew', { fallback: null });
+const attemptItem = defineStoredItem<number>('session:clockSkewAttemptAt', { fallback: 0 });
 
 let known: SkewMeasurement | null = null;
 

@@ -9,7 +9,7 @@
  * (peekVault); anything that may change it takes a private copy (loadVault).
  */
 import { t } from '@/utils/i18n/text';
-import { storage } from '#imports';
+import { defineStoredItem } from '@/utils/storage/item';
 import { UserError } from '@/utils/messaging';
 import { withLock } from '@/utils/locks';
 import { fromBase64, toBase64 } from '@/utils/vault/bytes';
@@ -45,33 +45,29 @@ export interface KeptCopy {
 export const DEFAULT_AUTO_LOCK_MINUTES = 30;
 export const MAX_KEPT_COPIES = 3;
 
-export const vaultItem = storage.defineItem<unknown>('local:vault');
-export const settingsItem = storage.defineItem<VaultSettings>('local:vaultSettings', {
+export const vaultItem = defineStoredItem<unknown>('local:vault');
+export const settingsItem = defineStoredItem<VaultSettings>('local:vaultSettings', {
   fallback: { autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES, accountCount: 0 },
 });
 /** Envelopes set aside before a reset or a restore over them: never deleted by the extension. */
-export const keptCopiesItem = storage.defineItem<KeptCopy[]>('local:vaultKeptCopies', { fallback: [] });
+export const keptCopiesItem = defineStoredItem<KeptCopy[]>('local:vaultKeptCopies', { fallback: [] });
 /** The unwrapped vault key, base64. storage.session only: cleared when the browser closes. */
-export const keyItem = storage.defineItem<string | null>('session:vaultKey', { fallback: null });
+export const keyItem = defineStoredItem<string | null>('session:vaultKey', { fallback: null });
 /** A problem found while the vault was open or being opened (data damaged), keyed to the envelope. */
-export const problemItem = storage.defineItem<{ fingerprint: string; problem: string } | null>(
+export const problemItem = defineStoredItem<{ fingerprint: string; problem: string } | null>(
   'session:vaultProblem',
   {
     fallback: null,
   },
 );
 
-let kdfIterations = DEFAULT_KDF_ITERATIONS;
-
 /**
- * Unit tests only: PBKDF2 at 600,000 iterations is too slow to run hundreds of times.
- * `null` restores the production value. Stored envelopes always record what was used.
+ * PBKDF2 iterations for a new envelope or wrap. Stored envelopes always record what was used.
+ * (Unit tests replace this module's function through vi.mock: 600,000 iterations is too slow
+ * to run hundreds of times.)
  */
-export function setKdfIterationsForTests(n: number | null): void {
-  kdfIterations = n ?? DEFAULT_KDF_ITERATIONS;
-}
 export function currentKdfIterations(): number {
-  return kdfIterations;
+  return DEFAULT_KDF_ITERATIONS;
 }
 
 export function fingerprint(env: EnvelopeV2): string {

@@ -5,11 +5,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { clearHandlers, dispatch, type Sender } from '@/utils/messaging';
+import { dispatch, type Sender } from '@/utils/messaging';
 import type { VaultData } from '@/utils/vault/types';
 import { DEFAULT_TOTP } from '@/utils/vault/types';
 import { validationResultsItem } from '@/utils/angel/results';
 import type { ValidationResult } from '@/utils/angel/protocol';
+import { clearHandlers } from '@/tests/unit/testHooks';
 
 const vault: { data: VaultData; unlocked: boolean } = {
   unlocked: true,

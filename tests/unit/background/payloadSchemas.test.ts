@@ -3,10 +3,8 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  clearHandlers,
   dispatch,
   handle,
-  registeredHandlers,
   setPlatformOriginCheck,
   type MessageType,
   type Sender,
@@ -16,6 +14,7 @@ import { payloadSchemas } from '@/entrypoints/background/schemas';
 import { checkPayload } from '@/entrypoints/background/schemas/check';
 import { registerFeatures } from '@/entrypoints/background/features';
 import { enBackground } from '@/utils/i18n/en.background';
+import { clearHandlers, registeredHandlers } from '@/tests/unit/testHooks';
 
 const RUNS = 10_000;
 const PORTAL = 'https://smartapi.angelbroking.com';

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { dispatch, type MessageType, type ReqOf, type ResOf } from '@/utils/messaging';
-import { openBlob, registerVault, sealBlob, setKdfIterationsForTests } from '@/entrypoints/background/vault';
+import { openBlob, registerVault, sealBlob } from '@/entrypoints/background/vault';
 import { enqueueDelivery, processOutbox, registerDelivery } from '@/entrypoints/background/delivery';
 import { OUTBOX_ALARM } from '@/entrypoints/background/delivery/outbox';
 import { listenForAlarms } from '@/entrypoints/background/alarms';
@@ -18,6 +18,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { secretForms } from '@/utils/delivery/mask';
 import { recordServerDate } from '@/entrypoints/background/vault/skew';
+import { setKdfIterationsForTests } from '@/tests/unit/testHooks';
 
 const PASSWORD = 'correct horse battery staple';
 

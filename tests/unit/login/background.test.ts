@@ -6,11 +6,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { storage } from '#imports';
-import { clearHandlers, dispatch, type Sender } from '@/utils/messaging';
+import { dispatch, type Sender } from '@/utils/messaging';
 import type { Account, SessionTokens, VaultData } from '@/utils/vault/types';
 import { DEFAULT_TOTP } from '@/utils/vault/types';
 import { loginResultsItem, loginSettingsItem, DEFAULT_LOGIN_SETTINGS } from '@/utils/login/storage';
 import { nextMidnightIst } from '@/utils/ist';
+import { clearHandlers } from '@/tests/unit/testHooks';
 
 function account(id: string, label: string, apiKey: string, extra: Partial<Account> = {}): Account {
   return {

@@ -5,9 +5,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clearHandlers, dispatch, UserError, type Sender } from '@/utils/messaging';
+import { dispatch, UserError, type Sender } from '@/utils/messaging';
 import { registerPageRules, type PageRulesDeps } from '@/entrypoints/background/login/pageRules';
 import type { LoginField } from '@/utils/login/fields';
+import { clearHandlers } from '@/tests/unit/testHooks';
 
 const sender: Sender = {
   id: browser.runtime.id,

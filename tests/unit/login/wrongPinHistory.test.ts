@@ -7,12 +7,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { storage } from '#imports';
-import { clearHandlers, dispatch, type Sender } from '@/utils/messaging';
+import { dispatch, type Sender } from '@/utils/messaging';
 import type { Account, VaultData } from '@/utils/vault/types';
 import { DEFAULT_TOTP } from '@/utils/vault/types';
 import { loginResultsItem } from '@/utils/login/storage';
 import { renderSaid, t } from '@/utils/i18n';
 import { HISTORY_MAX_AGE_MS, type HistoryEntry } from '@/utils/login/history';
+import { clearHandlers } from '@/tests/unit/testHooks';
 
 function account(id: string, label: string, apiKey: string): Account {
   return {

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { clearHandlers, dispatch, type Sender } from '@/utils/messaging';
-import { registerVault, setKdfIterationsForTests } from '@/entrypoints/background/vault';
+import { dispatch, type Sender } from '@/utils/messaging';
+import { registerVault } from '@/entrypoints/background/vault';
 import { enabledOrigins, progressItem, registerPlatform } from '@/entrypoints/background/platform';
 import type { AccountInput } from '@/utils/vault/types';
+import { clearHandlers, setKdfIterationsForTests } from '@/tests/unit/testHooks';
 
 const ORIGIN = 'https://webx.stocksdeveloper.in';
 const page = (): Sender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/options.html') });

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { clearHandlers, dispatch, type Sender } from '@/utils/messaging';
-import { registerVault, readVault, setKdfIterationsForTests } from '@/entrypoints/background/vault';
+import { dispatch, type Sender } from '@/utils/messaging';
+import { registerVault, readVault } from '@/entrypoints/background/vault';
 import { registerPortal } from '@/entrypoints/background/portal';
 import type { AccountInput } from '@/utils/vault/types';
+import { clearHandlers, setKdfIterationsForTests } from '@/tests/unit/testHooks';
 
 const page = (): Sender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
 const portal = (tabId = 7, url = 'https://smartapi.angelone.in/myapis'): Sender => ({

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clearHandlers, dispatch, UserError, type Sender } from '@/utils/messaging';
+import { dispatch, UserError, type Sender } from '@/utils/messaging';
 import { QR_DECODER_FILE, registerQrDecoder } from '@/entrypoints/background/portal/qrDecoder';
 import { loadQrDecoder, QR_DECODER_GLOBAL } from '@/utils/portal/qrDecoder';
+import { clearHandlers } from '@/tests/unit/testHooks';
 
 const g = globalThis as Record<string, unknown>;
 

@@ -7,11 +7,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clearHandlers, dispatch, type Sender } from '@/utils/messaging';
+import { dispatch, type Sender } from '@/utils/messaging';
 import { checkPlan, checkSelectors, pickTarget, robustSelector } from '@/utils/page/rules';
 import { fillCreateApp } from '@/utils/portal/createApp';
 import { AUTOTRADER_PROFILE } from '@/utils/portal/profiles';
 import { registerPageRules, TEACH_FILE } from '@/entrypoints/background/login/pageRules';
+import { clearHandlers } from '@/tests/unit/testHooks';
 
 describe('teaching plans and rules', () => {
   it('a plan keeps only targets of its kind, in the asking order; none asked means all', () => {

@@ -1,13 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  clearHandlers,
-  dispatch,
-  UserError,
-  type MessageType,
-  type ReqOf,
-  type ResOf,
-} from '@/utils/messaging';
+import { dispatch, UserError, type MessageType, type ReqOf, type ResOf } from '@/utils/messaging';
 import {
   AUTO_LOCK_ALARM,
   currentKdfIterations,
@@ -20,7 +13,6 @@ import {
   recordServerDate,
   registerVault,
   sealBlob,
-  setKdfIterationsForTests,
   updateVault,
 } from '@/entrypoints/background/vault';
 import { measureSkewIfDue } from '@/entrypoints/background/vault/skew';
@@ -31,6 +23,7 @@ import { totpCode } from '@/utils/vault/totp';
 import { decodeBase32 } from '@/utils/vault/base32';
 import { toBase64 } from '@/utils/vault/bytes';
 import type { AccountInput } from '@/utils/vault/types';
+import { clearHandlers, setKdfIterationsForTests } from '@/tests/unit/testHooks';
 
 const IT = 1000;
 const PW = 'master password 1';

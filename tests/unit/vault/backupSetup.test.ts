@@ -7,20 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  clearHandlers,
-  dispatch,
-  UserError,
-  type MessageType,
-  type ReqOf,
-  type ResOf,
-} from '@/utils/messaging';
-import {
-  readVault,
-  registerVault,
-  setKdfIterationsForTests,
-  updateVault,
-} from '@/entrypoints/background/vault';
+import { dispatch, UserError, type MessageType, type ReqOf, type ResOf } from '@/utils/messaging';
+import { readVault, registerVault, updateVault } from '@/entrypoints/background/vault';
 import { targetsItem } from '@/entrypoints/background/delivery/store';
 import { loginSettingsItem } from '@/utils/login/storage';
 import { validationSettingsItem } from '@/utils/angel/results';
@@ -29,6 +17,7 @@ import { loadProfiles, saveProfiles, AUTOTRADER_PROFILE } from '@/utils/portal/p
 import { createBackupFile } from '@/utils/vault/backup';
 import type { AccountInput, VaultData } from '@/utils/vault/types';
 import type { DeliveryTarget } from '@/utils/delivery/types';
+import { clearHandlers, setKdfIterationsForTests } from '@/tests/unit/testHooks';
 
 const IT = 1000;
 const PW = 'master password 1';

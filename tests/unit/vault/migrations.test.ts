@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clearHandlers, dispatch } from '@/utils/messaging';
-import { registerVault, setKdfIterationsForTests } from '@/entrypoints/background/vault';
+import { dispatch } from '@/utils/messaging';
+import { registerVault } from '@/entrypoints/background/vault';
 import { createEnvelope, openEnvelope } from '@/utils/vault/envelope';
 import { migrateVaultData, VAULT_SCHEMA_VERSION } from '@/utils/vault/migrations';
 import { v0ToV1 } from '@/utils/vault/migrations/v0ToV1';
@@ -10,6 +10,7 @@ import { enBackground } from '@/utils/i18n/en.background';
 import release010 from '../../fixtures/update/0.1.0.storage.json';
 import vaultDataV0 from '../../fixtures/update/vaultData.v0.json';
 import { RELEASE_ACCOUNTS, RELEASE_PASSWORD } from '../../fixtures/update/releaseData';
+import { clearHandlers, setKdfIterationsForTests } from '@/tests/unit/testHooks';
 
 /** Vault data as each past version stored it (decrypted), by schema version. */
 const PAST_VERSIONS: Record<number, unknown> = { 0: vaultDataV0 };

@@ -1,23 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  clearHandlers,
-  dispatch,
-  UserError,
-  type MessageType,
-  type ReqOf,
-  type ResOf,
-} from '@/utils/messaging';
-import {
-  readVault,
-  registerVault,
-  setKdfIterationsForTests,
-  updateVault,
-} from '@/entrypoints/background/vault';
+import { dispatch, UserError, type MessageType, type ReqOf, type ResOf } from '@/utils/messaging';
+import { readVault, registerVault, updateVault } from '@/entrypoints/background/vault';
 import { registerPopupStartup } from '@/entrypoints/background/vault/popupStartup';
 import { dropCache, peekVault } from '@/entrypoints/background/vault/store';
 import * as envelope from '@/utils/vault/envelope';
 import type { AccountInput } from '@/utils/vault/types';
+import { clearHandlers, setKdfIterationsForTests } from '@/tests/unit/testHooks';
 
 const PW = 'master password 1';
 const pageSender = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
