@@ -3,6 +3,7 @@
  * the account, a test event, a retry now, a discard. The outbox sends them (outbox.ts).
  */
 import { tText } from '@/utils/i18n/text';
+import { msg } from '@/utils/i18n/core';
 import { UserError } from '@/utils/messaging';
 import { readVault, sealBlob } from '@/entrypoints/background/vault';
 import { buildPayload, testTokens } from '@/utils/delivery/payload';
@@ -86,7 +87,7 @@ export async function sendTest(targetId: string): Promise<SendResult> {
     results.get(entry.eventId) ?? {
       eventId: entry.eventId,
       outcome: 'retrying',
-      message: tText('dlv.queued'),
+      message: msg('dlv.queued'),
     }
   );
 }
@@ -128,7 +129,7 @@ export async function retryNow(req: { targetId?: string; eventId?: string }): Pr
     const e = after.find((x) => x.eventId === id);
     return e
       ? stateMessage(e)
-      : { eventId: id, outcome: 'delivered' as const, message: tText('dlv.delivered') };
+      : { eventId: id, outcome: 'delivered' as const, message: msg('dlv.delivered') };
   });
 }
 
