@@ -424,8 +424,12 @@ describe(`secrets at rest, auto-lock, delivery settings, reset (${BROWSER})`, ()
           { timeout: 20_000 },
         )
         .toBeGreaterThan(0);
-      const results = await must<Array<{ outcome: string; message: string }>>(h, 'delivery/retry-now', {});
-      expect(results.every((r) => /changed outside the extension/.test(r.message))).toBe(true);
+      const results = await must<Array<{ outcome: string; message: Said<MessageKey> }>>(
+        h,
+        'delivery/retry-now',
+        {},
+      );
+      expect(results.every((r) => /changed outside the extension/.test(saidText(r.message)))).toBe(true);
       expect(other.journal.accepted).toHaveLength(0);
       expect(receiver.journal.accepted).toHaveLength(0);
 
