@@ -10,7 +10,7 @@ import { watchStorage } from '@/utils/ui/storageWatch';
 import { deliveryStore, useDelivery } from './deliveryStore';
 import { SettingsCheckBanner } from './SettingsCheckBanner';
 import './delivery.css';
-import { render, t as tNow, useT, type MessageKey } from '@/utils/i18n';
+import { render, renderSaid, t as tNow, useT, type MessageKey } from '@/utils/i18n';
 
 /** The stored delivery state: the section re-reads the overview when one of these changes. */
 const DELIVERY_KEYS = ['delivery.targets', 'delivery.outbox', 'delivery.status'] as const;
@@ -99,7 +99,7 @@ function AccountTargets({ account, targets }: { account: AccountSummary; targets
 }
 
 function describeResult(r: SendResult): string {
-  return `${outcomeLabel(r.outcome)}. ${r.message}`.trim();
+  return `${outcomeLabel(r.outcome)}. ${renderSaid(r.message, tNow)}`.trim();
 }
 
 function TargetRow({ target, account }: { target: TargetView; account: AccountSummary }) {
@@ -183,7 +183,8 @@ function TargetRow({ target, account }: { target: TargetView; account: AccountSu
             <strong className={`delivery__outcome delivery__outcome--${last.outcome}`}>
               {outcomeLabel(last.outcome)}
             </strong>{' '}
-            {t('dl.at', { when: formatDateTime(last.at) })} <span className="muted">{last.message}</span>
+            {t('dl.at', { when: formatDateTime(last.at) })}{' '}
+            <span className="muted">{renderSaid(last.message, t)}</span>
           </>
         ) : (
           <span className="muted">{t('dl.nothingSent')}</span>
@@ -510,7 +511,7 @@ function OutboxTable({ entries }: { entries: OutboxView[] }) {
                     {e.state === 'pending' ? t('dl.next', { when: formatDateTime(e.nextAttemptAt) }) : ''}
                     {t('dl.until', { when: formatDateTime(e.deadline) })}
                   </span>
-                  {e.lastMessage && <div className="muted">{e.lastMessage}</div>}
+                  {e.lastMessage && <div className="muted">{renderSaid(e.lastMessage, t)}</div>}
                 </td>
                 <td>
                   <div>auth {e.maskedAuthToken}</div>

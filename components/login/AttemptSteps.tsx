@@ -1,5 +1,18 @@
-import { renderSaid, useT, type MessageKey } from '@/utils/i18n';
-import { LOGIN_STEPS, type AttemptView, type LoginStep } from '@/utils/login/protocol';
+import { useEffect, useState } from 'react';
+import { loadAdvice, renderSaid, useT, type MessageKey } from '@/utils/i18n';
+import { LOGIN_STEPS, type AttemptView, type LoginSaid, type LoginStep } from '@/utils/login/protocol';
+
+/**
+ * A stored login message may be worded by the texts the popup loads on demand (how a login
+ * ended, en.loginEnd.ts): fetch them the first time one is shown, then show it again.
+ */
+export function useLoginEndTexts(said: LoginSaid | undefined): void {
+  const needs = typeof said === 'object';
+  const [, setReady] = useState(false);
+  useEffect(() => {
+    if (needs) void loadAdvice().then(() => setReady(true));
+  }, [needs]);
+}
 
 /** The name of each login step (also used by the login history). */
 export const STEP_KEYS: Record<LoginStep, MessageKey> = {
@@ -14,6 +27,7 @@ export const STEP_KEYS: Record<LoginStep, MessageKey> = {
 /** The steps of one attempt, reached ones ticked, live while it runs. */
 export function AttemptSteps({ attempt }: { attempt: AttemptView }) {
   const t = useT();
+  useLoginEndTexts(attempt.message);
   const reached = LOGIN_STEPS.filter((s) => attempt.steps[s] !== undefined);
   const current =
     attempt.status === 'running' ? LOGIN_STEPS.find((s) => attempt.steps[s] === undefined) : undefined;

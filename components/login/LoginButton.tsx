@@ -3,7 +3,7 @@ import { renderSaid, useT } from '@/utils/i18n';
 import { sendMessage, UserError } from '@/utils/messaging';
 import type { AccountSummary } from '@/utils/vault/types';
 import '@/utils/login/protocol';
-import { AttemptSteps } from './AttemptSteps';
+import { AttemptSteps, useLoginEndTexts } from './AttemptSteps';
 import { SamePinConfirm } from './SamePinConfirm';
 import { formatTime, useLoginStore, watchLogin } from './store';
 
@@ -17,6 +17,7 @@ export function LoginButton({ account }: { account?: AccountSummary }) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const t = useT();
   useEffect(() => watchLogin(), []);
+  useLoginEndTexts(account ? overview?.results[account.id]?.message : undefined);
   if (!account) return null;
   const attempts = overview?.attempts.filter((a) => a.accountId === account.id) ?? [];
   const live = attempts.filter((a) => a.status === 'running').at(-1);

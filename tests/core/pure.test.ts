@@ -73,6 +73,27 @@ const EXERCISE: Record<string, (m: Record<string, unknown>) => void | Promise<vo
     const err = e.classifyLoginError('Invalid MPIN. 2 attempts left')!;
     expect(e.explainLoginError(err)).toMatchObject({ code: 'ip.errWrongPinLeft', params: { left: 2 } });
   },
+  'utils/vault/validation.ts': (m) => {
+    const v = m as typeof import('../../utils/vault/validation');
+    expect(v.redirectUrlProblem('http://example.com/')).toEqual({
+      code: 'chk.redirectHttps',
+      params: { scheme: 'http:' },
+    });
+  },
+  'utils/vault/backupGroups.ts': (m) => {
+    const g = m as typeof import('../../utils/vault/backupGroups');
+    expect(() => g.parseBackupGroups({ settings: 'x' })).toThrow(
+      expect.objectContaining({
+        msg: { code: 'bkg.badGroup', params: { group: { code: 'bkg.g.settings' } } },
+      }),
+    );
+  },
+  'utils/vault/backup.ts': (m) => {
+    const b = m as typeof import('../../utils/vault/backup');
+    expect(() => b.parseOtpauthList('otpauth://totp/A1?secret=JBSWY3DPEHPK3PXP\nhello\n')).toThrow(
+      expect.objectContaining({ code: 'bad-line', msg: expect.objectContaining({ code: 'bkf.line' }) }),
+    );
+  },
   'utils/angel/advice.ts': (m) => {
     const a = m as typeof import('../../utils/angel/advice');
     expect(a.explainFailure({ kind: 'timeout', timeoutMs: 1500, host: 'h' }, { skewMs: null })).toMatchObject(

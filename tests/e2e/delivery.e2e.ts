@@ -10,6 +10,9 @@ import { BROWSER, launchExtension, type ExtensionSession } from './harness';
 import { buttonByName, fieldByLabel, typeInto } from './flows';
 import { connectWebhook, startReceiver, type RunningReceiver } from './receiver';
 import { FIXTURE_API_ACCOUNT } from '../fixtures/api/angelApi';
+import { saidText } from './said';
+import type { Said } from '@/utils/i18n/core';
+import type { MessageKey } from '@/utils/i18n/en';
 
 const PASSWORD = 'delivery-e2e-master-pw';
 const LABEL = 'Delivery e2e';
@@ -282,7 +285,7 @@ describe(`token delivery (${BROWSER})`, () => {
       await receiver.setSecret(secret);
       resetJournal();
       const lastTestBefore = receiver.store().lastTest[FIXTURE_API_ACCOUNT.clientCode]?.event_id;
-      const result = await must<{ outcome: string; httpStatus?: number; message: string }>(
+      const result = await must<{ outcome: string; httpStatus?: number; message: Said<MessageKey> }>(
         h,
         'delivery/send-test',
         { targetId },
@@ -290,7 +293,7 @@ describe(`token delivery (${BROWSER})`, () => {
       expect(proxy.seen).toBe(1);
       expect(result.outcome).toBe('failed');
       expect(result.httpStatus).toBe(401);
-      expect(result.message).toMatch(/signature does not match/);
+      expect(saidText(result.message)).toMatch(/signature does not match/);
       expect(receiver.journal.accepted).toEqual([]);
       expect(receiver.journal.rejected.map((r) => r.status)).toEqual([401]);
       expect(receiver.store().lastTest[FIXTURE_API_ACCOUNT.clientCode]?.event_id).toBe(lastTestBefore);

@@ -1,11 +1,13 @@
 /**
  * Stored results follow a language switch, in the browser the harness runs (Chromium and
- * Firefox ESR): a validation refused by the look-alike Angel REST API (AB1050) and a login
- * refused by the look-alike login page (wrong MPIN) are stored as messages, so after choosing
- * Hindi in Options the same stored results read in Hindi (Angel's own words stay as Angel
- * wrote them), and in English again after switching back. Nothing is validated or logged in
- * again in between.
+ * Firefox ESR): a validation refused by the look-alike Angel REST API (AB1050), a login
+ * refused by the look-alike login page (wrong MPIN) and a test delivery refused by a local
+ * webhook (HTTP 422) are stored as messages, so after choosing Hindi in Options the same stored
+ * results read in Hindi (Angel's and the server's own words stay as they wrote them), and in
+ * English again after switching back. Nothing is validated, logged in or sent again in between.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { BROWSER, launchExtension, type ExtensionSession } from './harness';
@@ -42,10 +44,44 @@ const PUB = {
   autoFill: false,
 };
 const ANGEL_WRONG_PIN = 'Invalid MPIN. 2 attempts left before your account is blocked.';
+const SERVER_SAID = 'signature rejected by the test server';
 const WAIT = 30_000;
 
 /** The fixed start of a catalogue text, before its first placeholder. */
 const lead = (text: string) => text.split('{')[0]!;
+
+/** A webhook that refuses every delivery (HTTP 422), answering the extension's CORS checks. */
+async function startRefusingServer(): Promise<{ url: string; hits: () => number; close(): Promise<void> }> {
+  let hits = 0;
+  const server: Server = createServer((req, res) => {
+    const origin = String(req.headers.origin ?? '');
+    const cors = /^(chrome|moz)-extension:\/\//.test(origin)
+      ? {
+          'access-control-allow-origin': origin,
+          'access-control-allow-headers': 'content-type, x-signature, x-timestamp, idempotency-key',
+          'access-control-allow-methods': 'POST',
+        }
+      : {};
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, cors);
+      res.end();
+      return;
+    }
+    req.resume();
+    req.on('end', () => {
+      hits += 1;
+      res.writeHead(422, { 'content-type': 'text/plain', ...cors });
+      res.end(SERVER_SAID);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    hits: () => hits,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
 
 function urlOf(p: Page): string {
   try {
@@ -60,6 +96,7 @@ describe(`stored results follow a language switch (${BROWSER})`, () => {
   let options: Page;
   let ids: Record<string, string> = {};
   let language: Awaited<ReturnType<typeof fieldByLabel>>;
+  let webhook: Awaited<ReturnType<typeof startRefusingServer>>;
 
   const validationText = () =>
     options.$eval(
@@ -68,6 +105,11 @@ describe(`stored results follow a language switch (${BROWSER})`, () => {
     );
   const loginText = () =>
     options.$eval('[data-testid="login-last-message"]', (el) => (el.textContent ?? '').replace(/\s+/g, ' '));
+  // The target's last result and the outbox row of the refused test delivery.
+  const deliveryText = () =>
+    options.$$eval('.delivery__last, .delivery__table', (els) =>
+      els.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ')).join(' | '),
+    );
 
   async function waitFor(read: () => Promise<string>, part: string): Promise<string> {
     const deadline = Date.now() + WAIT;
@@ -99,9 +141,11 @@ describe(`stored results follow a language switch (${BROWSER})`, () => {
     const list = await h.sendMessage<{ id: string; label: string }[]>('accounts/list');
     ids = Object.fromEntries((list.value ?? []).map((a) => [a.label, a.id]));
     language = await fieldByLabel(options, en['lang.label']);
+    webhook = await startRefusingServer();
   });
   afterAll(async () => {
     await h?.close();
+    await webhook?.close();
   });
 
   it('a refused validation and a refused login are stored, shown in English', async () => {
@@ -120,6 +164,23 @@ describe(`stored results follow a language switch (${BROWSER})`, () => {
     await waitFor(loginText, '2 attempts left before Angel blocks the account');
     for (const p of await h.browser.pages())
       if (/publisher-login|stocksdeveloper/.test(urlOf(p))) await p.close().catch(() => {});
+
+    // A test delivery the webhook refuses: its result is stored (target status and outbox).
+    const added = await h.sendMessage<{ target: { id: string } }>('delivery/add-target', {
+      accountId: ids[PUB.label],
+      kind: 'webhook',
+      url: webhook.url,
+    });
+    expect(added.ok).toBe(true);
+    const sent = await h.sendMessage<{ outcome: string; httpStatus?: number }>('delivery/send-test', {
+      targetId: added.value!.target.id,
+    });
+    expect(sent.value).toMatchObject({ outcome: 'failed', httpStatus: 422 });
+    expect(webhook.hits()).toBe(1);
+    await front(options);
+    const d = await waitFor(deliveryText, en['dlv.refused'].replace('{status}', '422'));
+    expect(d).toContain(SERVER_SAID);
+    expect(d).toContain(en['dlv.refusedNext']);
   });
 
   it('choosing Hindi shows the same stored results in Hindi, with Angel’s words as Angel wrote them', async () => {
@@ -135,8 +196,14 @@ describe(`stored results follow a language switch (${BROWSER})`, () => {
     expect(l).toContain(`"${ANGEL_WRONG_PIN}"`);
     expect(l).not.toContain('Nothing was retried');
 
-    // Re-rendered, not redone: no new request to Angel.
+    const d = await waitFor(deliveryText, hi['dlv.refused'].replace('{status}', '422'));
+    expect(d).toContain(SERVER_SAID);
+    expect(d).toContain(hi['dlv.refusedNext']);
+    expect(d).not.toContain(en['dlv.refusedNext']);
+
+    // Re-rendered, not redone: no new request to Angel or to the webhook.
     expect(angelApiLog(h.fixture.state).filter((e) => e.path === LOGIN_PATH)).toHaveLength(validations);
+    expect(webhook.hits()).toBe(1);
   });
 
   it('and English again after switching back', async () => {
@@ -144,5 +211,7 @@ describe(`stored results follow a language switch (${BROWSER})`, () => {
     await waitFor(validationText, en['adv.totpExpl']);
     const l = await waitFor(loginText, '2 attempts left before Angel blocks the account');
     expect(l).not.toContain(lead(hi['ip.errWrongPinLeft']));
+    const d = await waitFor(deliveryText, en['dlv.refusedNext']);
+    expect(d).not.toContain(hi['dlv.refusedNext']);
   });
 });

@@ -148,7 +148,7 @@ describe(`daily login (${BROWSER})`, () => {
     const popup = await h.openExtensionPage('popup.html');
     await click(popup, 'Log in Main on Angel');
     const { result, attempt } = await resultAfter(ids.Main!, since);
-    expect(result.message).toMatch(/Logged in/);
+    expect(saidText(result.message)).toMatch(/Logged in/);
     expect(result.ok).toBe(true);
     for (const step of ['opening', 'clientCode', 'pin', 'totp', 'redirected', 'delivered'])
       expect(attempt.steps[step]).toBeGreaterThan(0);
@@ -219,7 +219,7 @@ describe(`daily login (${BROWSER})`, () => {
     const { result, attempt } = await resultAfter(ids.Main!, since);
     expect(result.ok).toBe(false);
     expect(attempt.errorKind).toBe('state-mismatch');
-    expect(result.message).toMatch(/state/);
+    expect(saidText(result.message)).toMatch(/state/);
     expect((await summary('Main')).tokensCapturedAt).toBe(before);
   });
 
@@ -319,7 +319,7 @@ describe(`daily login (${BROWSER})`, () => {
     const { result, attempt } = await resultAfter(ids.Main!, since, 60_000);
     expect(result.ok).toBe(false);
     expect(attempt.errorKind).toBe('timeout');
-    expect(result.message).toMatch(/20 seconds/);
+    expect(saidText(result.message)).toMatch(/20 seconds/);
     await h.sendMessage('login/settings', {
       settings: {
         timeoutSec: 60,

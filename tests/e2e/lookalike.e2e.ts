@@ -9,6 +9,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { BROWSER, launchExtension, type ExtensionSession } from './harness';
 import { FORGED_AUTH, LOOKALIKE_HOST } from '../fixtures/security/routes';
+import { saidText } from './said';
+import type { Said } from '@/utils/i18n/core';
+import type { MessageKey } from '@/utils/i18n/en';
 
 const PASSWORD = 'look-alike sites end to end';
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -34,7 +37,7 @@ interface Overview {
     steps: Record<string, number>;
     errorKind?: string;
   }[];
-  results: Record<string, { ok: boolean; at: number; message: string }>;
+  results: Record<string, { ok: boolean; at: number; message: Said<MessageKey> }>;
 }
 
 function urlOf(p: Page): string {
@@ -141,8 +144,8 @@ describe(`look-alike sites (${BROWSER})`, () => {
     const { result, attempt } = await resultAfter(since);
     expect(result.ok).toBe(false);
     expect(attempt.errorKind).toBe('left-angel');
-    expect(result.message).toContain("left Angel's site");
-    expect(result.message).toContain(LOOKALIKE_HOST);
+    expect(saidText(result.message)).toContain("left Angel's site");
+    expect(saidText(result.message)).toContain(LOOKALIKE_HOST);
     expect(await typedOnLookalike()).toEqual({ clientcode: '', pin: '', totp: '' });
     await forgedRedirectArrived();
     await expectNothingKept(before, attemptId);

@@ -18,6 +18,9 @@ import { FIXTURE_API_ACCOUNT } from '../fixtures/api/angelApi';
 import { FIXTURE_APPS, FIXTURE_TOTP_SECRET } from '../fixtures/portal/routes';
 import { chooseAccountAndSave, companionButton, waitForControlText } from './portalFlows';
 import { isBrowserPageRecord, needlesFor, scanProfile, type ProfileHit } from './profileScan';
+import { saidText } from './said';
+import type { Said } from '@/utils/i18n/core';
+import type { MessageKey } from '@/utils/i18n/en';
 
 const PASSWORD = 'secrets-e2e-master-pw';
 const LABEL = 'Secrets e2e';
@@ -257,11 +260,11 @@ describe(`secrets at rest, auto-lock, delivery settings, reset (${BROWSER})`, ()
         .toEqual(['failed']);
       const outbox = (await h.storageDump('local'))['delivery.outbox'] as Array<{
         targetId: string;
-        lastMessage?: string;
+        lastMessage?: Said<MessageKey>;
       }>;
       const refused = outbox.find((e) => e.targetId === added.target.id)!;
-      expect(refused.lastMessage).toContain('422');
-      expect(refused.lastMessage).toContain('[hidden]');
+      expect(saidText(refused.lastMessage)).toContain('422');
+      expect(saidText(refused.lastMessage)).toContain('[hidden]');
       // The tokens of this second capture are new: take them from the receiver that accepted them.
       await expect.poll(() => receiver.journal.accepted.length, { timeout: WAIT_MS }).toBe(2);
       const second = receiver.store().tokens[FIXTURE_API_ACCOUNT.clientCode]!;
@@ -421,8 +424,12 @@ describe(`secrets at rest, auto-lock, delivery settings, reset (${BROWSER})`, ()
           { timeout: 20_000 },
         )
         .toBeGreaterThan(0);
-      const results = await must<Array<{ outcome: string; message: string }>>(h, 'delivery/retry-now', {});
-      expect(results.every((r) => /changed outside the extension/.test(r.message))).toBe(true);
+      const results = await must<Array<{ outcome: string; message: Said<MessageKey> }>>(
+        h,
+        'delivery/retry-now',
+        {},
+      );
+      expect(results.every((r) => /changed outside the extension/.test(saidText(r.message)))).toBe(true);
       expect(other.journal.accepted).toHaveLength(0);
       expect(receiver.journal.accepted).toHaveLength(0);
 

@@ -11,6 +11,16 @@ export type DeliveryMsg = Msg<Extract<MessageKey, `dlv.${string}`>>;
 export type Verdict =
   { kind: 'delivered' } | { kind: 'retry'; reason: DeliveryMsg[] } | { kind: 'stop'; reason: DeliveryMsg[] };
 
+/**
+ * A verdict's reason (and any sentences after it) as one message, to store: its sentences one
+ * after the other ('dlv.then'), worded where it is shown.
+ */
+export function reasonMsg(reason: readonly Msg<MessageKey>[]): Msg<MessageKey> {
+  const [first, ...rest] = reason;
+  if (!first) return msg('dlv.then', { first: '', then: '' });
+  return rest.length === 0 ? first : msg('dlv.then', { first, then: reasonMsg(rest) });
+}
+
 /** A verdict's reason as text, its sentences joined with a space. */
 export function reasonText(
   reason: DeliveryMsg[],

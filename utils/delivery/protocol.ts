@@ -1,6 +1,6 @@
 /** Messages of the delivery feature (options page -> background). */
 import type { Message } from '../messaging';
-import type { DeliveryOutcome, EntryState, LastDelivery, TargetKind } from './types';
+import type { DeliveryOutcome, DeliverySaid, EntryState, LastDelivery, TargetKind } from './types';
 
 /** A target as the options page sees it (no secret). */
 export interface TargetView {
@@ -34,7 +34,7 @@ export interface OutboxView {
   deadline: number;
   lastAttemptAt?: number;
   lastHttpStatus?: number;
-  lastMessage?: string;
+  lastMessage?: DeliverySaid;
   maskedAuthToken: string;
   maskedFeedToken: string;
   maskedRefreshToken?: string;
@@ -65,7 +65,7 @@ export interface AddTargetResult {
 export interface SendResult {
   eventId: string;
   outcome: DeliveryOutcome;
-  message: string;
+  message: DeliverySaid;
   httpStatus?: number;
 }
 

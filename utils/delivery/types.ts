@@ -3,6 +3,14 @@
  * Everything here is plain data: no browser API, no secret.
  */
 import type { Platform, TokenSource } from '../vault/types';
+import type { Said } from '../i18n/core';
+import type { MessageKey } from '../i18n/en';
+
+/**
+ * What a delivery result says: a message (codes and values) worded where it is shown, in the
+ * language of that moment, or a sentence stored by an older version, shown as it is.
+ */
+export type DeliverySaid = Said<MessageKey>;
 
 export type TargetKind = 'angel-redirect' | 'webhook';
 
@@ -54,8 +62,8 @@ export interface OutboxEntry {
   state: EntryState;
   lastAttemptAt?: number;
   lastHttpStatus?: number;
-  /** Plain words: what the last attempt got. Never contains a token. */
-  lastMessage?: string;
+  /** What the last attempt got (DeliverySaid). Never contains a token. */
+  lastMessage?: DeliverySaid;
 }
 
 export type DeliveryOutcome = 'delivered' | 'retrying' | 'failed' | 'expired' | 'waiting-unlock';
@@ -67,5 +75,5 @@ export interface LastDelivery {
   test: boolean;
   outcome: DeliveryOutcome;
   httpStatus?: number;
-  message: string;
+  message: DeliverySaid;
 }

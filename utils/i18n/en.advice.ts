@@ -1,5 +1,11 @@
-/** English texts of validation advice (utils/angel/advice.ts); the popup loads them on demand. */
+/**
+ * English texts of validation advice (utils/angel/advice.ts) and of how a login ended
+ * (en.loginEnd.ts): stored results the popup shows, so it loads them on demand.
+ */
+import { enLoginEnd } from './en.loginEnd';
+
 export const enAdvice = {
+  ...enLoginEnd,
   'adv.lockout': 'Do not try again and again: repeated wrong PINs can lock your Angel account.',
   'adv.skewBehind': "{amount} s behind Angel's clock",
   'adv.skewAhead': "{amount} s ahead of Angel's clock",

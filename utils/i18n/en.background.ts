@@ -104,6 +104,7 @@ export const enBackground = {
     'The extension also has no access to this site: open the options page and press "Allow access".',
   'dlv.deadlinePassed': '{reason} The deadline has passed, so no more attempts are made.',
   'dlv.nextAttempt': '{reason} Next attempt at {time}.',
+  'dlv.then': '{first} {then}',
   'dlv.unreachable': 'Your server could not be reached ({error}). The extension will try again.',
   'dlv.redirect':
     'Your server answered with a redirect. Tokens are never sent on to another address: put the final URL in the target instead.',
@@ -123,31 +124,17 @@ export const enBackground = {
   'lgbg.noMpin': '"{label}" has no PIN. Add it in the vault, then log in.',
   'lgbg.noTotp':
     '"{label}" has no TOTP secret. Add it in the vault (from Angel\'s enable-totp page), then log in.',
-  'lgbg.tabNotOpened': 'The login tab could not be opened. Try again.',
   'lgbg.couldNotStart': 'The login could not start.',
   'lgbg.notStartedTitle': 'Login not started',
   'lgbg.loggedInTitle': 'Logged in: {label}',
   'lgbg.failedTitle': 'Login failed: {label}',
-  'lgbg.accountDeleted': 'The account was deleted during the login.',
-  'lgbg.tokensNotSaved': 'The tokens could not be saved.',
-  'lgbg.capturedNotSaved': 'Tokens were captured but not saved: {why}',
-  'lgbg.loggedIn': 'Logged in; session tokens captured and handed to delivery.',
-  'lgbg.handoffFailed':
-    'Logged in and tokens saved, but handing them to delivery failed. Open the options page to deliver them again.',
-  'lgbg.tabClosed': 'The login tab was closed before Angel sent the tokens. Log in again.',
-  'lgbg.leftAngel':
-    "The login tab left Angel's site (it went to {origin}), so nothing was typed there and no tokens from it are accepted. Log in again.",
-  'lgbg.stateMismatch':
-    'Angel\'s redirect carried a different "state" than this login sent, so its tokens were refused (they may not be yours). Log in again.',
-  'lgbg.timeout':
-    "Angel's login did not finish within {seconds} seconds. The login tab was left open so you can see where it stopped; log in again, or raise the timeout in the options.",
   'lgbg.notThisTab': 'This login is not running in this tab any more.',
   'lgbg.notLoginPage': 'This is not an Angel login page with an API key.',
   'lgbg.wrongAccount': 'This login page is for a different API key than that account.',
   'lgbg.alreadyGiven': 'This login already used that value; it is not typed again.',
-  'lgbg.lockedDuring': 'The vault locked during the login. Unlock it and log in again.',
-  'lgbg.accountUnreadable': 'The account could not be read.',
   'lgbg.otherKey': 'This login page is for a different API key; nothing was filled.',
+  'lgbg.noValues':
+    'The login page asked for its values before the extension could give them. Close this tab and start the login again.',
   'lgbg.badTimeout': 'The timeout must be between {min} and {max} seconds.',
   'lgbg.badTime': 'The schedule time must look like 08:45 (24-hour, India time).',
   'lgbg.badHolidays': 'These holidays are not dates like 2026-01-26: {dates}.',

@@ -1,7 +1,9 @@
 /** Hindi texts of validation advice (utils/angel/advice.ts). */
 import type { AdviceKey } from './en.advice';
+import { hiLoginEnd } from './hi.loginEnd';
 
 export const hiAdvice: Record<AdviceKey, string> = {
+  ...hiLoginEnd,
   'adv.lockout': 'बार-बार कोशिश न करें: बार-बार गलत PIN से आपका Angel खाता लॉक हो सकता है।',
   'adv.skewBehind': 'Angel की घड़ी से {amount} सेकंड पीछे',
   'adv.skewAhead': 'Angel की घड़ी से {amount} सेकंड आगे',

@@ -7,9 +7,13 @@ import type { LoginField } from './fields';
 import type { LoginSchedule } from './schedule';
 import type { Said } from '../i18n/core';
 import type { LoginErrorMsg } from './errors';
+import type { LoginEndKey } from '../i18n/en.loginEnd';
 
-/** A login result's words: a login-page failure as a message, else text (see AttemptView.message). */
-export type LoginSaid = Said<LoginErrorMsg['code']>;
+/**
+ * A login result's words (see AttemptView.message): a login-page failure or how the login ended
+ * (en.loginEnd.ts) as a message, or a sentence stored by an older version.
+ */
+export type LoginSaid = Said<LoginErrorMsg['code'] | LoginEndKey>;
 
 export type LoginStep = 'opening' | 'clientCode' | 'pin' | 'totp' | 'redirected' | 'delivered';
 export const LOGIN_STEPS: readonly LoginStep[] = [
@@ -37,7 +41,7 @@ export interface AttemptView {
   steps: Partial<Record<LoginStep, number>>;
   /**
    * What happened and what to do: a message shown in the language of the moment, or a sentence
-   * (older versions stored sentences; some background failures are still worded when they happen).
+   * (older versions stored sentences; a page that reports itself stuck sends its own words).
    */
   message?: LoginSaid;
   errorKind?: string;

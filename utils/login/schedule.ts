@@ -2,9 +2,9 @@
  * Daily login schedule in India Standard Time (UTC+05:30, no daylight saving), the
  * exchanges' clock, whatever the computer's time zone is.
  */
-import { DAY_MS, istDateKey, istMidnightOf, istWeekday } from '@/utils/ist';
+import { DAY_MS, istDateKey, istMidnightOf, istWeekday } from '../ist';
 
-export { IST_OFFSET_MS, istDateKey, istMidnightOf, istWeekday, nextMidnightIst } from '@/utils/ist';
+export { IST_OFFSET_MS, istDateKey, istMidnightOf, istWeekday, nextMidnightIst } from '../ist';
 
 export interface LoginSchedule {
   enabled: boolean;

@@ -4,7 +4,8 @@
  *    (its own password), holding the accounts, the webhook signing secrets and the rest of the
  *    set-up in groups (delivery targets, profiles, schedule and settings: ./backupGroups.ts);
  *  - a plain list of otpauth://totp/ URIs, one per line, for TOTP-only use in other apps.
- * Reading either never throws anything but BackupError.
+ * Reading either never throws anything but BackupError, whose message is a code and values
+ * (Msg), worded by whoever shows it.
  */
 import { Base32Error, parseBase32Secret } from './base32';
 import {
@@ -16,8 +17,8 @@ import {
   DEFAULT_KDF_ITERATIONS,
   type EnvelopeV2,
 } from './envelope';
-import { render } from '../i18n/secretParse';
-import { t } from '../i18n/text';
+import { msg, type Msg } from '../i18n/core';
+import type { MessageKey } from '../i18n/en';
 import { migrateVaultData, VAULT_SCHEMA_VERSION } from './migrations';
 import { BackupGroupError, parseBackupGroups, vaultExtrasOf, type BackupGroups } from './backupGroups';
 import { formatOtpauth, OtpauthError, parseOtpauth } from './otpauth';
@@ -52,12 +53,16 @@ export type BackupErrorCode =
   | 'bad-account'
   | 'bad-line';
 
+/** What a backup error says: a catalogue key (bkf.*, bkg.*, a secret parser's) and its values. */
+export type BackupMsg = Msg<MessageKey>;
+
 export class BackupError extends Error {
   constructor(
     public readonly code: BackupErrorCode,
-    message: string,
+    /** For the user, worded where it is shown (the background's reply). */
+    public readonly msg: BackupMsg,
   ) {
-    super(message);
+    super(msg.code);
     this.name = 'BackupError';
   }
 }
@@ -85,8 +90,8 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 }
 
 function checkSize(content: unknown): string {
-  if (typeof content !== 'string' || content.trim() === '') throw new BackupError('empty', t('bkf.empty'));
-  if (content.length > MAX_IMPORT_CHARS) throw new BackupError('too-large', t('bkf.tooLarge'));
+  if (typeof content !== 'string' || content.trim() === '') throw new BackupError('empty', msg('bkf.empty'));
+  if (content.length > MAX_IMPORT_CHARS) throw new BackupError('too-large', msg('bkf.tooLarge'));
   return content;
 }
 
@@ -140,15 +145,15 @@ export async function readBackupFile(content: string, password: string): Promise
   try {
     json = JSON.parse(text);
   } catch {
-    throw new BackupError('not-json', t('bkf.notJson'));
+    throw new BackupError('not-json', msg('bkf.notJson'));
   }
   if (!isRecord(json) || json.format !== BACKUP_FORMAT) {
-    throw new BackupError('not-a-backup', t('bkf.noMarker'));
+    throw new BackupError('not-a-backup', msg('bkf.noMarker'));
   }
   if (json.formatVersion !== BACKUP_FORMAT_VERSION) {
     throw new BackupError(
       'unsupported-version',
-      t('bkf.version', {
+      msg('bkf.version', {
         found: String(JSON.stringify(json.formatVersion)),
         supported: BACKUP_FORMAT_VERSION,
       }),
@@ -163,7 +168,7 @@ export async function readBackupFile(content: string, password: string): Promise
     if (err instanceof EnvelopeError)
       throw new BackupError(
         'damaged',
-        t('bkf.damagedDetail', { detail: err.message.replace(/^The stored vault/, 'its envelope') }),
+        msg('bkf.damagedDetail', { detail: err.message.replace(/^The stored vault/, 'its envelope') }),
       );
     throw err;
   }
@@ -174,9 +179,9 @@ export async function readBackupFile(content: string, password: string): Promise
   } catch (err) {
     if (err instanceof EnvelopeError) {
       if (err.code === 'wrong-password') {
-        throw new BackupError('wrong-password', t('bkf.wrongPassword'));
+        throw new BackupError('wrong-password', msg('bkf.wrongPassword'));
       }
-      throw new BackupError('damaged', t('bkf.integrity'));
+      throw new BackupError('damaged', msg('bkf.integrity'));
     }
     throw err;
   }
@@ -199,9 +204,9 @@ function migratedPayload(json: Record<string, unknown>): Record<string, unknown>
   if (!migrated.ok && migrated.problem === 'too-new')
     throw new BackupError(
       'unsupported-version',
-      t('bkf.tooNew', { version: migrated.version, known: VAULT_SCHEMA_VERSION }),
+      msg('bkf.tooNew', { version: migrated.version, known: VAULT_SCHEMA_VERSION }),
     );
-  if (!migrated.ok) throw new BackupError('damaged', t('bkf.unreadable'));
+  if (!migrated.ok) throw new BackupError('damaged', msg('bkf.unreadable'));
   const { accounts, webhookSecrets, schemaVersion: _version, ...rest } = migrated.data;
   const hadExtras = groups !== undefined && groups.vaultExtras !== undefined;
   return {
@@ -220,27 +225,27 @@ export function parseBackupPayload(plaintext: string): BackupPayload {
   try {
     json = JSON.parse(plaintext);
   } catch {
-    throw new BackupError('damaged', t('bkf.unreadable'));
+    throw new BackupError('damaged', msg('bkf.unreadable'));
   }
   if (!isRecord(json) || json.kind !== BACKUP_PAYLOAD_KIND || !Array.isArray(json.accounts)) {
-    throw new BackupError('not-a-backup', t('bkf.noAccounts'));
+    throw new BackupError('not-a-backup', msg('bkf.noAccounts'));
   }
   json = migratedPayload(json);
   if (!isRecord(json) || !Array.isArray(json.accounts))
-    throw new BackupError('not-a-backup', t('bkf.noAccounts'));
+    throw new BackupError('not-a-backup', msg('bkf.noAccounts'));
   const accounts = json.accounts.map((a, i) => sanitiseAccount(a, i));
   const seen = new Set<string>();
   for (const a of accounts) {
     const key = accountKey(a);
     if (seen.has(key))
-      throw new BackupError('bad-account', t('bkf.twice', { label: a.label, clientCode: a.clientCode }));
+      throw new BackupError('bad-account', msg('bkf.twice', { label: a.label, clientCode: a.clientCode }));
     seen.add(key);
   }
   const webhookSecrets: Record<string, string> = {};
   if (json.webhookSecrets !== undefined) {
-    if (!isRecord(json.webhookSecrets)) throw new BackupError('damaged', t('bkf.secrets'));
+    if (!isRecord(json.webhookSecrets)) throw new BackupError('damaged', msg('bkf.secrets'));
     for (const [k, v] of Object.entries(json.webhookSecrets)) {
-      if (typeof v !== 'string') throw new BackupError('damaged', t('bkf.secrets'));
+      if (typeof v !== 'string') throw new BackupError('damaged', msg('bkf.secrets'));
       webhookSecrets[k] = v;
     }
   }
@@ -248,7 +253,7 @@ export function parseBackupPayload(plaintext: string): BackupPayload {
   try {
     groups = parseBackupGroups(json.groups);
   } catch (err) {
-    if (err instanceof BackupGroupError) throw new BackupError('damaged', err.message);
+    if (err instanceof BackupGroupError) throw new BackupError('damaged', err.msg);
     throw err;
   }
   return { kind: BACKUP_PAYLOAD_KIND, accounts, webhookSecrets, groups };
@@ -270,41 +275,41 @@ function sanitiseTotp(x: unknown): TotpParams | null {
 /** One account from a backup, checked field by field. Throws BackupError('bad-account'). */
 export function sanitiseAccount(x: unknown, index: number): Account {
   const where = (label?: string) =>
-    label ? t('bkf.whereLabel', { n: index + 1, label }) : t('bkf.where', { n: index + 1 });
-  if (!isRecord(x)) throw new BackupError('bad-account', t('bkf.notRecord', { where: where() }));
+    label ? msg('bkf.whereLabel', { n: index + 1, label }) : msg('bkf.where', { n: index + 1 });
+  if (!isRecord(x)) throw new BackupError('bad-account', msg('bkf.notRecord', { where: where() }));
   const label = str(x.label)?.trim();
-  const fail = (what: string): never => {
-    throw new BackupError('bad-account', t('bkf.badAccount', { where: where(label), what }));
+  const fail = (what: BackupMsg): never => {
+    throw new BackupError('bad-account', msg('bkf.badAccount', { where: where(label), what }));
   };
-  if (!label || label.length > LABEL_MAX) return fail(t('bkf.label'));
+  if (!label || label.length > LABEL_MAX) return fail(msg('bkf.label'));
   const clientCode = str(x.clientCode)?.trim().toUpperCase() ?? '';
-  if (!new RegExp(`^[A-Z0-9]{0,${CLIENT_CODE_MAX}}$`).test(clientCode)) fail(t('bkf.clientCode'));
+  if (!new RegExp(`^[A-Z0-9]{0,${CLIENT_CODE_MAX}}$`).test(clientCode)) fail(msg('bkf.clientCode'));
   const platform = x.platform;
-  if (platform !== 'SMART_API' && platform !== 'SMART_API_M') return fail(t('bkf.platform'));
+  if (platform !== 'SMART_API' && platform !== 'SMART_API_M') return fail(msg('bkf.platform'));
   const redirectUrl = str(x.redirectUrl)?.trim() || AUTOTRADER_REDIRECT_URL;
   const redirectProblem = redirectUrlProblem(redirectUrl);
-  if (redirectProblem) fail(t('bkf.redirect', { problem: redirectProblem }));
+  if (redirectProblem) fail(msg('bkf.redirect', { problem: redirectProblem }));
   const notes = str(x.notes) ?? '';
-  if (notes.length > NOTES_MAX) fail(t('bkf.notes'));
+  if (notes.length > NOTES_MAX) fail(msg('bkf.notes'));
   const totp = sanitiseTotp(x.totp);
-  if (!totp) return fail(t('bkf.totp'));
+  if (!totp) return fail(msg('bkf.totp'));
   const secrets = x.secrets;
-  if (!isRecord(secrets)) return fail(t('bkf.noSecrets'));
+  if (!isRecord(secrets)) return fail(msg('bkf.noSecrets'));
   const mpin = str(secrets.mpin) ?? '';
-  if (mpin !== '' && !/^\d{4}$/.test(mpin)) fail(t('bkf.mpin'));
+  if (mpin !== '' && !/^\d{4}$/.test(mpin)) fail(msg('bkf.mpin'));
   let totpSecret = str(secrets.totpSecret) ?? '';
   if (totpSecret !== '') {
     try {
       totpSecret = parseBase32Secret(totpSecret).secret;
     } catch (err) {
-      if (err instanceof Base32Error) fail(t('bkf.totpSecret', { problem: render(err.msg) }));
+      if (err instanceof Base32Error) fail(msg('bkf.totpSecret', { problem: err.msg }));
       throw err;
     }
   }
   const apiKey = str(secrets.apiKey)?.trim() ?? '';
-  if (/\s/.test(apiKey)) fail(t('bkf.apiKey'));
+  if (/\s/.test(apiKey)) fail(msg('bkf.apiKey'));
   const apiSecret = str(secrets.apiSecret)?.trim();
-  if (apiSecret !== undefined && /\s/.test(apiSecret)) fail(t('bkf.apiSecret'));
+  if (apiSecret !== undefined && /\s/.test(apiSecret)) fail(msg('bkf.apiSecret'));
   const id = str(x.id);
   return {
     id: id && id.length <= 100 ? id : '',
@@ -442,7 +447,7 @@ export function parseOtpauthList(content: string): OtpauthEntry[] {
       parsed = parseOtpauth(line);
     } catch (err) {
       if (err instanceof OtpauthError)
-        throw new BackupError('bad-line', t('bkf.line', { n: i + 1, problem: render(err.msg) }));
+        throw new BackupError('bad-line', msg('bkf.line', { n: i + 1, problem: err.msg }));
       throw err;
     }
     const withCode = /^(.*\S)\s*\(([A-Za-z0-9]{1,20})\)$/.exec(parsed.account);
@@ -459,14 +464,14 @@ export function parseOtpauthList(content: string): OtpauthEntry[] {
       clientCode = '';
     }
     label = label.trim().slice(0, LABEL_MAX);
-    if (label === '') throw new BackupError('bad-line', t('bkf.lineNoAccount', { n: i + 1 }));
+    if (label === '') throw new BackupError('bad-line', msg('bkf.lineNoAccount', { n: i + 1 }));
     const entry: OtpauthEntry = { label, clientCode, secret: parsed.secret, totp: parsed.totp };
     if (seen.has(accountKey(entry)))
-      throw new BackupError('bad-line', t('bkf.lineTwice', { n: i + 1, label }));
+      throw new BackupError('bad-line', msg('bkf.lineTwice', { n: i + 1, label }));
     seen.add(accountKey(entry));
     entries.push(entry);
   }
-  if (entries.length === 0) throw new BackupError('empty', t('bkf.noLinks'));
+  if (entries.length === 0) throw new BackupError('empty', msg('bkf.noLinks'));
   return entries;
 }
 

@@ -11,8 +11,8 @@
  */
 import type { DeliveryTarget } from '../delivery/types';
 import { checkWebhookUrl } from '../delivery/url';
-import type { LanguageSetting } from '../i18n/core';
-import { t } from '../i18n/text';
+import { msg, type LanguageSetting, type Msg } from '../i18n/core';
+import type { BackupKey } from '../i18n/en.backup';
 import type { LoginSettings } from '../login/protocol';
 import { isValidDateKey, parseTime } from '../login/schedule';
 import type { ApiType, ProfilesState, RegistrationProfile } from '../portal/profiles';
@@ -51,8 +51,11 @@ export interface BackupGroupPreview {
 const VAULT_CORE_KEYS = new Set(['schemaVersion', 'accounts', 'webhookSecrets', 'backupExportedAt']);
 
 export class BackupGroupError extends Error {
+  /** For the user, worded where it is shown: which group is unreadable. */
+  public readonly msg: Msg<BackupKey>;
   constructor(public readonly group: BackupGroupId) {
-    super(t('bkg.badGroup', { group: t(`bkg.g.${group}`) }));
+    super('bkg.badGroup');
+    this.msg = msg('bkg.badGroup', { group: msg(`bkg.g.${group}`) });
     this.name = 'BackupGroupError';
   }
 }

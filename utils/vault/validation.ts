@@ -1,20 +1,27 @@
 /**
  * The account form's rules: one plain message per field saying what is wrong and how to fix
  * it, and the normalised values to store when nothing is wrong.
+ * Pure core (tests/core/modules.json): the messages are codes and values (Msg), worded where
+ * they are shown, in the language of that moment.
  */
-import { render } from '../i18n/secretParse';
-import { t } from '../i18n/text';
+import { msg, type Msg } from '../i18n/core';
+import type { MessageKey } from '../i18n/en';
 import { Base32Error, parseBase32Secret } from './base32';
 import { looksLikeOtpauth, OtpauthError, parseOtpauth } from './otpauth';
 import {
   AUTOTRADER_REDIRECT_URL,
   DEFAULT_TOTP,
   type Account,
+  type AccountField,
   type AccountInput,
-  type FieldErrors,
   type Platform,
   type TotpParams,
 } from './types';
+
+/** What a rule says: a catalogue key (the chk.* texts, or a secret parser's) and its values. */
+export type CheckMsg = Msg<MessageKey>;
+/** One message per field that is wrong. */
+export type FieldMsgs = Partial<Record<AccountField, CheckMsg>>;
 
 export const LABEL_MAX = 60;
 export const CLIENT_CODE_MAX = 20;
@@ -45,29 +52,29 @@ function text(x: unknown): string {
   return typeof x === 'string' ? x : '';
 }
 
-/** Redirect-URL rule shared with other features: returns an error message, or null when fine. */
-export function redirectUrlProblem(raw: string): string | null {
+/** Redirect-URL rule shared with other features: returns what is wrong, or null when fine. */
+export function redirectUrlProblem(raw: string): CheckMsg | null {
   const value = raw.trim();
-  if (value === '') return t('chk.redirectEmpty');
-  if (/\s/.test(value)) return t('chk.redirectSpace');
+  if (value === '') return msg('chk.redirectEmpty');
+  if (/\s/.test(value)) return msg('chk.redirectSpace');
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return t('chk.redirectIncomplete');
+    return msg('chk.redirectIncomplete');
   }
   if (url.protocol !== 'https:') {
-    return t('chk.redirectHttps', { scheme: url.protocol });
+    return msg('chk.redirectHttps', { scheme: url.protocol });
   }
   const host = url.hostname.toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost')) {
-    return t('chk.redirectLocalhost');
+    return msg('chk.redirectLocalhost');
   }
   if (host.startsWith('[') || /^\d{1,3}(\.\d{1,3}){3}$/.test(host)) {
-    return t('chk.redirectIp');
+    return msg('chk.redirectIp');
   }
-  if (!host.includes('.')) return t('chk.redirectDomain', { host });
-  if (url.username || url.password) return t('chk.redirectUser');
+  if (!host.includes('.')) return msg('chk.redirectDomain', { host });
+  if (url.username || url.password) return msg('chk.redirectUser');
   return null;
 }
 
@@ -75,14 +82,14 @@ export function redirectUrlProblem(raw: string): string | null {
 export function checkAccountInput(
   input: AccountInput,
   ctx: ValidationContext,
-): { errors: FieldErrors; value?: NormalisedAccountInput } {
-  const errors: FieldErrors = {};
+): { errors: FieldMsgs; value?: NormalisedAccountInput } {
+  const errors: FieldMsgs = {};
   const existing = ctx.isEdit ? ctx.existing : undefined;
 
   const platformRaw = (input as Partial<AccountInput>).platform;
   const platform: Platform = platformRaw === 'SMART_API_M' ? 'SMART_API_M' : 'SMART_API';
   if (platformRaw !== 'SMART_API' && platformRaw !== 'SMART_API_M') {
-    errors.platform = t('chk.platform');
+    errors.platform = msg('chk.platform');
   }
   const needsLoginSecrets = platform === 'SMART_API';
 
@@ -100,7 +107,7 @@ export function checkAccountInput(
       }
     } catch (err) {
       if (!(err instanceof Base32Error || err instanceof OtpauthError)) throw err;
-      errors.totpSecret = render(err.msg);
+      errors.totpSecret = err.msg;
     }
   }
   // An empty TOTP secret or API key is allowed: the guided setup saves the account first and
@@ -114,40 +121,40 @@ export function checkAccountInput(
       LABEL_MAX,
     );
   }
-  if (label === '') errors.label = t('chk.labelEmpty');
-  else if (label.length > LABEL_MAX) errors.label = t('chk.labelLong', { n: label.length, max: LABEL_MAX });
+  if (label === '') errors.label = msg('chk.labelEmpty');
+  else if (label.length > LABEL_MAX) errors.label = msg('chk.labelLong', { n: label.length, max: LABEL_MAX });
 
   const clientCode = text(input.clientCode).trim().toUpperCase();
-  if (clientCode === '') errors.clientCode = t('chk.clientEmpty');
-  else if (/\s/.test(clientCode)) errors.clientCode = t('chk.clientSpace');
+  if (clientCode === '') errors.clientCode = msg('chk.clientEmpty');
+  else if (/\s/.test(clientCode)) errors.clientCode = msg('chk.clientSpace');
   else if (!/^[A-Z0-9]+$/.test(clientCode)) {
     const bad = [...clientCode].find((c) => !/[A-Z0-9]/.test(c));
-    errors.clientCode = t('chk.clientChars', { bad: bad ?? '' });
+    errors.clientCode = msg('chk.clientChars', { bad: bad ?? '' });
   } else if (clientCode.length > CLIENT_CODE_MAX) {
-    errors.clientCode = t('chk.clientLong', { max: CLIENT_CODE_MAX, n: clientCode.length });
+    errors.clientCode = msg('chk.clientLong', { max: CLIENT_CODE_MAX, n: clientCode.length });
   }
 
   let mpin: string | undefined;
   const mpinRaw = text(input.mpin).replace(/\s+/g, '');
   if (mpinRaw !== '') {
     if (/^\d{4}$/.test(mpinRaw)) mpin = mpinRaw;
-    else if (/\D/.test(mpinRaw)) errors.mpin = t('chk.mpinDigits');
-    else errors.mpin = t('chk.mpinLength', { n: mpinRaw.length });
+    else if (/\D/.test(mpinRaw)) errors.mpin = msg('chk.mpinDigits');
+    else errors.mpin = msg('chk.mpinLength', { n: mpinRaw.length });
   } else if (!existing?.secrets.mpin && needsLoginSecrets) {
-    errors.mpin = t('chk.mpinEmpty');
+    errors.mpin = msg('chk.mpinEmpty');
   }
 
   let apiKey: string | undefined;
   const apiKeyRaw = text(input.apiKey).trim();
   if (apiKeyRaw !== '') {
-    if (/\s/.test(apiKeyRaw)) errors.apiKey = t('chk.apiKeySpace');
+    if (/\s/.test(apiKeyRaw)) errors.apiKey = msg('chk.apiKeySpace');
     else apiKey = apiKeyRaw;
   }
 
   let apiSecret: string | undefined;
   const apiSecretRaw = text(input.apiSecret).trim();
   if (apiSecretRaw !== '') {
-    if (/\s/.test(apiSecretRaw)) errors.apiSecret = t('chk.apiSecretSpace');
+    if (/\s/.test(apiSecretRaw)) errors.apiSecret = msg('chk.apiSecretSpace');
     else apiSecret = apiSecretRaw;
   }
 
@@ -157,7 +164,7 @@ export function checkAccountInput(
   if (redirectProblem) errors.redirectUrl = redirectProblem;
 
   const notes = text(input.notes).trim();
-  if (notes.length > NOTES_MAX) errors.notes = t('chk.notesLong', { max: NOTES_MAX, n: notes.length });
+  if (notes.length > NOTES_MAX) errors.notes = msg('chk.notesLong', { max: NOTES_MAX, n: notes.length });
 
   if (Object.keys(errors).length > 0) return { errors };
   return {
@@ -178,7 +185,7 @@ export function checkAccountInput(
   };
 }
 
-export function validateAccountInput(input: AccountInput, ctx: ValidationContext): FieldErrors {
+export function validateAccountInput(input: AccountInput, ctx: ValidationContext): FieldMsgs {
   return checkAccountInput(input, ctx).errors;
 }
 

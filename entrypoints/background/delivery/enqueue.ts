@@ -3,6 +3,7 @@
  * the account, a test event, a retry now, a discard. The outbox sends them (outbox.ts).
  */
 import { t } from '@/utils/i18n/text';
+import { msg } from '@/utils/i18n/core';
 import { UserError } from '@/utils/messaging';
 import { readVault, sealBlob } from '@/entrypoints/background/vault';
 import { buildPayload, testTokens } from '@/utils/delivery/payload';
@@ -86,7 +87,7 @@ export async function sendTest(targetId: string): Promise<SendResult> {
     results.get(entry.eventId) ?? {
       eventId: entry.eventId,
       outcome: 'retrying',
-      message: t('dlv.queued'),
+      message: msg('dlv.queued'),
     }
   );
 }
@@ -126,7 +127,9 @@ export async function retryNow(req: { targetId?: string; eventId?: string }): Pr
     const r = results.get(id);
     if (r) return r;
     const e = after.find((x) => x.eventId === id);
-    return e ? stateMessage(e) : { eventId: id, outcome: 'delivered' as const, message: t('dlv.delivered') };
+    return e
+      ? stateMessage(e)
+      : { eventId: id, outcome: 'delivered' as const, message: msg('dlv.delivered') };
   });
 }
 

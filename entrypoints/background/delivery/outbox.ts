@@ -7,10 +7,11 @@ import { browser } from 'wxt/browser';
 import { isUnlocked, openBlob, readVault, sealBlob } from '@/entrypoints/background/vault';
 import { isUnboundBlob } from '@/entrypoints/background/vault/blobs';
 import { backoffDelay, parseRetryAfter } from '@/utils/delivery/backoff';
-import { classifyAttempt, reasonText } from '@/utils/delivery/classify';
+import { classifyAttempt, reasonMsg } from '@/utils/delivery/classify';
 import { checkWebhookUrl } from '@/utils/delivery/url';
 import type { SendResult } from '@/utils/delivery/protocol';
 import { t } from '@/utils/i18n/text';
+import { msg } from '@/utils/i18n/core';
 import type { DeliveryTarget, OutboxEntry } from '@/utils/delivery/types';
 import type { VaultData } from '@/utils/vault/types';
 import { loadSkew, skewCorrectionMs } from '@/entrypoints/background/vault/skew';
@@ -85,7 +86,7 @@ async function onePass(results: Map<string, SendResult>): Promise<void> {
       results.set(e.eventId, {
         eventId: e.eventId,
         outcome: 'waiting-unlock',
-        message: t('dlv.locked'),
+        message: msg('dlv.locked'),
       });
     }
     if (!(await lockedNotifiedItem.getValue())) {
@@ -105,7 +106,7 @@ async function onePass(results: Map<string, SendResult>): Promise<void> {
     // Changed outside the extension (or not yet confirmed after an update): send nothing
     // until the user has checked the list in Options ("delivery/confirm-targets" sends then).
     for (const e of due) {
-      results.set(e.eventId, { eventId: e.eventId, outcome: 'failed', message: t('dls.blocked') });
+      results.set(e.eventId, { eventId: e.eventId, outcome: 'failed', message: msg('dls.blocked') });
     }
     await browser.alarms.clear(OUTBOX_ALARM);
     return;
@@ -135,14 +136,14 @@ async function attempt(
   if (start > entry.deadline) {
     return finish(entry, target, {
       state: 'expired',
-      message: t('dlv.expired', { deadline: new Date(entry.deadline).toLocaleString() }),
+      message: msg('dlv.expired', { deadline: new Date(entry.deadline).toLocaleString() }),
     });
   }
   const secret = vault.webhookSecrets[target.id];
   if (!secret) {
     return finish(entry, target, {
       state: 'failed',
-      message: t('dlv.noSecret'),
+      message: msg('dlv.noSecret'),
     });
   }
   const context = outboxContext(entry.eventId, target.id, target.url);
@@ -153,11 +154,11 @@ async function attempt(
     try {
       body = await openBlob(entry.sealedBody);
     } catch {
-      return finish(entry, target, { state: 'failed', message: t('dlv.cannotDecrypt') });
+      return finish(entry, target, { state: 'failed', message: msg('dlv.cannotDecrypt') });
     }
     const account = vault.accounts.find((a) => a.id === entry.accountId);
     if (!legacyBodyMatches(body, entry, target, account?.clientCode)) {
-      return finish(entry, target, { state: 'failed', message: t('dls.blocked') });
+      return finish(entry, target, { state: 'failed', message: msg('dls.blocked') });
     }
     const rebound = await sealBlob(body, context);
     await mutateOutbox((list) => {
@@ -169,7 +170,7 @@ async function attempt(
       body = await openBlob(entry.sealedBody, context);
     } catch {
       // Moved to another entry, target or URL: its binding no longer matches.
-      return finish(entry, target, { state: 'failed', message: t('dls.blocked') });
+      return finish(entry, target, { state: 'failed', message: msg('dls.blocked') });
     }
   }
   // X-Timestamp uses the clock corrected by the skew measured against Angel's servers.
@@ -187,7 +188,7 @@ async function attempt(
       attempted: true,
       state: 'delivered',
       httpStatus: outcome.status,
-      message: t('dlv.deliveredHttp', { status: String(outcome.status) }),
+      message: msg('dlv.deliveredHttp', { status: String(outcome.status) }),
     });
   }
   if (verdict.kind === 'stop') {
@@ -195,21 +196,19 @@ async function attempt(
       attempted: true,
       state: 'failed',
       httpStatus: outcome.status,
-      message: reasonText(verdict.reason, t),
+      message: reasonMsg(verdict.reason),
     });
   }
   // Retry: unless the deadline has come.
-  let reason = reasonText(verdict.reason, t);
-  if (outcome.networkError !== undefined && (await hasSiteAccess(target.url)) === false) {
-    reason += ` ${t('dlv.noAccess')}`;
-  }
+  const noAccess = outcome.networkError !== undefined && (await hasSiteAccess(target.url)) === false;
+  const reason = reasonMsg(noAccess ? [...verdict.reason, msg('dlv.noAccess')] : verdict.reason);
   const wait = Math.max(backoffDelay(entry.attempts + 1), parseRetryAfter(outcome.retryAfter, after) ?? 0);
   if (after >= entry.deadline - 1000) {
     return finish(entry, target, {
       attempted: true,
       state: 'expired',
       httpStatus: outcome.status,
-      message: t('dlv.deadlinePassed', { reason }),
+      message: msg('dlv.deadlinePassed', { reason }),
     });
   }
   const next = Math.min(after + wait, entry.deadline - 1000);
@@ -218,7 +217,7 @@ async function attempt(
     state: 'pending',
     httpStatus: outcome.status,
     nextAttemptAt: next,
-    message: t('dlv.nextAttempt', { reason, time: new Date(next).toLocaleTimeString() }),
+    message: msg('dlv.nextAttempt', { reason, time: new Date(next).toLocaleTimeString() }),
   });
 }
 

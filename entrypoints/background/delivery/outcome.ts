@@ -1,8 +1,9 @@
 /** How one delivery attempt ends: the outbox entry, the target's status, history and a notification. */
 import { notify as notifyPerson } from '@/utils/notify';
 import { t } from '@/utils/i18n/text';
+import { renderSaid } from '@/utils/i18n/core';
 import type { SendResult } from '@/utils/delivery/protocol';
-import type { DeliveryTarget, OutboxEntry } from '@/utils/delivery/types';
+import type { DeliverySaid, DeliveryTarget, OutboxEntry } from '@/utils/delivery/types';
 import { recordDeliveryHistory } from '@/entrypoints/background/login/history';
 import { mutateOutbox, recordStatus } from './store';
 
@@ -20,7 +21,7 @@ export function removeEntry(list: OutboxEntry[], eventId: string): void {
 
 export interface Finish {
   state: OutboxEntry['state'] | 'delivered';
-  message: string;
+  message: DeliverySaid;
   httpStatus?: number;
   nextAttemptAt?: number;
   /** True when a request was actually made. */
@@ -58,7 +59,8 @@ export async function finish(entry: OutboxEntry, target: DeliveryTarget, f: Fini
     await notify(
       `${NOTIFY_FAILED}${entry.eventId}`,
       t('dlv.refusedTitle'),
-      `${target.url ?? ''}: ${f.message}`,
+      // Worded now, in the language set now: a notification is read once, when it shows.
+      `${target.url ?? ''}: ${renderSaid(f.message, t)}`,
     );
   }
   return { eventId: entry.eventId, outcome, message: f.message, httpStatus: f.httpStatus };

@@ -210,7 +210,7 @@ export function recordDeliveryHistory(
   accountId: string,
   targetUrl: string | undefined,
   ok: boolean,
-  message: string,
+  message: HistorySaid,
 ): Promise<void> {
   let host = '';
   try {

@@ -5,7 +5,7 @@
  */
 import { UserError, type Sender } from '@/utils/messaging';
 import { t } from '@/utils/i18n/text';
-import { renderSaid } from '@/utils/i18n/core';
+import { msg, renderSaid } from '@/utils/i18n/core';
 import { currentTotp, isUnlocked, readVault } from '@/entrypoints/background/vault';
 import type { Account } from '@/utils/vault/types';
 import type { ErrorDecision, FillValue, LoginStep, PortalHello } from '@/utils/login/protocol';
@@ -72,12 +72,11 @@ export async function fillValue(attemptId: string, field: LoginField, sender: Se
   try {
     account = await accountById(a.accountId);
   } catch (err) {
-    const msg =
-      err instanceof UserError && err.code === 'locked'
-        ? t('lgbg.lockedDuring')
-        : t('lgbg.accountUnreadable');
-    await finishAttempt(a.id, false, msg, 'locked');
-    throw new UserError('locked', msg);
+    const why = msg(
+      err instanceof UserError && err.code === 'locked' ? 'lgbg.lockedDuring' : 'lgbg.accountUnreadable',
+    );
+    await finishAttempt(a.id, false, why, 'locked');
+    throw new UserError('locked', t(why.code));
   }
   // The page must still be the login for this account's key (not another app's page).
   const onPage = publisherLoginParams(sender.url ?? '');

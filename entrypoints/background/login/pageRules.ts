@@ -75,7 +75,7 @@ export function registerPageRules(deps: PageRulesDeps): void {
     if ('waitMs' in totp) return { waitMs: totp.waitMs };
     const clientCode = await deps.valueOf(id, 'clientCode', sender);
     const pin = await deps.valueOf(id, 'pin', sender);
-    if ('waitMs' in clientCode || 'waitMs' in pin) throw new UserError('forbidden', 'no values');
+    if ('waitMs' in clientCode || 'waitMs' in pin) throw new UserError('forbidden', t('lgbg.noValues'));
     return { values: { clientCode: clientCode.value, pin: pin.value, totp: totp.value } };
   });
 

@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { UserError } from '@/utils/messaging';
 import { t } from '@/utils/i18n/text';
+import { msg } from '@/utils/i18n/core';
 import { readVault } from '@/entrypoints/background/vault';
 import type { Account } from '@/utils/vault/types';
 import { newLoginState } from '@/utils/login/state';
@@ -124,7 +125,7 @@ async function openAttempt(accountId: string): Promise<{ attemptId: string }> {
     });
     return { attemptId: attempt.id };
   } catch {
-    await finishAttempt(attempt.id, false, t('lgbg.tabNotOpened'), 'tab');
+    await finishAttempt(attempt.id, false, msg('lgbg.tabNotOpened'), 'tab');
     throw new UserError('tab', t('lgbg.tabNotOpened'));
   }
 }

@@ -8,7 +8,7 @@ import { notify as notifyPerson } from '@/utils/notify';
 import { withLock } from '@/utils/locks';
 import { t } from '@/utils/i18n/text';
 import type { LastLoginResult, LoginSaid } from '@/utils/login/protocol';
-import { renderSaid } from '@/utils/i18n/core';
+import { msg, renderSaid } from '@/utils/i18n/core';
 import { loginResultsItem, loginSettingsItem } from '@/utils/login/storage';
 import { runningAttempts, TIMEOUT_ALARM, updateAttempt, type Attempt } from './attempts';
 import { recordLoginHistory } from './history';
@@ -81,7 +81,7 @@ export async function finishAttempt(
 
 export async function onTimeout(attemptId: string): Promise<void> {
   const settings = await loginSettingsItem.getValue();
-  await finishAttempt(attemptId, false, t('lgbg.timeout', { seconds: settings.timeoutSec }), 'timeout');
+  await finishAttempt(attemptId, false, msg('lgbg.timeout', { seconds: settings.timeoutSec }), 'timeout');
 }
 
 /** After a restart: any attempt past its deadline is reported, never left hanging. */

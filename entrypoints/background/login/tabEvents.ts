@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { UserError } from '@/utils/messaging';
 import { t } from '@/utils/i18n/text';
+import { msg } from '@/utils/i18n/core';
 import { updateVault } from '@/entrypoints/background/vault';
 import { enqueueDelivery } from '@/entrypoints/background/delivery';
 import type { SessionTokens } from '@/utils/vault/types';
@@ -22,12 +23,12 @@ export async function onTabUrl(tabId: number, url: string): Promise<void> {
   const verdict = judgeNavigation(attempt, url);
   if (verdict.kind === 'ignore') return;
   if (verdict.kind === 'left') {
-    await finishAttempt(attempt.id, false, t('lgbg.leftAngel', { origin: verdict.origin }), 'left-angel');
+    await finishAttempt(attempt.id, false, msg('lgbg.leftAngel', { origin: verdict.origin }), 'left-angel');
     return;
   }
   if (verdict.kind === 'state-mismatch') {
     // Tokens with another attempt's (or a forged) state are never stored.
-    await finishAttempt(attempt.id, false, t('lgbg.stateMismatch'), 'state-mismatch');
+    await finishAttempt(attempt.id, false, msg('lgbg.stateMismatch'), 'state-mismatch');
     return;
   }
   const { captured } = verdict;
@@ -59,8 +60,8 @@ export async function onTabUrl(tabId: number, url: string): Promise<void> {
       redirectUrl = acc.redirectUrl;
     });
   } catch (err) {
-    const why = err instanceof UserError ? err.message : t('lgbg.tokensNotSaved');
-    await finishAttempt(attempt.id, false, t('lgbg.capturedNotSaved', { why }), 'store');
+    const why = err instanceof UserError ? err.message : msg('lgbg.tokensNotSaved');
+    await finishAttempt(attempt.id, false, msg('lgbg.capturedNotSaved', { why }), 'store');
     return;
   }
   const backend = isUserBackend(captured.origin, redirectUrl);
@@ -84,9 +85,9 @@ export async function onTabUrl(tabId: number, url: string): Promise<void> {
     await updateAttempt(attempt.id, (a) => {
       a.steps.delivered = Date.now();
     });
-    await finishAttempt(attempt.id, true, t('lgbg.loggedIn'));
+    await finishAttempt(attempt.id, true, msg('lgbg.loggedIn'));
   } catch {
-    await finishAttempt(attempt.id, true, t('lgbg.handoffFailed'));
+    await finishAttempt(attempt.id, true, msg('lgbg.handoffFailed'));
   }
 }
 
@@ -115,7 +116,7 @@ export async function onTabLoaded(tabId: number): Promise<void> {
 
 export async function onTabClosed(tabId: number): Promise<void> {
   const a = (await runningAttempts()).find((x) => x.tabId === tabId);
-  if (a && !a.steps.redirected) await finishAttempt(a.id, false, t('lgbg.tabClosed'), 'closed');
+  if (a && !a.steps.redirected) await finishAttempt(a.id, false, msg('lgbg.tabClosed'), 'closed');
 }
 
 /** Top frame only: Angel redirects the whole tab. */

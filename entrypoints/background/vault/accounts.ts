@@ -1,8 +1,9 @@
 /** Accounts in the vault: list (summaries without secrets), save, delete, reorder. */
 import { t } from '@/utils/i18n/text';
+import { render } from '@/utils/i18n/core';
 import { handle, UserError } from '@/utils/messaging';
-import { applyAccountInput, checkAccountInput } from '@/utils/vault/validation';
-import type { Account, AccountSummary, FieldErrors, VaultData } from '@/utils/vault/types';
+import { applyAccountInput, checkAccountInput, type FieldMsgs } from '@/utils/vault/validation';
+import type { Account, AccountField, AccountSummary, FieldErrors, VaultData } from '@/utils/vault/types';
 import { peekVault, settingsItem } from './store';
 import { updateVault } from './lifecycle';
 import { fireAccountsChanged } from './events';
@@ -40,6 +41,13 @@ function findAccount(v: VaultData, id: unknown): Account {
 
 class ValidationFailed extends Error {}
 
+/** The form's messages worded for the reply, in the language set now (the form shows them once). */
+function fieldTexts(errors: FieldMsgs): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [field, m] of Object.entries(errors)) if (m) out[field as AccountField] = render(m, t);
+  return out;
+}
+
 export function registerAccounts(): void {
   handle('accounts/list', 'page', async () => (await peekVault()).accounts.map(summarize));
 
@@ -51,7 +59,7 @@ export function registerAccounts(): void {
       const existing = id !== undefined ? findAccount(v, id) : undefined;
       const { errors, value } = checkAccountInput(input, { isEdit: existing !== undefined, existing });
       if (!value) {
-        result = { errors };
+        result = { errors: fieldTexts(errors) };
         throw new ValidationFailed();
       }
       const account = applyAccountInput(value, existing, existing?.id ?? crypto.randomUUID());

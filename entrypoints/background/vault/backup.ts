@@ -8,6 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n/text';
+import { render } from '@/utils/i18n/core';
 import { languageItem } from '@/utils/i18n/language';
 import { handle, UserError } from '@/utils/messaging';
 import { validationSettingsItem } from '@/utils/angel/results';
@@ -119,7 +120,8 @@ export function onBackupRestored(cb: () => void | Promise<void>): void {
 // ---------- planning ----------
 
 function toUserError(err: unknown): never {
-  if (err instanceof BackupError) throw new UserError(`backup-${err.code}`, err.message);
+  // Worded in the language set now: the import screen shows the reply once.
+  if (err instanceof BackupError) throw new UserError(`backup-${err.code}`, render(err.msg, t));
   throw err;
 }
 

@@ -19,6 +19,12 @@ import type { AddressInfo } from 'node:net';
 import { secretForms } from '@/utils/delivery/mask';
 import { recordServerDate } from '@/entrypoints/background/vault/skew';
 import { setKdfIterationsForTests } from '@/tests/unit/testHooks';
+import { renderSaid, type Said } from '@/utils/i18n';
+import { textIn as translate } from '@/utils/i18n/core';
+
+/** A stored delivery message in English, as Options shows it. */
+const said = (s: Said | undefined) =>
+  s === undefined ? '' : renderSaid(s, (k, p) => translate('en', k as never, p));
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -172,7 +178,7 @@ describe('delivery outbox (background)', () => {
     await processOutbox();
     const [entry] = await outbox();
     expect(entry).toMatchObject({ state: 'failed', attempts: 1, lastHttpStatus: 401 });
-    expect(entry!.lastMessage).toContain('signature does not match');
+    expect(said(entry!.lastMessage)).toContain('signature does not match');
     expect(create).toHaveBeenCalled();
     expect(await browser.alarms.get(OUTBOX_ALARM)).toBeUndefined(); // not retried on its own
 
@@ -336,8 +342,8 @@ describe('delivery outbox (background)', () => {
       await processOutbox();
       const mine = (await outbox()).find((e) => e.targetId === added.target.id)!;
       expect(mine).toMatchObject({ state: 'failed', lastHttpStatus: 422 });
-      expect(mine.lastMessage).toContain('[hidden]');
-      expect(mine.lastMessage).toContain('"hex":"[hidden]"');
+      expect(said(mine.lastMessage)).toContain('[hidden]');
+      expect(said(mine.lastMessage)).toContain('"hex":"[hidden]"');
       const stored = JSON.stringify(await fakeBrowser.storage.local.get(null));
       const synced = JSON.stringify(await fakeBrowser.storage.sync.get(null));
       for (const value of [tokens.authToken, tokens.feedToken, tokens.refreshToken!, added.secret!]) {
@@ -410,7 +416,7 @@ describe('delivery outbox (background)', () => {
       await other.setSecret(secret);
       const results = await call('delivery/retry-now', { targetId });
       expect(results[0]).toMatchObject({ outcome: 'failed' });
-      expect(results[0]!.message).toMatch(/changed outside the extension/);
+      expect(said(results[0]!.message)).toMatch(/changed outside the extension/);
       expect(other.journal.accepted).toHaveLength(0);
       expect((await call('delivery/overview')).settings).toBe('tampered');
       // Put back as it was: trusted again, and the waiting delivery goes out.
@@ -445,7 +451,9 @@ describe('delivery outbox (background)', () => {
       ]);
       await receiver.start();
       const results = await call('delivery/retry-now', {});
-      expect(results.every((r) => r.outcome === 'failed' && /changed outside/.test(r.message))).toBe(true);
+      expect(results.every((r) => r.outcome === 'failed' && /changed outside/.test(said(r.message)))).toBe(
+        true,
+      );
       expect(receiver.journal.accepted).toHaveLength(0);
     } finally {
       await call('delivery/remove-target', { targetId: second.target.id });

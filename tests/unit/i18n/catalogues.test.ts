@@ -11,6 +11,7 @@ const SAME_IN_BOTH = new Set<MessageKey>([
   // Only a list separator around two values.
   'adv.comma',
   'adv.withAngel',
+  'dlv.then',
   'popup.errQuoted',
   'setup.accountTitle',
   'page.my-apis',

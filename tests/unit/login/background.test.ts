@@ -12,6 +12,8 @@ import { DEFAULT_TOTP } from '@/utils/vault/types';
 import { loginResultsItem, loginSettingsItem, DEFAULT_LOGIN_SETTINGS } from '@/utils/login/storage';
 import { nextMidnightIst } from '@/utils/ist';
 import { clearHandlers } from '@/tests/unit/testHooks';
+import { saidText } from '../../e2e/said';
+import type { LoginSaid } from '@/utils/login/protocol';
 
 function account(id: string, label: string, apiKey: string, extra: Partial<Account> = {}): Account {
   return {
@@ -463,8 +465,8 @@ describe('token capture: only out of Angel, to the Redirect URL, after the TOTP'
     await login.onTabUrl(tab.id, `${lookAlike}/publisher-login?api_key=KEY1&state=${tab.state}`);
     const a = (await overview()).attempts[0]!;
     expect(a).toMatchObject({ status: 'failed', errorKind: 'left-angel' });
-    expect((a as { message?: string }).message).toContain("left Angel's site");
-    expect((a as { message?: string }).message).toContain(lookAlike);
+    expect(saidText((a as { message?: LoginSaid }).message)).toContain("left Angel's site");
+    expect(saidText((a as { message?: LoginSaid }).message)).toContain(lookAlike);
     // The look-alike page then navigates to the Redirect URL with the right state: ignored.
     await login.onTabUrl(
       tab.id,

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { render } from '@/utils/i18n/core';
+import '@/utils/i18n';
+import { textIn as translate } from '@/utils/i18n/core';
 import {
   BACKUP_APP,
   BACKUP_FORMAT,
@@ -31,6 +34,9 @@ function account(over: Partial<Account> & { label: string; clientCode: string })
     ...over,
   };
 }
+
+/** A BackupError's message in English, as the import screen shows it. */
+const words = (err: BackupError) => render(err.msg, (k, p) => translate('en', k, p));
 
 async function backupErr(p: Promise<unknown> | (() => unknown)): Promise<BackupError> {
   try {
@@ -132,7 +138,7 @@ describe('encrypted backup file', () => {
       }
     })();
     expect(err).toBeInstanceOf(BackupError);
-    expect(err!.message).toMatch(/Account 2 in the backup \("Main"\): the MPIN is not 4 digits/);
+    expect(words(err!)).toMatch(/Account 2 in the backup \("Main"\): the MPIN is not 4 digits/);
   });
 
   it('property: any file content and password give a payload or a BackupError, nothing else', async () => {
@@ -365,7 +371,7 @@ describe('otpauth list', () => {
   it('refuses the whole list when one line is bad, naming the line', async () => {
     const err = await backupErr(() => parseOtpauthList('otpauth://totp/A1?secret=JBSWY3DPEHPK3PXP\nhello\n'));
     expect(err.code).toBe('bad-line');
-    expect(err.message).toMatch(/^Line 2: .*Nothing was imported/);
+    expect(words(err)).toMatch(/^Line 2: .*Nothing was imported/);
     expect((await backupErr(() => parseOtpauthList('\n# only comments\n'))).code).toBe('empty');
   });
 

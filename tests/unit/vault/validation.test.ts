@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyAccountInput,
-  checkAccountInput,
-  redirectUrlProblem,
-  validateAccountInput,
-} from '@/utils/vault/validation';
+import { applyAccountInput, checkAccountInput, type CheckMsg } from '@/utils/vault/validation';
+import * as rules from '@/utils/vault/validation';
+import { render } from '@/utils/i18n/core';
+import '@/utils/i18n';
+import { textIn as translate } from '@/utils/i18n/core';
+import type { AccountField } from '@/utils/vault/types';
+
+// The rules return messages (codes and values); these read them in English, as the form shows them.
+const words = (m: CheckMsg) => render(m, (k, p) => translate('en', k, p));
+function validateAccountInput(...args: Parameters<typeof rules.validateAccountInput>) {
+  const out: Partial<Record<AccountField, string>> = {};
+  for (const [f, m] of Object.entries(rules.validateAccountInput(...args)))
+    if (m) out[f as AccountField] = words(m);
+  return out;
+}
+function redirectUrlProblem(raw: string): string | null {
+  const m = rules.redirectUrlProblem(raw);
+  return m && words(m);
+}
 import { AUTOTRADER_REDIRECT_URL, type Account, type AccountInput } from '@/utils/vault/types';
 
 const valid: AccountInput = {
@@ -30,6 +43,9 @@ describe('validateAccountInput', () => {
   it('accepts a valid account and normalises it', () => {
     const { errors, value } = checkAccountInput({ ...valid, label: '  Main  ' }, { isEdit: false });
     expect(errors).toEqual({});
+    expect(rules.checkAccountInput({ ...valid, label: '' }, { isEdit: false }).errors.label).toEqual({
+      code: 'chk.labelEmpty',
+    });
     expect(value).toMatchObject({
       label: 'Main',
       clientCode: 'A123456',
