@@ -100,6 +100,7 @@ export const enBackground = {
     'The signing secret of this webhook is missing from the vault (perhaps restored from an older backup). Press "New secret", put it on your server, then "Retry now".',
   'dlv.cannotDecrypt':
     'This delivery cannot be decrypted with the current vault (was the vault reset?). Discard it; the next login sends fresh tokens.',
+  'dlv.noAnswer': 'no answer within {seconds} s',
   'dlv.noAccess':
     'The extension also has no access to this site: open the options page and press "Allow access".',
   'dlv.deadlinePassed': '{reason} The deadline has passed, so no more attempts are made.',

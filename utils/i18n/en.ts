@@ -14,6 +14,7 @@ import { enSecStore } from './en.secstore';
 import { enEngineUi } from './en.engine';
 import { enShip } from './en.ship';
 import { enPlatform } from './en.platform';
+import { enEnvelope } from './en.envelope';
 
 export const en = {
   // Portal assistant and daily login (en.portal-login.ts)
@@ -36,6 +37,8 @@ export const en = {
   ...enShip,
   // Trading platform fill (en.platform.ts)
   ...enPlatform,
+  // The vault envelope's checks and the replies around them (en.envelope.ts)
+  ...enEnvelope,
   'app.name': 'SmartAPI Companion',
 
   // Language switch (options page)

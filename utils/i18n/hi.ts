@@ -16,6 +16,7 @@ import { hiSecStore } from './hi.secstore';
 import { hiEngineUi } from './hi.engine';
 import { hiShip } from './hi.ship';
 import { hiPlatform } from './hi.platform';
+import { hiEnvelope } from './hi.envelope';
 
 export const hi: Record<MessageKey, string> = {
   // Portal assistant and daily login (hi.portal-login.ts)
@@ -36,6 +37,8 @@ export const hi: Record<MessageKey, string> = {
   ...hiShip,
   // Trading platform fill (en.platform.ts)
   ...hiPlatform,
+  // The vault envelope's checks and the replies around them (en.envelope.ts)
+  ...hiEnvelope,
   'app.name': 'SmartAPI Companion',
 
   'lang.title': 'भाषा',

@@ -162,14 +162,11 @@ export async function readBackupFile(content: string, password: string): Promise
   let envelope: EnvelopeV2;
   try {
     const parsed = parseEnvelope(json.envelope);
-    if (parsed.v !== 2) throw new EnvelopeError('unreadable', 'wrong envelope version');
+    if (parsed.v !== 2) throw new EnvelopeError('unreadable', msg('env.noVersion'));
     envelope = parsed.envelope;
   } catch (err) {
     if (err instanceof EnvelopeError)
-      throw new BackupError(
-        'damaged',
-        msg('bkf.damagedDetail', { detail: err.message.replace(/^The stored vault/, 'its envelope') }),
-      );
+      throw new BackupError('damaged', msg('bkf.damagedDetail', { detail: err.problem }));
     throw err;
   }
   let plaintext: string;

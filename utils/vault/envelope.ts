@@ -15,6 +15,8 @@
  * envelope creates a vault key and rewrites it as v2.
  */
 import { fromBase64, fromUtf8, randomBytes, toBase64, utf8 } from './bytes';
+import { msg, type Msg } from '../i18n/core';
+import type { EnvelopeKey } from '../i18n/en.envelope';
 
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. Tests pass fewer; production never does. */
 export const DEFAULT_KDF_ITERATIONS = 600_000;
@@ -45,12 +47,16 @@ export type ParsedEnvelope = { v: 1; envelope: EnvelopeV1 } | { v: 2; envelope: 
 
 export type EnvelopeErrorCode = 'unreadable' | 'unsupported-version' | 'wrong-password' | 'damaged';
 
+/**
+ * What is wrong with a stored or backed-up envelope: a code for the program and `problem`, a
+ * message the UI edge words in the current language (its code is also the Error's message).
+ */
 export class EnvelopeError extends Error {
   constructor(
     public readonly code: EnvelopeErrorCode,
-    message: string,
+    public readonly problem: Msg,
   ) {
-    super(message);
+    super(problem.code);
     this.name = 'EnvelopeError';
   }
 }
@@ -97,10 +103,10 @@ export function parseEnvelope(raw: unknown): ParsedEnvelope {
     try {
       value = JSON.parse(value);
     } catch {
-      throw new EnvelopeError('unreadable', 'The stored vault is not valid JSON.');
+      throw new EnvelopeError('unreadable', msg<EnvelopeKey>('env.notJson'));
     }
   }
-  if (!isRecord(value)) throw new EnvelopeError('unreadable', 'The stored vault is not an object.');
+  if (!isRecord(value)) throw new EnvelopeError('unreadable', msg<EnvelopeKey>('env.notObject'));
   if (value.v === undefined) {
     if (
       isB64(value.salt) &&
@@ -118,15 +124,12 @@ export function parseEnvelope(raw: unknown): ParsedEnvelope {
         },
       };
     }
-    throw new EnvelopeError(
-      'unreadable',
-      'The stored vault has no version and does not match the earliest format either.',
-    );
+    throw new EnvelopeError('unreadable', msg<EnvelopeKey>('env.noVersion'));
   }
   if (value.v !== 2) {
     throw new EnvelopeError(
       'unsupported-version',
-      `The stored vault has format version ${JSON.stringify(value.v)}, which this version of the extension does not know (it reads 1 and 2). A newer version of the extension may have written it.`,
+      msg<EnvelopeKey>('env.newerVersion', { version: JSON.stringify(value.v) ?? String(value.v) }),
     );
   }
   const kdf = value.kdf;
@@ -136,15 +139,11 @@ export function parseEnvelope(raw: unknown): ParsedEnvelope {
     !validIterations(kdf.iterations) ||
     !isB64(kdf.salt)
   ) {
-    throw new EnvelopeError(
-      'unreadable',
-      "The stored vault's key-derivation settings are missing or damaged.",
-    );
+    throw new EnvelopeError('unreadable', msg<EnvelopeKey>('env.kdf'));
   }
   if (!isCipherText(value.wrappedKey))
-    throw new EnvelopeError('unreadable', "The stored vault's wrapped key is missing or damaged.");
-  if (!isCipherText(value.data))
-    throw new EnvelopeError('unreadable', "The stored vault's encrypted data is missing or damaged.");
+    throw new EnvelopeError('unreadable', msg<EnvelopeKey>('env.wrappedKey'));
+  if (!isCipherText(value.data)) throw new EnvelopeError('unreadable', msg<EnvelopeKey>('env.data'));
   return {
     v: 2,
     envelope: {
@@ -244,8 +243,8 @@ export async function unwrapVaultKey(
     envelope.kdf.iterations,
   );
   const raw = await decrypt(passwordKey, envelope.wrappedKey, AAD_KEY);
-  if (!raw) throw new EnvelopeError('wrong-password', 'The password is not correct.');
-  if (raw.length !== 32) throw new EnvelopeError('damaged', 'The stored vault key has the wrong length.');
+  if (!raw) throw new EnvelopeError('wrong-password', msg<EnvelopeKey>('env.wrongPassword'));
+  if (raw.length !== 32) throw new EnvelopeError('damaged', msg<EnvelopeKey>('env.keyLength'));
   return raw;
 }
 
@@ -257,15 +256,12 @@ export async function sealData(vaultKey: Uint8Array<ArrayBuffer>, plaintext: str
 export async function openData(vaultKey: Uint8Array<ArrayBuffer>, data: CipherText): Promise<string> {
   const plain = await decrypt(await importVaultKey(vaultKey), data, AAD_DATA);
   if (!plain) {
-    throw new EnvelopeError(
-      'damaged',
-      'The password is right, but the encrypted accounts fail their integrity check: the stored data was changed or damaged.',
-    );
+    throw new EnvelopeError('damaged', msg<EnvelopeKey>('env.integrity'));
   }
   try {
     return fromUtf8(plain);
   } catch {
-    throw new EnvelopeError('damaged', 'The decrypted vault is not text.');
+    throw new EnvelopeError('damaged', msg<EnvelopeKey>('env.notText'));
   }
 }
 
@@ -300,16 +296,13 @@ export async function openEnvelope(
       );
     } catch {
       // v1 had no separate key: a wrong password and altered data look the same.
-      throw new EnvelopeError(
-        'wrong-password',
-        'The password is not correct (or the stored vault of an earlier version is damaged).',
-      );
+      throw new EnvelopeError('wrong-password', msg<EnvelopeKey>('env.wrongPasswordV1'));
     }
     let plaintext: string;
     try {
       plaintext = fromUtf8(new Uint8Array(plain));
     } catch {
-      throw new EnvelopeError('damaged', 'The decrypted vault is not text.');
+      throw new EnvelopeError('damaged', msg<EnvelopeKey>('env.notText'));
     }
     const created = await createEnvelope(password, plaintext, Math.max(iterations, 1));
     return {

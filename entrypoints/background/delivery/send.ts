@@ -1,5 +1,6 @@
 /** One signed POST of a webhook body. Never logs or returns the body or the secret. */
 import { signedHeaders } from '@/utils/delivery/sign';
+import { t } from '@/utils/i18n/text';
 import { snippet, type AttemptResult } from '@/utils/delivery/classify';
 import { maskSecrets, payloadSecrets } from '@/utils/delivery/mask';
 
@@ -68,7 +69,7 @@ async function postOnce(
     };
   } catch (err) {
     const reason = abort.signal.aborted
-      ? `no answer within ${ATTEMPT_TIMEOUT_MS / 1000} s`
+      ? t('dlv.noAnswer', { seconds: ATTEMPT_TIMEOUT_MS / 1000 })
       : err instanceof Error && err.message
         ? err.message
         : 'network error';

@@ -91,7 +91,7 @@ export const storedSchemas = {
   }),
   'local:vaultKeptCopies': list(obj({ savedAt: num, reason: str, envelope: v.unknown() })),
   'session:vaultKey': v.nullable(str),
-  'session:vaultProblem': v.nullable(obj({ fingerprint: str, problem: str })),
+  'session:vaultProblem': v.nullable(obj({ fingerprint: str, problem: storedMessage })),
   'session:vaultActivity': num,
   'session:clockSkew': v.nullable(obj({ offsetMs: num, measuredAt: num, roundTripMs: num })),
   'session:clockSkewAttemptAt': num,

@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n/text';
+import { type Msg } from '@/utils/i18n/core';
 import { handle, UserError } from '@/utils/messaging';
 import {
   createEnvelope,
@@ -107,7 +108,7 @@ async function unlockVault(password: unknown): Promise<VaultStatus> {
       throw new UserError('wrong-password', t('bg.wrongPassword'));
     }
     if (err instanceof EnvelopeError) {
-      await markCorrupt(raw, err.message);
+      await markCorrupt(raw, err.problem);
       return vaultStatus();
     }
     throw err;
@@ -117,7 +118,7 @@ async function unlockVault(password: unknown): Promise<VaultStatus> {
     data = parseVaultData(opened.plaintext);
   } catch (err) {
     if (!(err instanceof EnvelopeError)) throw err;
-    await markCorrupt(raw, err.message);
+    await markCorrupt(raw, err.problem);
     return vaultStatus();
   }
   if (opened.upgraded) {
@@ -134,7 +135,7 @@ async function unlockVault(password: unknown): Promise<VaultStatus> {
 }
 
 /** Remember why the stored envelope cannot be opened (status then says 'corrupt'). */
-async function markCorrupt(raw: unknown, problem: string): Promise<void> {
+async function markCorrupt(raw: unknown, problem: Msg): Promise<void> {
   // A v1 envelope has no fingerprint to remember it by: say it now.
   if (safeParseVersion(raw) === 1) throw new UserError('vault-corrupt', corruptProblem(problem));
   const parsed = safeParse(raw);
@@ -201,15 +202,9 @@ export function registerLifecycle(): void {
         const raw = await vaultItem.getValue();
         if (raw === null || raw === undefined) throw new UserError('no-vault', t('vdmg.noVaultYet'));
         if (safeParseVersion(raw) === 1) {
-          throw new UserError(
-            'needs-upgrade',
-            'Unlock the vault once (this upgrades its storage format), then change the password.',
-          );
+          throw new UserError('needs-upgrade', t('env.unlockFirst'));
         }
-        throw new UserError(
-          'vault-corrupt',
-          'The stored vault cannot be read, so its password cannot be changed. Restore a backup or reset the vault.',
-        );
+        throw new UserError('vault-corrupt', t('env.cannotChangePassword'));
       }
       let vaultKey: Uint8Array<ArrayBuffer>;
       try {

@@ -1,5 +1,6 @@
 /** What the vault looks like from outside: none, locked, unlocked or corrupt (never a secret). */
 import { t } from '@/utils/i18n/text';
+import { renderSaid, type Said } from '@/utils/i18n/core';
 import { UserError } from '@/utils/messaging';
 import { EnvelopeError, parseEnvelope } from '@/utils/vault/envelope';
 import type { VaultStatus } from '@/utils/vault/types';
@@ -45,7 +46,7 @@ export async function vaultStatus(): Promise<VaultStatus> {
     }
   } catch (err) {
     if (err instanceof EnvelopeError)
-      return { ...base, state: 'corrupt', problem: corruptProblem(err.message) };
+      return { ...base, state: 'corrupt', problem: corruptProblem(err.problem) };
     throw err;
   }
   if (parsedVersion === 2 && (await keyItem.getValue())) {
@@ -63,8 +64,9 @@ export async function vaultStatus(): Promise<VaultStatus> {
   return { ...base, state: 'locked' };
 }
 
-export function corruptProblem(what: string): string {
-  return t('vdmg.corrupt', { problem: what });
+/** The damaged vault's explanation, worded now (a stored sentence from an older version as it is). */
+export function corruptProblem(what: Said): string {
+  return t('vdmg.corrupt', { problem: renderSaid(what) });
 }
 
 function backupReminder(s: VaultSettings): boolean {

@@ -9,6 +9,7 @@
  * (peekVault); anything that may change it takes a private copy (loadVault).
  */
 import { t } from '@/utils/i18n/text';
+import { msg, render, type Msg, type Said } from '@/utils/i18n/core';
 import { defineStoredItem } from '@/utils/storage/item';
 import { UserError } from '@/utils/messaging';
 import { withLock } from '@/utils/locks';
@@ -54,7 +55,7 @@ export const keptCopiesItem = defineStoredItem<KeptCopy[]>('local:vaultKeptCopie
 /** The unwrapped vault key, base64. storage.session only: cleared when the browser closes. */
 export const keyItem = defineStoredItem<string | null>('session:vaultKey', { fallback: null });
 /** A problem found while the vault was open or being opened (data damaged), keyed to the envelope. */
-export const problemItem = defineStoredItem<{ fingerprint: string; problem: string } | null>(
+export const problemItem = defineStoredItem<{ fingerprint: string; problem: Said } | null>(
   'session:vaultProblem',
   {
     fallback: null,
@@ -147,7 +148,7 @@ export function parseVaultData(plaintext: string): VaultData {
   try {
     json = JSON.parse(plaintext);
   } catch {
-    throw new EnvelopeError('damaged', t('vdmg.notJson'));
+    throw new EnvelopeError('damaged', msg('vdmg.notJson'));
   }
   // Older data is brought to the current shape here, on every open; it is stored in that shape
   // at the next write. Newer data is refused as it is: nothing is changed or marked damaged.
@@ -157,8 +158,8 @@ export function parseVaultData(plaintext: string): VaultData {
       'vault-too-new',
       t('vdmg.tooNew', { version: migrated.version, known: VAULT_SCHEMA_VERSION }),
     );
-  if (!migrated.ok) throw new EnvelopeError('damaged', t('vdmg.noList'));
-  if (!Array.isArray(migrated.data.accounts)) throw new EnvelopeError('damaged', t('vdmg.noList'));
+  if (!migrated.ok) throw new EnvelopeError('damaged', msg('vdmg.noList'));
+  if (!Array.isArray(migrated.data.accounts)) throw new EnvelopeError('damaged', msg('vdmg.noList'));
   return migrated.data as unknown as VaultData;
 }
 
@@ -184,7 +185,7 @@ export async function storedEnvelope(): Promise<EnvelopeV2 | null> {
   return parsed;
 }
 
-async function recordProblem(env: EnvelopeV2, problem: string): Promise<void> {
+async function recordProblem(env: EnvelopeV2, problem: Msg): Promise<void> {
   await problemItem.setValue({ fingerprint: fingerprint(env), problem });
 }
 
@@ -208,10 +209,7 @@ export async function peekVault(): Promise<Readonly<VaultData>> {
     env = await storedEnvelope();
   } catch (err) {
     if (err instanceof EnvelopeError)
-      throw new UserError(
-        'vault-corrupt',
-        `The stored vault cannot be read: ${err.message} Open the options page to restore a backup.`,
-      );
+      throw new UserError('vault-corrupt', t('env.cannotRead', { problem: render(err.problem) }));
     throw err;
   }
   if (!env) throw lockedError();
@@ -222,11 +220,8 @@ export async function peekVault(): Promise<Readonly<VaultData>> {
     data = parseVaultData(await openData(key.raw, env.data));
   } catch (err) {
     if (err instanceof EnvelopeError) {
-      await recordProblem(env, err.message);
-      throw new UserError(
-        'vault-corrupt',
-        `${err.message} Nothing was changed. Open the options page to restore a backup.`,
-      );
+      await recordProblem(env, err.problem);
+      throw new UserError('vault-corrupt', t('env.nothingChanged', { problem: render(err.problem) }));
     }
     throw err;
   }
