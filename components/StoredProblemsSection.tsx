@@ -4,6 +4,7 @@ import { CORRUPT_SUFFIX } from '@/utils/storage/item';
 import { downloadText } from '@/utils/ui/download';
 import { formatDateTime, safeFileName } from '@/utils/ui/format';
 import { watchStorage } from '@/utils/ui/storageWatch';
+import { ConfirmDelete } from './ConfirmDelete';
 import { FormMessage } from './vault/Field';
 import { useT } from '@/utils/i18n';
 
@@ -92,36 +93,25 @@ export function StoredProblemsSection() {
                 >
                   {t('stored.export')}
                 </button>
-                {confirming === id ? (
-                  <span role="group" aria-label={t('stored.confirm')}>
-                    <span>{t('stored.confirm')} </span>
-                    <button
-                      type="button"
-                      className="danger"
-                      onClick={() =>
-                        void browser.storage[c.area].remove(c.key).then(() => {
-                          setConfirming(null);
-                          setDone(t('stored.deleted'));
-                          refresh();
-                        })
-                      }
-                    >
-                      {t('stored.confirmButton')}
-                    </button>
-                    <button type="button" onClick={() => setConfirming(null)}>
-                      {t('stored.cancel')}
-                    </button>
-                  </span>
-                ) : (
-                  <button
-                    type="button"
-                    className="danger"
-                    aria-label={t('stored.deleteLabel', { item })}
-                    onClick={() => setConfirming(id)}
-                  >
-                    {t('stored.delete')}
-                  </button>
-                )}
+                <ConfirmDelete
+                  asking={confirming === id}
+                  onAsk={() => setConfirming(id)}
+                  onCancel={() => setConfirming(null)}
+                  onConfirm={() =>
+                    void browser.storage[c.area].remove(c.key).then(() => {
+                      setConfirming(null);
+                      setDone(t('stored.deleted'));
+                      refresh();
+                    })
+                  }
+                  text={{
+                    deleteLabel: t('stored.deleteLabel', { item }),
+                    delete: t('stored.delete'),
+                    question: t('stored.confirm'),
+                    confirm: t('stored.confirmButton'),
+                    cancel: t('stored.cancel'),
+                  }}
+                />
               </div>
             </li>
           );

@@ -7,6 +7,7 @@ import { formatDateTime, safeFileName } from '@/utils/ui/format';
 import { messageOf } from '@/utils/ui/vaultStore';
 import { FormMessage } from './Field';
 import { useT, type MessageKey } from '@/utils/i18n';
+import { ConfirmDelete } from '../ConfirmDelete';
 
 const REASON: Record<KeptCopyView['reason'], MessageKey> = {
   restore: 'kept.reasonRestore',
@@ -71,38 +72,26 @@ export function KeptCopiesSection() {
                 >
                   {t('kept.export')}
                 </button>
-                {confirming === c.id ? (
-                  <span role="group" aria-label={t('kept.confirm')}>
-                    <span>{t('kept.confirm')} </span>
-                    <button
-                      type="button"
-                      className="danger"
-                      disabled={busy}
-                      onClick={() =>
-                        void run(async () => {
-                          setCopies(await sendMessage('vault/kept-copy-delete', { id: c.id }));
-                          setConfirming(null);
-                          setResult({ ok: t('kept.deleted') });
-                        })
-                      }
-                    >
-                      {t('kept.confirmButton')}
-                    </button>
-                    <button type="button" onClick={() => setConfirming(null)}>
-                      {t('kept.cancel')}
-                    </button>
-                  </span>
-                ) : (
-                  <button
-                    type="button"
-                    className="danger"
-                    aria-label={t('kept.deleteLabel', { when })}
-                    disabled={busy}
-                    onClick={() => setConfirming(c.id)}
-                  >
-                    {t('kept.delete')}
-                  </button>
-                )}
+                <ConfirmDelete
+                  asking={confirming === c.id}
+                  disabled={busy}
+                  onAsk={() => setConfirming(c.id)}
+                  onCancel={() => setConfirming(null)}
+                  onConfirm={() =>
+                    void run(async () => {
+                      setCopies(await sendMessage('vault/kept-copy-delete', { id: c.id }));
+                      setConfirming(null);
+                      setResult({ ok: t('kept.deleted') });
+                    })
+                  }
+                  text={{
+                    deleteLabel: t('kept.deleteLabel', { when }),
+                    delete: t('kept.delete'),
+                    question: t('kept.confirm'),
+                    confirm: t('kept.confirmButton'),
+                    cancel: t('kept.cancel'),
+                  }}
+                />
               </div>
             </li>
           );

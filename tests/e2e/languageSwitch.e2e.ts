@@ -6,10 +6,9 @@
  * results read in Hindi (Angel's and the server's own words stay as they wrote them), and in
  * English again after switching back. Nothing is validated, logged in or sent again in between.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { startRefusingWebhook } from './refusingWebhook';
 import { BROWSER, launchExtension, type ExtensionSession } from './harness';
 import { addAccount, click, createVault, fieldByLabel, front } from './flows';
 import { LOGIN_PATH, angelApiLog, type FixtureApiAccount } from '../fixtures/api/angelApi';
@@ -50,38 +49,9 @@ const WAIT = 30_000;
 /** The fixed start of a catalogue text, before its first placeholder. */
 const lead = (text: string) => text.split('{')[0]!;
 
-/** A webhook that refuses every delivery (HTTP 422), answering the extension's CORS checks. */
-async function startRefusingServer(): Promise<{ url: string; hits: () => number; close(): Promise<void> }> {
-  let hits = 0;
-  const server: Server = createServer((req, res) => {
-    const origin = String(req.headers.origin ?? '');
-    const cors = /^(chrome|moz)-extension:\/\//.test(origin)
-      ? {
-          'access-control-allow-origin': origin,
-          'access-control-allow-headers': 'content-type, x-signature, x-timestamp, idempotency-key',
-          'access-control-allow-methods': 'POST',
-        }
-      : {};
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, cors);
-      res.end();
-      return;
-    }
-    req.resume();
-    req.on('end', () => {
-      hits += 1;
-      res.writeHead(422, { 'content-type': 'text/plain', ...cors });
-      res.end(SERVER_SAID);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    hits: () => hits,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+/** A webhook that refuses every delivery (HTTP 422) with a short plain-text reason. */
+const startRefusingServer = () =>
+  startRefusingWebhook(() => ({ contentType: 'text/plain', text: SERVER_SAID }));
 
 function urlOf(p: Page): string {
   try {

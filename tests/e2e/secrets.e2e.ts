@@ -10,8 +10,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRefusingWebhook } from './refusingWebhook';
 import { BROWSER, launchExtension, type ExtensionSession } from './harness';
 import { connectWebhook, startReceiver, type RunningReceiver } from './receiver';
 import { FIXTURE_API_ACCOUNT } from '../fixtures/api/angelApi';
@@ -60,47 +60,20 @@ async function must<T>(h: ExtensionSession, type: string, data?: unknown): Promi
 }
 
 /** A webhook that refuses every delivery with a 422 echoing the request, as FastAPI does. */
-async function startEchoServer(): Promise<{ url: string; hits: () => number; close(): Promise<void> }> {
-  let hits = 0;
-  const server: Server = createServer((req, res) => {
-    const origin = String(req.headers.origin ?? '');
-    const cors = /^(chrome|moz)-extension:\/\//.test(origin)
-      ? {
-          'access-control-allow-origin': origin,
-          'access-control-allow-headers': 'content-type, x-signature, x-timestamp, idempotency-key',
-          'access-control-allow-methods': 'POST',
-        }
-      : {};
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, cors);
-      res.end();
-      return;
-    }
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-    req.on('end', () => {
-      hits += 1;
-      const parsed = JSON.parse(body) as Record<string, string>;
-      res.writeHead(422, { 'content-type': 'application/json', ...cors });
-      res.end(
-        JSON.stringify({
-          token: parsed.auth_token,
-          hex: Buffer.from(parsed.feed_token ?? '').toString('hex'),
-          url: encodeURIComponent(parsed.refresh_token ?? ''),
-          detail: [{ type: 'missing', loc: ['body', 'x'], msg: 'Field required', input: parsed }],
-          b64: Buffer.from(body).toString('base64'),
-        }),
-      );
-    });
+const startEchoServer = () =>
+  startRefusingWebhook((body) => {
+    const parsed = JSON.parse(body) as Record<string, string>;
+    return {
+      contentType: 'application/json',
+      text: JSON.stringify({
+        token: parsed.auth_token,
+        hex: Buffer.from(parsed.feed_token ?? '').toString('hex'),
+        url: encodeURIComponent(parsed.refresh_token ?? ''),
+        detail: [{ type: 'missing', loc: ['body', 'x'], msg: 'Field required', input: parsed }],
+        b64: Buffer.from(body).toString('base64'),
+      }),
+    };
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    hits: () => hits,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
 
 describe(`secrets at rest, auto-lock, delivery settings, reset (${BROWSER})`, () => {
   let h: ExtensionSession;
