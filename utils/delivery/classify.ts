@@ -1,4 +1,4 @@
-import { msg, render, type Msg, type Params } from '../i18n/core';
+import { msg, type Msg } from '../i18n/core';
 import type { MessageKey } from '../i18n/en';
 
 /** One sentence of a verdict's reason: a `dlv.*` catalogue key (en.background.ts) and its values. */
@@ -6,7 +6,7 @@ export type DeliveryMsg = Msg<Extract<MessageKey, `dlv.${string}`>>;
 
 /**
  * What an attempt's result means for the outbox: done, try again later, or stop. The reason is
- * its sentences as codes, shown one after the other (reasonText) in the language of the moment.
+ * its sentences as codes, shown one after the other (reasonMsg) in the language of the moment.
  */
 export type Verdict =
   { kind: 'delivered' } | { kind: 'retry'; reason: DeliveryMsg[] } | { kind: 'stop'; reason: DeliveryMsg[] };
@@ -19,14 +19,6 @@ export function reasonMsg(reason: readonly Msg<MessageKey>[]): Msg<MessageKey> {
   const [first, ...rest] = reason;
   if (!first) return msg('dlv.then', { first: '', then: '' });
   return rest.length === 0 ? first : msg('dlv.then', { first, then: reasonMsg(rest) });
-}
-
-/** A verdict's reason as text, its sentences joined with a space. */
-export function reasonText(
-  reason: DeliveryMsg[],
-  tr: (key: DeliveryMsg['code'], params?: Params) => string,
-): string {
-  return reason.map((m) => render(m, tr)).join(' ');
 }
 
 export interface AttemptResult {

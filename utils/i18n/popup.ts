@@ -5,21 +5,11 @@
  * active language, before the first paint or when the user switches.
  * tests/unit/i18n/popupCatalogue.test.ts checks that every key the popup's code uses is here.
  */
-import { useSyncExternalStore } from 'react';
 import { enInPage, enPortalLoginUi } from './en.portal-login';
 import { enRouter } from './en.background';
 import { enPopup } from './en.popup';
-import {
-  addTexts,
-  hasTexts,
-  setCorePageLanguage,
-  textIn,
-  withTexts,
-  type Language,
-  type LanguageSetting,
-  type Params,
-} from './core';
-import { languageItem, resolveLanguage } from './language';
+import { addTexts, hasTexts, withTexts, type Language, type Params } from './core';
+import { createPageLanguage } from './pageLanguage';
 import type { MessageKey } from './en';
 
 export {
@@ -68,66 +58,10 @@ export function loadAdvice(): Promise<void> {
   return adviceLoad;
 }
 
-let current: Language = 'en';
-let setting: LanguageSetting = 'auto';
-const listeners = new Set<() => void>();
-let applied = 0;
-
-async function apply(next: LanguageSetting): Promise<void> {
-  const ticket = ++applied;
-  setting = next;
-  const lang = resolveLanguage(next);
-  // Stay in the previous language until the texts of the new one are there.
-  await loadLanguage(lang).catch(() => undefined);
-  if (ticket !== applied || !hasTexts(lang)) return;
-  setCorePageLanguage(lang);
-  if (typeof document !== 'undefined') document.documentElement.lang = lang;
-  if (lang === current) return;
-  current = lang;
-  for (const l of listeners) l();
-}
-
-export function currentLanguage(): Language {
-  return current;
-}
-export function currentSetting(): LanguageSetting {
-  return setting;
-}
-
-let started: Promise<void> | null = null;
-export function initLanguage(): Promise<void> {
-  started ??= (async () => {
-    let stored: LanguageSetting = 'auto';
-    try {
-      stored = await languageItem.getValue();
-    } catch {
-      /* storage unavailable: the browser's language */
-    }
-    await apply(stored);
-    languageItem.watch((v) => void apply(v ?? 'auto'));
-  })();
-  return started;
-}
-
-export async function setLanguage(next: LanguageSetting): Promise<void> {
-  await apply(next);
-  await languageItem.setValue(next);
-}
-
-function subscribe(cb: () => void): () => void {
-  listeners.add(cb);
-  return () => listeners.delete(cb);
-}
-
-const bound: Partial<Record<Language, typeof t>> = {};
-export function useT(): typeof t {
-  const lang = useSyncExternalStore(subscribe, currentLanguage, currentLanguage);
-  return (bound[lang] ??= (key, params) => textIn(lang, key, params));
-}
-
-export function useLanguage(): Language {
-  return useSyncExternalStore(subscribe, currentLanguage, currentLanguage);
-}
+const page = createPageLanguage<MessageKey>({
+  ready: (lang) => loadLanguage(lang).then(() => hasTexts(lang)),
+});
+export const { currentLanguage, currentSetting, initLanguage, setLanguage, useT, useLanguage } = page;
 
 // ---- what inPage.ts and router.ts give other pages ----
 
@@ -135,5 +69,5 @@ export function initPageLanguage(): Promise<void> {
   return initLanguage();
 }
 export function inPageLanguage(): Language {
-  return current;
+  return currentLanguage();
 }

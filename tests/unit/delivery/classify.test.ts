@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAttempt, reasonText, snippet } from '@/utils/delivery/classify';
-import { t } from '@/utils/i18n/text';
+import { classifyAttempt, reasonMsg, snippet } from '@/utils/delivery/classify';
+import { render } from '@/utils/i18n/core';
+import '@/utils/i18n/text';
 
 describe('retry classification', () => {
   it('2xx is delivered', () => {
@@ -17,7 +18,7 @@ describe('retry classification', () => {
       expect(v.kind, String(s)).toBe('stop');
       if (v.kind === 'stop') {
         expect(v.reason.map((m) => m.code)).toEqual(['dlv.refused', 'dlv.said', 'dlv.refusedNext']);
-        expect(reasonText(v.reason, t)).toBe(
+        expect(render(reasonMsg(v.reason))).toBe(
           `Your server refused the delivery (HTTP ${s}) and it will not be retried. It said: "signature does not match" ` +
             'Check the URL and the signing secret on your server, then press "Retry now".',
         );
